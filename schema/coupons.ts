@@ -1,0 +1,46 @@
+import { relations } from 'drizzle-orm';
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { CHANNELS } from '../shared/channels';
+import { epochMs, fen } from './columns';
+import { members } from './members';
+import { orders } from './orders';
+
+export const coupons = sqliteTable('coupons', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  title: text('title').notNull(),
+  /** `amount`: `value` fen off; `percent`: `value` percent off. */
+  kind: text('kind', { enum: ['amount', 'percent'] }).notNull(),
+  value: integer('value').notNull(),
+  minSpend: fen('min_spend').notNull().default(0),
+  startsAt: epochMs('starts_at').notNull(),
+  endsAt: epochMs('ends_at').notNull(),
+  totalQuantity: integer('total_quantity').notNull(),
+  claimedQuantity: integer('claimed_quantity').notNull().default(0),
+  createdAt: epochMs('created_at').notNull(),
+});
+
+/** A claimed coupon is usable on any channel and locked to at most one order at a time. */
+export const memberCoupons = sqliteTable(
+  'member_coupons',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    couponId: integer('coupon_id')
+      .notNull()
+      .references(() => coupons.id),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    status: text('status', { enum: ['claimed', 'locked', 'used', 'expired'] }).notNull(),
+    orderId: text('order_id').references(() => orders.id),
+    claimedChannel: text('claimed_channel', { enum: CHANNELS }).notNull(),
+    claimedAt: epochMs('claimed_at').notNull(),
+  },
+  (t) => [index('member_coupons_member_idx').on(t.memberId, t.status)],
+);
+
+export const couponsRelations = relations(coupons, ({ many }) => ({ claims: many(memberCoupons) }));
+
+export const memberCouponsRelations = relations(memberCoupons, ({ one }) => ({
+  coupon: one(coupons, { fields: [memberCoupons.couponId], references: [coupons.id] }),
+  member: one(members, { fields: [memberCoupons.memberId], references: [members.id] }),
+}));

@@ -1,0 +1,6 @@
+export * from './catalog';
+export * from './coupons';
+export * from './ledgers';
+export * from './members';
+export * from './orders';
+export * from './syncEvents';

@@ -1,0 +1,70 @@
+import { relations } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { CHANNELS } from '../shared/channels';
+import { skus } from './catalog';
+import { epochMs, fen } from './columns';
+import { members } from './members';
+
+export const ORDER_STATUSES = [
+  'unpaid',
+  'paid',
+  'shipped',
+  'completed',
+  'cancelled',
+  'expired',
+] as const;
+
+export const orders = sqliteTable(
+  'orders',
+  {
+    id: text('id').primaryKey(),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    status: text('status', { enum: ORDER_STATUSES }).notNull(),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
+    source: text('source', { enum: ['mall', 'minishop'] }).notNull().default('mall'),
+    /** Replays of the same create call return this order instead of making another. */
+    idempotencyKey: text('idempotency_key'),
+    total: fen('total').notNull(),
+    discount: fen('discount').notNull().default(0),
+    payable: fen('payable').notNull(),
+    couponId: integer('coupon_id'),
+    createdAt: epochMs('created_at').notNull(),
+    expiresAt: epochMs('expires_at'),
+    paidAt: epochMs('paid_at'),
+    updatedAt: epochMs('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('orders_idempotency_unique').on(t.memberId, t.idempotencyKey),
+    index('orders_member_idx').on(t.memberId, t.createdAt),
+    index('orders_status_idx').on(t.status),
+  ],
+);
+
+export const orderItems = sqliteTable(
+  'order_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
+    skuId: text('sku_id')
+      .notNull()
+      .references(() => skus.id),
+    title: text('title').notNull(),
+    price: fen('price').notNull(),
+    qty: integer('qty').notNull(),
+  },
+  (t) => [index('order_items_order_idx').on(t.orderId)],
+);
+
+export const ordersRelations = relations(orders, ({ many, one }) => ({
+  items: many(orderItems),
+  member: one(members, { fields: [orders.memberId], references: [members.id] }),
+}));
+
+export const orderItemsRelations = relations(orderItems, ({ one }) => ({
+  order: one(orders, { fields: [orderItems.orderId], references: [orders.id] }),
+  sku: one(skus, { fields: [orderItems.skuId], references: [skus.id] }),
+}));

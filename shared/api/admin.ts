@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { ID_PATTERN } from '../rooms';
+
+/** Fen: whole numbers only, up to 100 million yuan. */
+const price = z.number().int().min(0).max(10_000_000_000);
+const stock = z.number().int().min(0).max(100_000_000);
+const title = z.string().trim().min(1).max(200);
+export const skuId = z.string().regex(ID_PATTERN, 'not a valid SKU id');
+
+export const newSkuSchema = z.strictObject({ title, price, stock, listed: z.boolean().optional() });
+
+export const newProductSchema = z.strictObject({
+  title,
+  skus: z.array(newSkuSchema).min(1).max(100),
+});
+
+const skuPatchFields = z.strictObject({
+  price: price.optional(),
+  stock: stock.optional(),
+  listed: z.boolean().optional(),
+});
+const changesSomething = (p: z.infer<typeof skuPatchFields>) =>
+  p.price !== undefined || p.stock !== undefined || p.listed !== undefined;
+const nothingToChange = { message: 'give at least one of price, stock, listed' };
+
+export const skuPatchSchema = skuPatchFields.refine(changesSomething, nothingToChange);
+
+export const skuBatchSchema = z.strictObject({
+  edits: z
+    .array(skuPatchFields.extend({ skuId }).refine(changesSomething, nothingToChange))
+    .min(1)
+    .max(100)
+    .refine((edits) => new Set(edits.map((e) => e.skuId)).size === edits.length, {
+      message: 'each SKU may appear once per batch',
+    }),
+});
+
+export type NewProduct = z.infer<typeof newProductSchema>;
+export type SkuPatch = z.infer<typeof skuPatchSchema>;
+export type SkuBatch = z.infer<typeof skuBatchSchema>;

@@ -1,0 +1,40 @@
+import { env, SELF } from 'cloudflare:test';
+import type { SkuState } from '../../shared/docs/sku';
+
+export const ADMIN = { Authorization: `Bearer ${env.ADMIN_TOKEN}` };
+
+/** Calls the hub's HTTP API as the operator (JSON in and out). */
+export const admin = (method: string, path: string, body?: unknown, headers: Record<string, string> = ADMIN) =>
+  SELF.fetch(`http://hub${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+export interface CreatedProduct {
+  productId: string;
+  title: string;
+  skus: SkuState[];
+}
+
+/** Creates a product with `count` SKUs through the admin API. */
+export const createProduct = async (count = 1, title = 'Test product'): Promise<CreatedProduct> => {
+  const response = await admin('POST', '/api/admin/products', {
+    title,
+    skus: Array.from({ length: count }, (_, i) => ({ title: `Variant ${i}`, price: 1000 + i, stock: 10 + i })),
+  });
+  if (response.status !== 201) throw new Error(`create failed: ${response.status} ${await response.text()}`);
+  return response.json();
+};
+
+export const firstSku = async (): Promise<SkuState> => {
+  const sku = (await createProduct()).skus[0];
+  if (!sku) throw new Error('no SKU created');
+  return sku;
+};
+
+export const patchSku = async (skuId: string, patch: Record<string, unknown>): Promise<SkuState> => {
+  const response = await admin('PATCH', `/api/admin/skus/${skuId}`, patch);
+  if (response.status !== 200) throw new Error(`patch failed: ${response.status} ${await response.text()}`);
+  return response.json();
+};

@@ -1,0 +1,119 @@
+import { SELF } from 'cloudflare:test';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import {
+  MESSAGE_AUTH,
+  MESSAGE_AWARENESS,
+  MESSAGE_SYNC,
+} from '../../shared/protocol/messages';
+
+const TIMEOUT_MS = 5000;
+
+/**
+ * A y-websocket client for tests inside workerd, where the stock WebsocketProvider cannot dial
+ * the Worker: same protocol, driven over the socket SELF.fetch returns.
+ */
+export class RoomClient {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly denials: string[] = [];
+  closed: { code: number; reason: string } | null = null;
+  private synced = false;
+  private readonly waiters = new Set<() => void>();
+
+  private constructor(readonly socket: WebSocket) {
+    clearInterval((this.awareness as unknown as { _checkInterval: number })._checkInterval);
+    socket.addEventListener('message', (event) => {
+      this.receive(new Uint8Array(event.data as ArrayBuffer));
+      this.notify();
+    });
+    socket.addEventListener('close', (event) => {
+      this.closed = { code: event.code, reason: event.reason };
+      this.notify();
+    });
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== this) this.send(MESSAGE_SYNC, (e) => syncProtocol.writeUpdate(e, update));
+    });
+    this.send(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep1(e, this.doc));
+  }
+
+  /** Opens `/sync/<room>?channel=…`; throws with the response when the upgrade is refused. */
+  static async connect(room: string, channel: string): Promise<RoomClient> {
+    const response = await SELF.fetch(`http://hub/sync/${room}?channel=${channel}`, {
+      headers: { Upgrade: 'websocket' },
+    });
+    const socket = response.webSocket;
+    if (response.status !== 101 || !socket) {
+      throw Object.assign(new Error(`upgrade refused: ${response.status}`), { response });
+    }
+    socket.binaryType = 'arraybuffer';
+    socket.accept();
+    const client = new RoomClient(socket);
+    await client.until(() => client.synced, 'initial sync');
+    return client;
+  }
+
+  /** Resolves when `check` holds after some frame arrives; rejects after a timeout. */
+  until(check: () => boolean, what: string, timeoutMs = TIMEOUT_MS): Promise<void> {
+    if (check()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new Error(`timed out waiting for ${what}`));
+      }, timeoutMs);
+      const waiter = () => {
+        if (!check()) return;
+        clearTimeout(timer);
+        this.waiters.delete(waiter);
+        resolve();
+      };
+      this.waiters.add(waiter);
+    });
+  }
+
+  /** Announces an awareness state, as the SDK does to acknowledge a rev. */
+  setAwareness(state: Record<string, unknown>): void {
+    this.awareness.setLocalState(state);
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID]);
+    this.send(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, update));
+  }
+
+  sendRaw(frame: Uint8Array | string): void {
+    this.socket.send(frame);
+  }
+
+  close(): void {
+    this.socket.close(1000, 'done');
+  }
+
+  private send(type: number, write: (encoder: encoding.Encoder) => void): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, type);
+    write(encoder);
+    if (this.closed === null) this.socket.send(encoding.toUint8Array(encoder));
+  }
+
+  private receive(frame: Uint8Array): void {
+    const decoder = decoding.createDecoder(frame);
+    const type = decoding.readVarUint(decoder);
+    if (type === MESSAGE_SYNC) {
+      const reply = encoding.createEncoder();
+      encoding.writeVarUint(reply, MESSAGE_SYNC);
+      const kind = syncProtocol.readSyncMessage(decoder, reply, this.doc, this);
+      if (encoding.length(reply) > 1) this.socket.send(encoding.toUint8Array(reply));
+      if (kind === syncProtocol.messageYjsSyncStep2) this.synced = true;
+    } else if (type === MESSAGE_AWARENESS) {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), this);
+    } else if (type === MESSAGE_AUTH) {
+      decoding.readVarUint(decoder);
+      this.denials.push(decoding.readVarString(decoder));
+    }
+  }
+
+  private notify(): void {
+    for (const waiter of [...this.waiters]) waiter();
+  }
+}

@@ -1,0 +1,20 @@
+import { Hono } from 'hono';
+import { errorBody, renderError } from './errors';
+import type { HubEnv } from './hubEnv';
+import { adminAuth } from './middleware/adminAuth';
+import { adminProductRoutes } from './routes/admin/products';
+import { adminSkuRoutes } from './routes/admin/skus';
+import { skuRoutes } from './routes/skus';
+import { syncRoutes } from './routes/sync';
+
+/** The edge Worker: authenticates, validates and routes to the room that owns the data. */
+export const app = new Hono<HubEnv>()
+  .get('/health', (c) => c.json({ ok: true }))
+  .route('/sync', syncRoutes)
+  .route('/api/skus', skuRoutes)
+  .use('/api/admin/*', adminAuth)
+  .route('/api/admin/products', adminProductRoutes)
+  .route('/api/admin/skus', adminSkuRoutes);
+
+app.onError(renderError);
+app.notFound((c) => c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404));

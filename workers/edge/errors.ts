@@ -1,0 +1,39 @@
+import type { ErrorHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** The one error shape of the HTTP API: `{ error: { code, message, field? } }`. */
+export interface ErrorBody {
+  error: { code: string; message: string; field?: string };
+}
+
+export const errorBody = (code: string, message: string, field?: string): ErrorBody => ({
+  error: field === undefined ? { code, message } : { code, message, field },
+});
+
+export const errorResponse = (status: ContentfulStatusCode, code: string, message: string, field?: string) =>
+  Response.json(errorBody(code, message, field), { status });
+
+/** Thrown anywhere in a request; `renderError` turns it into the error shape. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string, field?: string) => new ApiError(404, 'not_found', `${what} not found`, field);
+
+export const renderError: ErrorHandler = (error, c) => {
+  if (error instanceof ApiError) return c.json(errorBody(error.code, error.message, error.field), error.status);
+  if (error instanceof HTTPException) {
+    // Hono's own refusals (malformed JSON, wrong content type) are the client's fault too.
+    return c.json(errorBody('bad_request', error.message), error.status as ContentfulStatusCode);
+  }
+  console.error('unhandled error', error);
+  return c.json(errorBody('internal', 'internal error'), 500);
+};

@@ -1,0 +1,19 @@
+import { Hono } from 'hono';
+import { isChannel } from '../../../shared/channels';
+import { withIdentity } from '../../objects/room/socketIdentity';
+import { ApiError } from '../errors';
+import type { HubEnv } from '../hubEnv';
+import { resolveRoom } from '../roomAccess';
+
+/** `GET /sync/<room>?channel=…&token=…` with `Upgrade: websocket`: the y-websocket endpoint. */
+export const syncRoutes = new Hono<HubEnv>().get('/:room', async (c) => {
+  const channel = c.req.query('channel');
+  if (!isChannel(channel)) {
+    throw new ApiError(400, 'invalid_input', 'channel must be one of pc, h5, mini, app', 'channel');
+  }
+  const { stub, identity } = resolveRoom(c.env, c.req.param('room'), channel);
+  if (c.req.header('Upgrade')?.toLowerCase() !== 'websocket') {
+    throw new ApiError(426, 'upgrade_required', 'connect with a WebSocket upgrade');
+  }
+  return stub.fetch(withIdentity(c.req.raw, identity));
+});

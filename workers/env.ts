@@ -1,0 +1,19 @@
+import type { CatalogRoom } from './objects/CatalogRoom';
+import type { SkuRoom } from './objects/SkuRoom';
+
+/** Bindings from wrangler.toml and secrets from `.dev.vars` / `wrangler secret`. */
+export interface Env {
+  DB: D1Database;
+  SKU_ROOM: DurableObjectNamespace<SkuRoom>;
+  CATALOG_ROOM: DurableObjectNamespace<CatalogRoom>;
+  ADMIN_TOKEN: string;
+}
+
+type HubBindings = Env;
+
+// `cloudflare:workers` and `cloudflare:test` type their `env` as `Cloudflare.Env`.
+declare global {
+  namespace Cloudflare {
+    interface Env extends HubBindings {}
+  }
+}

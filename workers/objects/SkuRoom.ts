@@ -1,0 +1,122 @@
+import * as Y from 'yjs';
+import type { SkuPatch } from '../../shared/api/admin';
+import { catalogEntryOf, SKU_MAP, type SkuState } from '../../shared/docs/sku';
+import { parseRoom, skuRoom } from '../../shared/rooms';
+import { errorResponse } from '../edge/errors';
+import type { Env } from '../env';
+import { database } from '../records/db';
+import { findSku, mirrorSku } from '../records/skuRecords';
+import { catalogRoomOf } from './CatalogRoom';
+import type { RoomDoc } from './room/roomDoc';
+import type { SocketIdentity } from './room/socketIdentity';
+import { SERVER_ORIGIN, YRoom } from './room/YRoom';
+
+/** How soon a failed D1/catalog write-through is retried. */
+const MIRROR_RETRY_MS = 1000;
+
+export const skuRoomOf = (env: Env, skuId: string) => env.SKU_ROOM.get(env.SKU_ROOM.idFromName(skuId));
+
+const readState = (map: Y.Map<unknown>): SkuState => map.toJSON() as SkuState;
+
+/**
+ * One SKU's price, stock and listing: the single writer of that SKU. Every change bumps `rev`,
+ * is durable in this object's storage before it is broadcast, and is written through to D1 and
+ * the catalog feed before the call that made it returns. A write-through that fails waits in
+ * the outbox and is retried by the alarm.
+ */
+export class SkuRoom extends YRoom<Env> {
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS mirror_outbox (sku_id TEXT PRIMARY KEY, rev INTEGER NOT NULL, event TEXT NOT NULL)');
+  }
+
+  protected async admit(identity: SocketIdentity): Promise<Response | null> {
+    const skuId = parseRoom(identity.room)?.id;
+    if (skuId && (await this.loaded(skuId))) return null;
+    return errorResponse(404, 'not_found', 'SKU not found');
+  }
+
+  /** The SKU's current state, or null when no such SKU exists. */
+  async current(skuId: string): Promise<SkuState | null> {
+    const room = await this.loaded(skuId);
+    return room ? readState(room.doc.getMap(SKU_MAP)) : null;
+  }
+
+  /** Applies an operator's edit; null when no such SKU exists. */
+  async edit(skuId: string, patch: SkuPatch): Promise<SkuState | null> {
+    const room = await this.loaded(skuId);
+    if (!room) return null;
+    const map = room.doc.getMap<unknown>(SKU_MAP);
+    const before = readState(map);
+    const changes: Partial<SkuState> = {};
+    if (patch.price !== undefined) changes.price = patch.price;
+    if (patch.stock !== undefined) changes.stock = patch.stock;
+    if (patch.listed !== undefined) changes.listed = patch.listed;
+    const next: SkuState = { ...before, ...changes, rev: before.rev + 1, changedAt: Date.now() };
+    room.doc.transact(() => {
+      for (const [key, value] of Object.entries({ ...changes, rev: next.rev, changedAt: next.changedAt })) {
+        map.set(key, value);
+      }
+    }, SERVER_ORIGIN);
+    this.latency.stamp(room.name, next.rev, next.changedAt);
+    const event = { changes: Object.fromEntries(Object.keys(changes).map((k) => [k, { from: before[k as keyof SkuState], to: next[k as keyof SkuState] }])) };
+    this.ctx.storage.sql.exec(
+      'INSERT OR REPLACE INTO mirror_outbox (sku_id, rev, event) VALUES (?, ?, ?)',
+      skuId,
+      next.rev,
+      JSON.stringify(event),
+    );
+    await this.flushOutbox();
+    return next;
+  }
+
+  /** Per-channel connections and acknowledgement latency of this SKU's room. */
+  async latencyByChannel(skuId: string) {
+    return this.syncStats(skuRoom(skuId));
+  }
+
+  override async alarm(): Promise<void> {
+    await this.flushOutbox();
+  }
+
+  /**
+   * Writes the current state through to D1 and the catalog. On failure the outbox row stays and
+   * the alarm retries; the caller sees the error.
+   */
+  private async flushOutbox(): Promise<void> {
+    const pending = this.ctx.storage.sql
+      .exec<{ sku_id: string; rev: number; event: string }>('SELECT sku_id, rev, event FROM mirror_outbox')
+      .toArray();
+    for (const { sku_id: skuId, rev, event } of pending) {
+      const state = readState(this.room(skuRoom(skuId)).doc.getMap(SKU_MAP));
+      try {
+        await mirrorSku(database(this.env.DB), state, JSON.parse(event) as Record<string, unknown>);
+        await catalogRoomOf(this.env).upsert([{ skuId, entry: catalogEntryOf(state) }]);
+      } catch (error) {
+        await this.ctx.storage.setAlarm(Date.now() + MIRROR_RETRY_MS);
+        throw error;
+      }
+      this.ctx.storage.sql.exec('DELETE FROM mirror_outbox WHERE sku_id = ? AND rev = ?', skuId, rev);
+    }
+  }
+
+  /**
+   * The SKU's room with its state in place. A cold object with no stored state rebuilds it from
+   * the D1 record; concurrent callers wait for that instead of racing it.
+   */
+  private async loaded(skuId: string): Promise<RoomDoc | null> {
+    const room = this.room(skuRoom(skuId));
+    const map = room.doc.getMap<unknown>(SKU_MAP);
+    if (!map.has('rev')) {
+      await this.ctx.blockConcurrencyWhile(async () => {
+        if (map.has('rev')) return;
+        const record = await findSku(database(this.env.DB), skuId);
+        if (!record) return;
+        room.doc.transact(() => {
+          for (const [key, value] of Object.entries(record)) map.set(key, value);
+        }, SERVER_ORIGIN);
+      });
+    }
+    return map.has('rev') ? room : null;
+  }
+}

@@ -1,0 +1,326 @@
+import { DurableObject } from 'cloudflare:workers';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as authProtocol from 'y-protocols/auth';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { CHANNELS, type Channel } from '../../../shared/channels';
+import { readSeen } from '../../../shared/docs/ack';
+import {
+  CLOSE_AWARENESS_TOO_LARGE,
+  CLOSE_FRAME_TOO_LARGE,
+  CLOSE_MALFORMED_FRAME,
+  CLOSE_UNSUPPORTED_DATA,
+} from '../../../shared/protocol/closeCodes';
+import {
+  MESSAGE_AUTH,
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SYNC,
+  PERMISSION_DENIED,
+} from '../../../shared/protocol/messages';
+import { errorResponse } from '../../edge/errors';
+import { RoomDoc } from './roomDoc';
+import { readIdentity, type SocketIdentity } from './socketIdentity';
+import { type ChannelLatency, SyncLatencyLog } from './syncLatency';
+
+/** What a socket carries through hibernation (must stay under the 16 KiB attachment limit). */
+interface SocketAttachment extends SocketIdentity {
+  /** Awareness clients this socket controls, and their last encoded state, to rebuild on wake. */
+  clientIds: number[];
+  awareness: Uint8Array | null;
+  /** Highest `rev` this socket acknowledged: one latency sample per socket and rev. */
+  ackedRev: number;
+}
+
+/** Origin of changes the room's own code makes (as opposed to a client socket). */
+export const SERVER_ORIGIN = Symbol('server');
+/** Origins of awareness changes that are not a client speaking. */
+const RESTORED = Symbol('restored');
+const SOCKET_CLOSED = Symbol('socket-closed');
+
+const MAX_AWARENESS_BYTES = 8 * 1024;
+
+const message = (write: (encoder: encoding.Encoder) => void): Uint8Array => {
+  const encoder = encoding.createEncoder();
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+};
+
+const PERMISSION_DENIED_FRAME = message((e) => {
+  encoding.writeVarUint(e, MESSAGE_AUTH);
+  authProtocol.writePermissionDenied(e, PERMISSION_DENIED);
+});
+
+const syncStep1Frame = (doc: Y.Doc) =>
+  message((e) => {
+    encoding.writeVarUint(e, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(e, doc);
+  });
+
+const awarenessFrame = (awareness: awarenessProtocol.Awareness, clients: number[]) =>
+  message((e) => {
+    encoding.writeVarUint(e, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  });
+
+class FrameError extends Error {
+  constructor(
+    readonly code: number,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+/**
+ * The y-websocket protocol for a Durable Object, shared by every room: sync step 1/2 and
+ * updates, awareness, refusals through the auth message, frame limits, the Hibernation API and
+ * the document kept in the object's SQLite storage. Subclasses decide who may join (`admit`),
+ * author server-side changes inside `doc.transact(…, SERVER_ORIGIN)`, and may check client
+ * updates to writable rooms (`applyClientUpdate`).
+ */
+export abstract class YRoom<E = unknown> extends DurableObject<E> {
+  /** Frames larger than this close the socket that sent them. */
+  protected maxFrameBytes = 1024 * 1024;
+  protected readonly latency: SyncLatencyLog;
+  private readonly rooms = new Map<string, RoomDoc>();
+  private awake = false;
+
+  constructor(ctx: DurableObjectState, env: E) {
+    super(ctx, env);
+    // Lets clients keep a socket alive without waking the object.
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair('ping', 'pong'));
+    this.latency = new SyncLatencyLog(ctx.storage.sql);
+  }
+
+  /** Decides whether `identity` may join; a Response refuses the upgrade with it. */
+  protected abstract admit(identity: SocketIdentity): Promise<Response | null>;
+
+  /** Applies a client's update to a writable room. Override to validate what it changed. */
+  protected applyClientUpdate(room: RoomDoc, update: Uint8Array, socket: WebSocket, _identity: SocketIdentity): void {
+    Y.applyUpdate(room.doc, update, socket);
+  }
+
+  /** The live replica of `name`, loaded from storage on first use. */
+  protected room(name: string): RoomDoc {
+    this.wake();
+    return this.roomDoc(name);
+  }
+
+  override async fetch(request: Request): Promise<Response> {
+    this.wake();
+    if (request.headers.get('Upgrade') !== 'websocket') {
+      return errorResponse(426, 'upgrade_required', 'connect with a WebSocket upgrade');
+    }
+    const identity = readIdentity(request);
+    if (!identity) return errorResponse(400, 'bad_request', 'missing socket identity');
+    const refusal = await this.admit(identity);
+    if (refusal) return refusal;
+
+    const { 0: client, 1: server } = new WebSocketPair();
+    this.ctx.acceptWebSocket(server, [identity.room]);
+    const attachment: SocketAttachment = { ...identity, clientIds: [], awareness: null, ackedRev: 0 };
+    server.serializeAttachment(attachment);
+    const room = this.roomDoc(identity.room);
+    server.send(syncStep1Frame(room.doc));
+    const others = [...room.awareness.getStates().keys()];
+    if (others.length > 0) server.send(awarenessFrame(room.awareness, others));
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  override async webSocketMessage(socket: WebSocket, data: ArrayBuffer | string): Promise<void> {
+    this.wake();
+    try {
+      if (typeof data === 'string') throw new FrameError(CLOSE_UNSUPPORTED_DATA, 'binary frames only');
+      if (data.byteLength > this.maxFrameBytes) {
+        throw new FrameError(CLOSE_FRAME_TOO_LARGE, `frame over ${this.maxFrameBytes} bytes`);
+      }
+      this.handleFrame(socket, new Uint8Array(data));
+    } catch (error) {
+      const code = error instanceof FrameError ? error.code : CLOSE_MALFORMED_FRAME;
+      const reason = error instanceof FrameError ? error.message : 'malformed frame';
+      this.drop(socket, code, reason);
+    }
+  }
+
+  override async webSocketClose(socket: WebSocket, code: number, reason: string): Promise<void> {
+    this.wake();
+    this.drop(socket, code === 1005 || code === 1006 ? 1000 : code, reason);
+  }
+
+  override async webSocketError(socket: WebSocket): Promise<void> {
+    this.wake();
+    this.drop(socket, 1011, 'socket error');
+  }
+
+  /** Connected sockets of `name`, counted per channel. */
+  protected connections(name: string): Record<Channel, number> {
+    const counts = Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>;
+    for (const socket of this.ctx.getWebSockets(name)) {
+      const { channel } = socket.deserializeAttachment() as SocketAttachment;
+      counts[channel] += 1;
+    }
+    return counts;
+  }
+
+  /** Per-channel connections and acknowledgement latency of `name`. */
+  protected syncStats(name: string): Record<Channel, ChannelLatency & { connected: number }> {
+    const connected = this.connections(name);
+    return Object.fromEntries(
+      CHANNELS.map((c) => [c, { connected: connected[c], ...this.latency.stats(name, c) }]),
+    ) as Record<Channel, ChannelLatency & { connected: number }>;
+  }
+
+  private handleFrame(socket: WebSocket, frame: Uint8Array): void {
+    const identity = socket.deserializeAttachment() as SocketAttachment;
+    const room = this.roomDoc(identity.room);
+    const decoder = decoding.createDecoder(frame);
+    switch (decoding.readVarUint(decoder)) {
+      case MESSAGE_SYNC:
+        return this.handleSync(socket, identity, room, decoder);
+      case MESSAGE_AWARENESS: {
+        const update = decoding.readVarUint8Array(decoder);
+        if (update.byteLength > MAX_AWARENESS_BYTES) {
+          throw new FrameError(CLOSE_AWARENESS_TOO_LARGE, 'awareness state too large');
+        }
+        awarenessProtocol.applyAwarenessUpdate(room.awareness, update, socket);
+        return;
+      }
+      case MESSAGE_QUERY_AWARENESS:
+        socket.send(awarenessFrame(room.awareness, [...room.awareness.getStates().keys()]));
+        return;
+      case MESSAGE_AUTH:
+        return; // clients have nothing to tell the server through it
+      default:
+        throw new FrameError(CLOSE_MALFORMED_FRAME, 'unknown message type');
+    }
+  }
+
+  private handleSync(socket: WebSocket, identity: SocketIdentity, room: RoomDoc, decoder: decoding.Decoder): void {
+    const kind = decoding.readVarUint(decoder);
+    if (kind === syncProtocol.messageYjsSyncStep1) {
+      const stateVector = decoding.readVarUint8Array(decoder);
+      socket.send(
+        message((e) => {
+          encoding.writeVarUint(e, MESSAGE_SYNC);
+          syncProtocol.writeSyncStep2(e, room.doc, stateVector);
+        }),
+      );
+      return;
+    }
+    if (kind !== syncProtocol.messageYjsSyncStep2 && kind !== syncProtocol.messageYjsUpdate) {
+      throw new FrameError(CLOSE_MALFORMED_FRAME, 'unknown sync message');
+    }
+    const update = decoding.readVarUint8Array(decoder);
+    // Decoding the whole update first means a malformed one is refused before any of it applies.
+    Y.decodeUpdate(update);
+    if (room.contains(update)) return; // the usual answer to our step 1: nothing new
+    if (!identity.writable) {
+      socket.send(PERMISSION_DENIED_FRAME);
+      return;
+    }
+    this.applyClientUpdate(room, update, socket, identity);
+  }
+
+  /** Creates the replica and wires persistence and fan-out to it. */
+  private roomDoc(name: string): RoomDoc {
+    const existing = this.rooms.get(name);
+    if (existing) return existing;
+    const room = new RoomDoc(name, this.ctx.storage);
+    room.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (room.isReplay(origin)) return;
+      room.store.append(update, room.doc);
+      const frame = message((e) => {
+        encoding.writeVarUint(e, MESSAGE_SYNC);
+        syncProtocol.writeUpdate(e, update);
+      });
+      this.broadcast(name, frame, origin);
+    });
+    room.awareness.on(
+      'update',
+      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+        if (origin === RESTORED) return;
+        const changed = [...added, ...updated, ...removed];
+        // Echoed to the sender too: a client alone in a room hears its own 15 s renewal, which
+        // keeps the stock client's 30 s silence timeout from dropping it.
+        this.broadcast(name, awarenessFrame(room.awareness, changed));
+        if (origin instanceof WebSocket) this.trackAwareness(origin, room, [...added, ...updated], removed);
+      },
+    );
+    this.rooms.set(name, room);
+    return room;
+  }
+
+  /** Keeps the socket's awareness in its attachment and turns `seen` acks into latency samples. */
+  private trackAwareness(socket: WebSocket, room: RoomDoc, changed: number[], removed: number[]): void {
+    const attachment = socket.deserializeAttachment() as SocketAttachment;
+    const ids = new Set(attachment.clientIds);
+    for (const id of changed) ids.add(id);
+    for (const id of removed) ids.delete(id);
+    attachment.clientIds = [...ids];
+    attachment.awareness = ids.size > 0 ? awarenessProtocol.encodeAwarenessUpdate(room.awareness, attachment.clientIds) : null;
+    if ((attachment.awareness?.byteLength ?? 0) > MAX_AWARENESS_BYTES) {
+      throw new FrameError(CLOSE_AWARENESS_TOO_LARGE, 'awareness state too large');
+    }
+    const states = room.awareness.getStates();
+    for (const id of changed) {
+      const seen = readSeen(states.get(id));
+      if (seen && seen.room === room.name && seen.rev > attachment.ackedRev) {
+        attachment.ackedRev = seen.rev;
+        this.latency.recordAck(room.name, attachment.channel, seen.rev, Date.now());
+      }
+    }
+    socket.serializeAttachment(attachment);
+  }
+
+  /** Sends one encoded frame to every socket of the room (except the one it came from). */
+  private broadcast(name: string, frame: Uint8Array, except?: unknown): void {
+    for (const socket of this.ctx.getWebSockets(name)) {
+      if (socket === except) continue;
+      try {
+        socket.send(frame);
+      } catch {
+        // A socket that is closing gets its webSocketClose call; nothing to do here.
+      }
+    }
+  }
+
+  /**
+   * After hibernation or a restart the object is new: rebuild awareness from the sockets'
+   * attachments and ask every live socket for what the room may lack (sync step 1).
+   */
+  private wake(): void {
+    if (this.awake) return;
+    this.awake = true;
+    for (const socket of this.ctx.getWebSockets()) {
+      const attachment = socket.deserializeAttachment() as SocketAttachment | null;
+      if (!attachment) continue;
+      const room = this.roomDoc(attachment.room);
+      if (attachment.awareness) awarenessProtocol.applyAwarenessUpdate(room.awareness, attachment.awareness, RESTORED);
+      try {
+        socket.send(syncStep1Frame(room.doc));
+      } catch {
+        // closing; its close event cleans up
+      }
+    }
+  }
+
+  /** Closes one socket and forgets its awareness; the room and every other socket are untouched. */
+  private drop(socket: WebSocket, code: number, reason: string): void {
+    const attachment = socket.deserializeAttachment() as SocketAttachment | null;
+    if (attachment && attachment.clientIds.length > 0) {
+      const gone = attachment.clientIds;
+      attachment.clientIds = [];
+      attachment.awareness = null;
+      socket.serializeAttachment(attachment);
+      awarenessProtocol.removeAwarenessStates(this.roomDoc(attachment.room).awareness, gone, SOCKET_CLOSED);
+    }
+    try {
+      socket.close(code, reason.slice(0, 120));
+    } catch {
+      // already closed
+    }
+  }
+}
