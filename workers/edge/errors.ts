@@ -31,7 +31,9 @@ export const notFound = (what: string, field?: string) => new ApiError(404, 'not
 export const renderError: ErrorHandler = (error, c) => {
   if (error instanceof ApiError) return c.json(errorBody(error.code, error.message, error.field), error.status);
   if (error instanceof HTTPException) {
-    // Hono's own refusals (malformed JSON, wrong content type) are the client's fault too.
+    // Middleware that built its own response (bearer auth, with our error shape) keeps it;
+    // Hono's bare refusals (malformed JSON, wrong content type) get the error shape here.
+    if (error.res) return error.getResponse();
     return c.json(errorBody('bad_request', error.message), error.status as ContentfulStatusCode);
   }
   console.error('unhandled error', error);

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { CHANNELS } from '../shared/channels';
+import { SKU_MAP } from '../shared/docs/sku';
+import { admin, firstSku, patchSku } from './support/hub';
+import { RoomClient } from './support/roomClient';
+
+interface ChannelStats {
+  connected: number;
+  samples: number;
+  lastMs: number | null;
+  p50Ms: number | null;
+}
+
+const syncStats = async (skuId: string) =>
+  ((await (await admin('GET', `/api/admin/skus/${skuId}/sync`)).json()) as { channels: Record<string, ChannelStats> })
+    .channels;
+
+describe('per-channel sync latency', () => {
+  it('records, per channel, the time from broadcast to each client acknowledgement', async () => {
+    const sku = await firstSku();
+    const room = `sku:${sku.skuId}`;
+    const clients = await Promise.all(CHANNELS.map((c) => RoomClient.connect(room, c)));
+    const edited = await patchSku(sku.skuId, { price: 6060 });
+    await Promise.all(
+      clients.map(async (client, i) => {
+        await client.until(() => client.doc.getMap(SKU_MAP).get('rev') === edited.rev, 'edit applied');
+        client.setAwareness({ channel: CHANNELS[i], seen: { room, rev: edited.rev } });
+      }),
+    );
+    const bystander = await RoomClient.connect(room, 'pc');
+    // Acks travel as awareness; once the bystander has heard all four, the room has them too.
+    await bystander.until(
+      () => [...bystander.awareness.getStates().values()].filter((s) => s.seen?.rev === edited.rev).length === 4,
+      'four acks',
+    );
+    const stats = await syncStats(sku.skuId);
+    for (const channel of CHANNELS) {
+      expect(stats[channel]?.samples).toBe(1);
+      expect(stats[channel]?.lastMs).toBeGreaterThanOrEqual(0);
+      expect(stats[channel]?.lastMs).toBeLessThan(5000);
+    }
+    expect(stats.pc?.connected).toBe(2);
+    expect(stats.h5?.connected).toBe(1);
+  });
+
+  it('counts one sample per socket and rev, and ignores acks for other rooms or unknown revs', async () => {
+    const sku = await firstSku();
+    const room = `sku:${sku.skuId}`;
+    const client = await RoomClient.connect(room, 'mini');
+    const watcher = await RoomClient.connect(room, 'app');
+    const edited = await patchSku(sku.skuId, { stock: 1 });
+    await client.until(() => client.doc.getMap(SKU_MAP).get('rev') === edited.rev, 'edit applied');
+    const acks = [
+      { seen: { room, rev: edited.rev } },
+      { seen: { room, rev: edited.rev }, again: true },
+      { seen: { room: 'sku:other', rev: edited.rev + 1 } },
+      { seen: { room, rev: 999 } },
+    ];
+    for (const [i, ack] of acks.entries()) {
+      client.setAwareness({ channel: 'mini', n: i, ...ack });
+      await watcher.until(() => watcher.awareness.getStates().get(client.doc.clientID)?.n === i, `ack ${i} relayed`);
+    }
+    expect((await syncStats(sku.skuId)).mini?.samples).toBe(1);
+  });
+});
