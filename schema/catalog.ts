@@ -6,7 +6,9 @@ export const products = sqliteTable('products', {
   id: text('id').primaryKey(),
   title: text('title').notNull(),
   /** Where the product came from: created here, or migrated from a WeChat Mini-Shop. */
-  source: text('source', { enum: ['mall', 'minishop'] }).notNull().default('mall'),
+  source: text('source', { enum: ['mall', 'minishop'] })
+    .notNull()
+    .default('mall'),
   createdAt: epochMs('created_at').notNull(),
   updatedAt: epochMs('updated_at').notNull(),
 });

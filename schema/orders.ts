@@ -5,14 +5,7 @@ import { skus } from './catalog';
 import { epochMs, fen } from './columns';
 import { members } from './members';
 
-export const ORDER_STATUSES = [
-  'unpaid',
-  'paid',
-  'shipped',
-  'completed',
-  'cancelled',
-  'expired',
-] as const;
+export const ORDER_STATUSES = ['unpaid', 'paid', 'shipped', 'completed', 'cancelled', 'expired'] as const;
 
 export const orders = sqliteTable(
   'orders',
@@ -23,7 +16,9 @@ export const orders = sqliteTable(
       .references(() => members.id),
     status: text('status', { enum: ORDER_STATUSES }).notNull(),
     channel: text('channel', { enum: CHANNELS }).notNull(),
-    source: text('source', { enum: ['mall', 'minishop'] }).notNull().default('mall'),
+    source: text('source', { enum: ['mall', 'minishop'] })
+      .notNull()
+      .default('mall'),
     /** Replays of the same create call return this order instead of making another. */
     idempotencyKey: text('idempotency_key'),
     total: fen('total').notNull(),

@@ -13,7 +13,14 @@ describe('admin API', () => {
     const created = await createProduct(3, 'Linen shirt');
     expect(created.skus).toHaveLength(3);
     const [sku] = created.skus;
-    expect(sku).toMatchObject({ productId: created.productId, price: 1000, stock: 10, listed: true, rev: 1, flash: null });
+    expect(sku).toMatchObject({
+      productId: created.productId,
+      price: 1000,
+      stock: 10,
+      listed: true,
+      rev: 1,
+      flash: null,
+    });
     const response = await admin('GET', `/api/skus/${sku?.skuId}`, undefined, {});
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual(sku);
@@ -33,7 +40,10 @@ describe('admin API', () => {
       rev: last.rev,
       changedAt: last.changedAt,
     });
-    const log = await db.select().from(syncEvents).where(eq(syncEvents.subject, `sku:${sku.skuId}`));
+    const log = await db
+      .select()
+      .from(syncEvents)
+      .where(eq(syncEvents.subject, `sku:${sku.skuId}`));
     expect(log.map((e) => e.detail.rev)).toEqual([2, 3, 4]);
     expect(log[0]?.detail.changes).toEqual({ price: { from: sku.price, to: 2500 } });
   });
@@ -51,7 +61,10 @@ describe('admin API', () => {
   it('refuses a batch naming an unknown SKU with 404 and changes nothing', async () => {
     const sku = await firstSku();
     const response = await admin('POST', '/api/admin/skus/batch', {
-      edits: [{ skuId: sku.skuId, price: 1 }, { skuId: 'sku_nope', price: 2 }],
+      edits: [
+        { skuId: sku.skuId, price: 1 },
+        { skuId: 'sku_nope', price: 2 },
+      ],
     });
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ error: { code: 'not_found', field: 'edits.1.skuId' } });

@@ -1,5 +1,6 @@
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
+import { SKU_MAP } from '../shared/docs/sku';
 import {
   CLOSE_AWARENESS_TOO_LARGE,
   CLOSE_FRAME_TOO_LARGE,
@@ -7,7 +8,6 @@ import {
   CLOSE_UNSUPPORTED_DATA,
 } from '../shared/protocol/closeCodes';
 import { MESSAGE_AWARENESS, MESSAGE_SYNC } from '../shared/protocol/messages';
-import { SKU_MAP } from '../shared/docs/sku';
 import { admin, firstSku, patchSku } from './support/hub';
 import { RoomClient } from './support/roomClient';
 
@@ -25,12 +25,21 @@ describe('bad frames', () => {
     ['an unknown message type', () => new Uint8Array([9]), CLOSE_MALFORMED_FRAME],
     [
       'a truncated update',
-      () => frame((e) => encoding.writeVarUint(e, MESSAGE_SYNC), (e) => encoding.writeVarUint(e, 2), (e) => encoding.writeVarUint8Array(e, new Uint8Array([5, 1, 2]))),
+      () =>
+        frame(
+          (e) => encoding.writeVarUint(e, MESSAGE_SYNC),
+          (e) => encoding.writeVarUint(e, 2),
+          (e) => encoding.writeVarUint8Array(e, new Uint8Array([5, 1, 2])),
+        ),
       CLOSE_MALFORMED_FRAME,
     ],
     [
       'an oversized awareness state',
-      () => frame((e) => encoding.writeVarUint(e, MESSAGE_AWARENESS), (e) => encoding.writeVarUint8Array(e, new Uint8Array(9000))),
+      () =>
+        frame(
+          (e) => encoding.writeVarUint(e, MESSAGE_AWARENESS),
+          (e) => encoding.writeVarUint8Array(e, new Uint8Array(9000)),
+        ),
       CLOSE_AWARENESS_TOO_LARGE,
     ],
   ])('closes only the socket that sent %s', async (_, make, code) => {

@@ -1,6 +1,6 @@
 import { env, evictDurableObject, runInDurableObject } from 'cloudflare:test';
-import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { SKU_MAP } from '../shared/docs/sku';
 import { DocStore } from '../workers/objects/room/docStore';
 import { skuRoomOf } from '../workers/objects/SkuRoom';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PERMISSION_DENIED } from '../shared/protocol/messages';
 import { CATALOG_MAP, SKU_MAP } from '../shared/docs/sku';
+import { PERMISSION_DENIED } from '../shared/protocol/messages';
 import { admin, firstSku, patchSku } from './support/hub';
 import { RoomClient } from './support/roomClient';
 

@@ -4,11 +4,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import {
-  MESSAGE_AUTH,
-  MESSAGE_AWARENESS,
-  MESSAGE_SYNC,
-} from '../../shared/protocol/messages';
+import { MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_SYNC } from '../../shared/protocol/messages';
 
 const TIMEOUT_MS = 5000;
 

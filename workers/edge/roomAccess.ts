@@ -15,9 +15,16 @@ interface RoomEndpoint {
  * Which object serves a room and on what terms (DESIGN.md, "Rooms and permissions"). The one
  * place to look when a room kind is added.
  */
-export const resolveRoom = (env: Env, name: string, channel: Channel): { stub: RoomEndpoint; identity: SocketIdentity } => {
+export const resolveRoom = (
+  env: Env,
+  name: string,
+  channel: Channel,
+): { stub: RoomEndpoint; identity: SocketIdentity } => {
   const room = parseRoom(name);
-  const readOnly = (stub: RoomEndpoint) => ({ stub, identity: { room: name, channel, memberId: null, writable: false } });
+  const readOnly = (stub: RoomEndpoint) => ({
+    stub,
+    identity: { room: name, channel, memberId: null, writable: false },
+  });
   switch (room?.kind) {
     case 'sku':
       return readOnly(skuRoomOf(env, room.id as string));

@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { SkuPatch } from '../../shared/api/admin';
 import { catalogEntryOf, SKU_MAP, type SkuState } from '../../shared/docs/sku';
 import { parseRoom, skuRoom } from '../../shared/rooms';
@@ -27,7 +27,9 @@ const readState = (map: Y.Map<unknown>): SkuState => map.toJSON() as SkuState;
 export class SkuRoom extends YRoom<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS mirror_outbox (sku_id TEXT PRIMARY KEY, rev INTEGER NOT NULL, event TEXT NOT NULL)');
+    ctx.storage.sql.exec(
+      'CREATE TABLE IF NOT EXISTS mirror_outbox (sku_id TEXT PRIMARY KEY, rev INTEGER NOT NULL, event TEXT NOT NULL)',
+    );
   }
 
   protected async admit(identity: SocketIdentity): Promise<Response | null> {
@@ -59,7 +61,11 @@ export class SkuRoom extends YRoom<Env> {
       }
     }, SERVER_ORIGIN);
     this.latency.stamp(room.name, next.rev, next.changedAt);
-    const event = { changes: Object.fromEntries(Object.keys(changes).map((k) => [k, { from: before[k as keyof SkuState], to: next[k as keyof SkuState] }])) };
+    const event = {
+      changes: Object.fromEntries(
+        Object.keys(changes).map((k) => [k, { from: before[k as keyof SkuState], to: next[k as keyof SkuState] }]),
+      ),
+    };
     this.ctx.storage.sql.exec(
       'INSERT OR REPLACE INTO mirror_outbox (sku_id, rev, event) VALUES (?, ?, ?)',
       skuId,

@@ -1,7 +1,7 @@
 import { bearerAuth } from 'hono/bearer-auth';
 import { timingSafeEqual } from 'hono/utils/buffer';
-import type { HubEnv } from '../hubEnv';
 import { errorBody } from '../errors';
+import type { HubEnv } from '../hubEnv';
 
 /** Admin routes need `Authorization: Bearer <ADMIN_TOKEN>`; anything else is a 401. */
 export const adminAuth = bearerAuth<HubEnv>({

@@ -179,7 +179,8 @@ export abstract class YRoom<E = unknown> extends DurableObject<E> {
     const decoder = decoding.createDecoder(frame);
     switch (decoding.readVarUint(decoder)) {
       case MESSAGE_SYNC:
-        return this.handleSync(socket, identity, room, decoder);
+        this.handleSync(socket, identity, room, decoder);
+        return;
       case MESSAGE_AWARENESS: {
         const update = decoding.readVarUint8Array(decoder);
         if (update.byteLength > MAX_AWARENESS_BYTES) {
@@ -260,7 +261,8 @@ export abstract class YRoom<E = unknown> extends DurableObject<E> {
     for (const id of changed) ids.add(id);
     for (const id of removed) ids.delete(id);
     attachment.clientIds = [...ids];
-    attachment.awareness = ids.size > 0 ? awarenessProtocol.encodeAwarenessUpdate(room.awareness, attachment.clientIds) : null;
+    attachment.awareness =
+      ids.size > 0 ? awarenessProtocol.encodeAwarenessUpdate(room.awareness, attachment.clientIds) : null;
     if ((attachment.awareness?.byteLength ?? 0) > MAX_AWARENESS_BYTES) {
       throw new FrameError(CLOSE_AWARENESS_TOO_LARGE, 'awareness state too large');
     }

@@ -36,18 +36,19 @@ export class DocStore {
   /** Applies the stored snapshot and log to `doc`. Returns whether anything was stored. */
   load(doc: Y.Doc): boolean {
     const chunks = this.storage.sql
-      .exec<{ data: ArrayBuffer }>(
-        'SELECT data FROM ydoc_snapshot_chunks WHERE room = ? ORDER BY chunk',
-        this.room,
-      )
+      .exec<{ data: ArrayBuffer }>('SELECT data FROM ydoc_snapshot_chunks WHERE room = ? ORDER BY chunk', this.room)
       .toArray();
     const updates = this.storage.sql
       .exec<{ data: ArrayBuffer }>('SELECT data FROM ydoc_updates WHERE room = ? ORDER BY id', this.room)
       .toArray();
-    Y.transact(doc, () => {
-      if (chunks.length > 0) Y.applyUpdate(doc, joinChunks(chunks.map((c) => new Uint8Array(c.data))));
-      for (const u of updates) Y.applyUpdate(doc, new Uint8Array(u.data));
-    }, this);
+    Y.transact(
+      doc,
+      () => {
+        if (chunks.length > 0) Y.applyUpdate(doc, joinChunks(chunks.map((c) => new Uint8Array(c.data))));
+        for (const u of updates) Y.applyUpdate(doc, new Uint8Array(u.data));
+      },
+      this,
+    );
     this.logCount = updates.length;
     this.logBytes = updates.reduce((n, u) => n + u.data.byteLength, 0);
     return chunks.length > 0 || updates.length > 0;

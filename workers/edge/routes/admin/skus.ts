@@ -19,7 +19,10 @@ export const adminSkuRoutes = new Hono<HubEnv>()
   .post('/batch', validate('json', skuBatchSchema), async (c) => {
     const { edits } = c.req.valid('json');
     // All or nothing on unknown ids: check them before any room changes.
-    const known = await existingSkuIds(database(c.env.DB), edits.map((e) => e.skuId));
+    const known = await existingSkuIds(
+      database(c.env.DB),
+      edits.map((e) => e.skuId),
+    );
     const unknown = edits.findIndex((e) => !known.has(e.skuId));
     if (unknown >= 0) throw notFound(`SKU ${edits[unknown]?.skuId}`, `edits.${unknown}.skuId`);
     const skus = await Promise.all(edits.map(({ skuId, ...patch }) => skuRoomOf(c.env, skuId).edit(skuId, patch)));
