@@ -43,7 +43,7 @@ describe('per-channel sync latency', () => {
     expect(stats.h5?.connected).toBe(1);
   });
 
-  it('counts one sample per socket and rev, and ignores acks for other rooms or unknown revs', async () => {
+  it('counts one sample per socket and rev, and ignores acks for other rooms, unknown or older revs', async () => {
     const sku = await firstSku();
     const room = `sku:${sku.skuId}`;
     const client = await RoomClient.connect(room, 'mini');
@@ -56,10 +56,16 @@ describe('per-channel sync latency', () => {
       { seen: { room: 'sku:other', rev: edited.rev + 1 } },
       { seen: { room, rev: 999 } },
     ];
+    // A latecomer's initial sync is not a broadcast: its ack of the current rev is no sample.
+    const latecomer = await RoomClient.connect(room, 'h5');
+    latecomer.setAwareness({ channel: 'h5', seen: { room, rev: edited.rev } });
+    await watcher.until(() => watcher.awareness.getStates().get(latecomer.doc.clientID) !== undefined, 'late ack');
     for (const [i, ack] of acks.entries()) {
       client.setAwareness({ channel: 'mini', n: i, ...ack });
       await watcher.until(() => watcher.awareness.getStates().get(client.doc.clientID)?.n === i, `ack ${i} relayed`);
     }
-    expect((await syncStats(sku.skuId)).mini?.samples).toBe(1);
+    const stats = await syncStats(sku.skuId);
+    expect(stats.mini?.samples).toBe(1);
+    expect(stats.h5?.samples).toBe(0);
   });
 });

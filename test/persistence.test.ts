@@ -1,9 +1,13 @@
-import { env, evictDurableObject, runInDurableObject } from 'cloudflare:test';
+import { env, evictDurableObject, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { skus } from '../schema';
 import { SKU_MAP } from '../shared/docs/sku';
+import { catalogRoomOf } from '../workers/objects/CatalogRoom';
 import { DocStore } from '../workers/objects/room/docStore';
 import { skuRoomOf } from '../workers/objects/SkuRoom';
+import { database } from '../workers/records/db';
 import { admin, firstSku, patchSku } from './support/hub';
 import { RoomClient } from './support/roomClient';
 
@@ -71,5 +75,44 @@ describe('durability', () => {
       new DocStore(state.storage, 'test:compaction').load(reloaded);
       expect(reloaded.getText('t').length).toBe(3_000_000);
     });
+  });
+});
+
+describe('write-through outbox', () => {
+  it('retries a change that never reached D1 and the catalog when the alarm fires', async () => {
+    const sku = await firstSku();
+    const stub = skuRoomOf(env, sku.skuId);
+    await stub.current(sku.skuId);
+    // The state a crashed or failed write-through leaves: the room has rev 2, the outbox holds
+    // its line, D1 and the catalog still show rev 1.
+    await runInDurableObject(stub, (instance, state) => {
+      const room = (instance as unknown as { room(name: string): { doc: Y.Doc } }).room(`sku:${sku.skuId}`);
+      const map = room.doc.getMap(SKU_MAP);
+      room.doc.transact(() => {
+        map.set('price', 5151);
+        map.set('rev', 2);
+      });
+      const event = { rev: 2, at: Date.now(), source: 'admin', changes: { price: { from: sku.price, to: 5151 } } };
+      state.storage.sql.exec(
+        'INSERT INTO mirror_outbox (rev, sku_id, event) VALUES (?, ?, ?)',
+        2,
+        sku.skuId,
+        JSON.stringify(event),
+      );
+    });
+    expect((await database(env.DB).query.skus.findFirst({ where: eq(skus.id, sku.skuId) }))?.rev).toBe(1);
+
+    await runInDurableObject(stub, (_, state) => state.storage.setAlarm(Date.now()));
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+
+    expect(await database(env.DB).query.skus.findFirst({ where: eq(skus.id, sku.skuId) })).toMatchObject({
+      price: 5151,
+      rev: 2,
+    });
+    expect((await catalogRoomOf(env).entries())[sku.skuId]).toMatchObject({ price: 5151, rev: 2 });
+    const pending = await runInDurableObject(stub, (_, state) =>
+      state.storage.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM mirror_outbox').one(),
+    );
+    expect(pending.n).toBe(0);
   });
 });

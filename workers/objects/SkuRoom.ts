@@ -5,7 +5,7 @@ import { parseRoom, skuRoom } from '../../shared/rooms';
 import { errorResponse } from '../edge/errors';
 import type { Env } from '../env';
 import { database } from '../records/db';
-import { findSku, mirrorSku } from '../records/skuRecords';
+import { findSku, mirrorSku, type SkuChangeEvent } from '../records/skuRecords';
 import { catalogRoomOf } from './CatalogRoom';
 import type { RoomDoc } from './room/roomDoc';
 import type { SocketIdentity } from './room/socketIdentity';
@@ -25,10 +25,12 @@ const readState = (map: Y.Map<unknown>): SkuState => map.toJSON() as SkuState;
  * the outbox and is retried by the alarm.
  */
 export class SkuRoom extends YRoom<Env> {
+  private flushing: Promise<void> = Promise.resolve();
+
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     ctx.storage.sql.exec(
-      'CREATE TABLE IF NOT EXISTS mirror_outbox (sku_id TEXT PRIMARY KEY, rev INTEGER NOT NULL, event TEXT NOT NULL)',
+      'CREATE TABLE IF NOT EXISTS mirror_outbox (rev INTEGER PRIMARY KEY, sku_id TEXT NOT NULL, event TEXT NOT NULL)',
     );
   }
 
@@ -61,15 +63,18 @@ export class SkuRoom extends YRoom<Env> {
       }
     }, SERVER_ORIGIN);
     this.latency.stamp(room.name, next.rev, next.changedAt);
-    const event = {
+    const event: SkuChangeEvent = {
+      rev: next.rev,
+      at: next.changedAt,
+      source: 'admin',
       changes: Object.fromEntries(
         Object.keys(changes).map((k) => [k, { from: before[k as keyof SkuState], to: next[k as keyof SkuState] }]),
       ),
     };
     this.ctx.storage.sql.exec(
-      'INSERT OR REPLACE INTO mirror_outbox (sku_id, rev, event) VALUES (?, ?, ?)',
-      skuId,
+      'INSERT INTO mirror_outbox (rev, sku_id, event) VALUES (?, ?, ?)',
       next.rev,
+      skuId,
       JSON.stringify(event),
     );
     await this.flushOutbox();
@@ -86,24 +91,38 @@ export class SkuRoom extends YRoom<Env> {
   }
 
   /**
-   * Writes the current state through to D1 and the catalog. On failure the outbox row stays and
-   * the alarm retries; the caller sees the error.
+   * Writes the current state through to D1 (with the pending sync-log lines) and to the catalog.
+   * Flushes run one at a time, so no line is written twice; an edit that lands during a flush is
+   * carried by the next one. On failure the outbox keeps its rows, the alarm retries, and the
+   * caller sees the error.
    */
-  private async flushOutbox(): Promise<void> {
+  private flushOutbox(): Promise<void> {
+    const run = this.flushing.then(() => this.flushPending());
+    this.flushing = run.catch(() => undefined);
+    return run;
+  }
+
+  private async flushPending(): Promise<void> {
     const pending = this.ctx.storage.sql
-      .exec<{ sku_id: string; rev: number; event: string }>('SELECT sku_id, rev, event FROM mirror_outbox')
+      .exec<{ rev: number; sku_id: string; event: string }>('SELECT rev, sku_id, event FROM mirror_outbox ORDER BY rev')
       .toArray();
-    for (const { sku_id: skuId, rev, event } of pending) {
-      const state = readState(this.room(skuRoom(skuId)).doc.getMap(SKU_MAP));
-      try {
-        await mirrorSku(database(this.env.DB), state, JSON.parse(event) as Record<string, unknown>);
-        await catalogRoomOf(this.env).upsert([{ skuId, entry: catalogEntryOf(state) }]);
-      } catch (error) {
-        await this.ctx.storage.setAlarm(Date.now() + MIRROR_RETRY_MS);
-        throw error;
-      }
-      this.ctx.storage.sql.exec('DELETE FROM mirror_outbox WHERE sku_id = ? AND rev = ?', skuId, rev);
+    const skuId = pending[0]?.sku_id;
+    if (!skuId) return;
+    const state = readState(this.room(skuRoom(skuId)).doc.getMap(SKU_MAP));
+    try {
+      await Promise.all([
+        mirrorSku(
+          database(this.env.DB),
+          state,
+          pending.map((row) => JSON.parse(row.event) as SkuChangeEvent),
+        ),
+        catalogRoomOf(this.env).upsert([{ skuId, entry: catalogEntryOf(state) }]),
+      ]);
+    } catch (error) {
+      await this.ctx.storage.setAlarm(Date.now() + MIRROR_RETRY_MS);
+      throw error;
     }
+    this.ctx.storage.sql.exec('DELETE FROM mirror_outbox WHERE rev <= ?', pending.at(-1)?.rev ?? 0);
   }
 
   /**

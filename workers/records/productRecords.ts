@@ -1,14 +1,12 @@
 import { products, skus, syncEvents } from '../../schema';
 import type { NewProduct } from '../../shared/api/admin';
 import type { SkuState } from '../../shared/docs/sku';
+import { chunks } from './chunks';
 import type { Database } from './db';
 import { newId } from './ids';
 
 /** D1 binds at most 100 parameters per statement; a SKU row binds 9. */
 const SKU_ROWS_PER_INSERT = 11;
-
-const chunks = <T>(items: T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 /** Creates a product and its SKUs (rev 1) in one D1 batch; returns the SKUs' initial state. */
 export const insertProduct = async (

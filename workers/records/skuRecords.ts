@@ -1,6 +1,7 @@
 import { and, eq, inArray, lt } from 'drizzle-orm';
 import { skus, syncEvents } from '../../schema';
 import type { CatalogEntry, SkuState } from '../../shared/docs/sku';
+import { chunks } from './chunks';
 import type { Database } from './db';
 
 type SkuRow = typeof skus.$inferSelect;
@@ -35,22 +36,35 @@ export const catalogEntries = async (db: Database): Promise<Array<{ skuId: strin
   return rows.map(({ id, ...r }) => ({ skuId: id, entry: { ...r, flash: null } }));
 };
 
+/** One change a SkuRoom made, as the sync log records it. */
+export interface SkuChangeEvent {
+  rev: number;
+  at: number;
+  source: 'admin' | 'shopper' | 'system';
+  changes: Record<string, { from: unknown; to: unknown }>;
+}
+
+/** A sync-log row binds 5 parameters; D1 allows 100 per statement. */
+const EVENTS_PER_INSERT = 20;
+
 /**
- * Mirrors a SkuRoom's state into D1 with a sync-log line, in one batch. The `rev` guard makes a
- * late or repeated write harmless: a row never moves back to an older state.
+ * Mirrors a SkuRoom's state into D1 together with the sync-log lines of the changes that led to
+ * it, in one batch. The `rev` guard makes a late or repeated write harmless: a row never moves
+ * back to an older state.
  */
-export const mirrorSku = async (db: Database, state: SkuState, event: Record<string, unknown>): Promise<void> => {
+export const mirrorSku = async (db: Database, state: SkuState, events: SkuChangeEvent[]): Promise<void> => {
+  const logRows = events.map((e) => ({
+    at: e.at,
+    kind: 'sku.changed',
+    subject: `sku:${state.skuId}`,
+    source: e.source,
+    detail: { rev: e.rev, changes: e.changes },
+  }));
   await db.batch([
     db
       .update(skus)
       .set({ price: state.price, stock: state.stock, listed: state.listed, rev: state.rev, changedAt: state.changedAt })
       .where(and(eq(skus.id, state.skuId), lt(skus.rev, state.rev))),
-    db.insert(syncEvents).values({
-      at: state.changedAt,
-      kind: 'sku.changed',
-      subject: `sku:${state.skuId}`,
-      source: 'admin',
-      detail: { rev: state.rev, ...event },
-    }),
+    ...chunks(logRows, EVENTS_PER_INSERT).map((rows) => db.insert(syncEvents).values(rows)),
   ]);
 };

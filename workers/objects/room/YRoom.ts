@@ -32,6 +32,8 @@ interface SocketAttachment extends SocketIdentity {
   awareness: Uint8Array | null;
   /** Highest `rev` this socket acknowledged: one latency sample per socket and rev. */
   ackedRev: number;
+  /** Revs broadcast before this moment reached the socket by its initial sync, not a broadcast. */
+  connectedAt: number;
 }
 
 /** Origin of changes the room's own code makes (as opposed to a client socket). */
@@ -121,7 +123,13 @@ export abstract class YRoom<E = unknown> extends DurableObject<E> {
 
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server, [identity.room]);
-    const attachment: SocketAttachment = { ...identity, clientIds: [], awareness: null, ackedRev: 0 };
+    const attachment: SocketAttachment = {
+      ...identity,
+      clientIds: [],
+      awareness: null,
+      ackedRev: 0,
+      connectedAt: Date.now(),
+    };
     server.serializeAttachment(attachment);
     const room = this.roomDoc(identity.room);
     server.send(syncStep1Frame(room.doc));
@@ -271,7 +279,7 @@ export abstract class YRoom<E = unknown> extends DurableObject<E> {
       const seen = readSeen(states.get(id));
       if (seen && seen.room === room.name && seen.rev > attachment.ackedRev) {
         attachment.ackedRev = seen.rev;
-        this.latency.recordAck(room.name, attachment.channel, seen.rev, Date.now());
+        this.latency.recordAck(room.name, attachment.channel, seen.rev, attachment.connectedAt, Date.now());
       }
     }
     socket.serializeAttachment(attachment);

@@ -32,12 +32,15 @@ export class SyncLatencyLog {
     this.sql.exec('DELETE FROM rev_broadcasts WHERE room = ? AND rev <= ?', room, rev - REVS_KEPT);
   }
 
-  /** Records one acknowledgement; returns the latency, or null for a rev never broadcast here. */
-  recordAck(room: string, channel: Channel, rev: number, now: number): number | null {
+  /**
+   * Records one acknowledgement; returns the latency, or null for a rev that was never broadcast
+   * here or was broadcast before the socket joined (`since`), which its initial sync brought.
+   */
+  recordAck(room: string, channel: Channel, rev: number, since: number, now: number): number | null {
     const sent = this.sql
       .exec<{ at: number }>('SELECT at FROM rev_broadcasts WHERE room = ? AND rev = ?', room, rev)
       .toArray()[0];
-    if (!sent) return null;
+    if (!sent || sent.at < since) return null;
     const latency = Math.max(0, now - sent.at);
     this.sql.exec(
       'INSERT INTO channel_acks (room, channel, rev, latency_ms, at) VALUES (?, ?, ?, ?, ?)',
