@@ -1,0 +1,67 @@
+import type { Channel } from '../../../shared/channels';
+import type { SkuState } from '../../../shared/docs/sku';
+import { E2E_ADMIN_TOKEN, type WranglerDev } from './wranglerDev';
+
+export interface ChannelSync {
+  connected: number;
+  samples: number;
+  lastMs: number | null;
+  p50Ms: number | null;
+  p95Ms: number | null;
+  p99Ms: number | null;
+}
+
+export interface SkuSync {
+  room: string;
+  channels: Record<Channel, ChannelSync>;
+}
+
+const ADMIN_HEADERS = { Authorization: `Bearer ${E2E_ADMIN_TOKEN}` };
+
+/** Calls the hub; throws with the response body unless the status is `expected`. */
+const call = async <T>(
+  hub: WranglerDev,
+  method: string,
+  path: string,
+  expected: number,
+  options: { body?: unknown; admin?: boolean } = {},
+): Promise<T> => {
+  const headers: Record<string, string> = options.admin ? { ...ADMIN_HEADERS } : {};
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(`${hub.httpUrl}${path}`, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    signal: AbortSignal.timeout(10_000),
+  });
+  const text = await response.text();
+  if (response.status !== expected) {
+    throw new Error(`${method} ${path}: expected ${expected}, got ${response.status}: ${text}`);
+  }
+  return JSON.parse(text) as T;
+};
+
+/** `POST /api/admin/products` with one SKU; returns that SKU. */
+export const createSku = async (hub: WranglerDev, title: string, price: number, stock = 50): Promise<SkuState> => {
+  const created = await call<{ productId: string; skus: SkuState[] }>(hub, 'POST', '/api/admin/products', 201, {
+    admin: true,
+    body: { title, skus: [{ title: `${title} / one size`, price, stock }] },
+  });
+  const sku = created.skus[0];
+  if (!sku) throw new Error(`product ${created.productId} came back without a SKU`);
+  return sku;
+};
+
+/** `PATCH /api/admin/skus/<id>` as the operator; returns the new state. */
+export const patchSku = (
+  hub: WranglerDev,
+  skuId: string,
+  patch: Partial<Pick<SkuState, 'price' | 'stock' | 'listed'>>,
+) => call<SkuState>(hub, 'PATCH', `/api/admin/skus/${skuId}`, 200, { admin: true, body: patch });
+
+/** `GET /api/skus/<id>`: the public live state. */
+export const getSku = (hub: WranglerDev, skuId: string) => call<SkuState>(hub, 'GET', `/api/skus/${skuId}`, 200);
+
+/** `GET /api/admin/skus/<id>/sync`: per-channel connections and acknowledgement latency. */
+export const getSkuSync = (hub: WranglerDev, skuId: string) =>
+  call<SkuSync>(hub, 'GET', `/api/admin/skus/${skuId}/sync`, 200, { admin: true });

@@ -1,0 +1,249 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { waitFor } from './wait';
+
+/** The project under test: `wrangler dev` runs from here, with its wrangler.toml. */
+export const PROJECT_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const WRANGLER = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'wrangler');
+
+/** The operator token the hub under test accepts (`--var ADMIN_TOKEN:…`, overriding .dev.vars). */
+export const E2E_ADMIN_TOKEN = 'e2e-admin-token';
+
+const HEALTH_TIMEOUT_MS = 60_000;
+const COMMAND_TIMEOUT_MS = 60_000;
+const STOP_GRACE_MS = 10_000;
+/** How much of a process's output is kept for error messages. */
+const OUTPUT_KEPT_CHARS = 20_000;
+
+// Never prompt, never phone home; plain text logs.
+const ENV = { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1', FORCE_COLOR: '0' };
+
+/** A port nobody listens on right now: bind port 0, read what the kernel chose, release it. */
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      if (typeof address !== 'object' || address === null) {
+        server.close();
+        reject(new Error('no port assigned'));
+        return;
+      }
+      server.close(() => resolve(address.port));
+    });
+  });
+
+const portIsFree = (port: number): Promise<boolean> =>
+  new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+
+/** wrangler dev prints this when its file watcher rebuilt the Worker (every socket is dropped). */
+const RELOAD_MARKER = 'Reloading local server';
+
+/** Keeps the tail of a process's interleaved stdout and stderr, and counts hot reloads in it. */
+class OutputTail {
+  private text = '';
+  private partialLine = '';
+  reloads = 0;
+  append = (chunk: Buffer | string): void => {
+    const text = chunk.toString();
+    this.text = (this.text + text).slice(-OUTPUT_KEPT_CHARS);
+    const lines = (this.partialLine + text).split('\n');
+    this.partialLine = lines.pop() ?? '';
+    for (const line of lines) if (line.includes(RELOAD_MARKER)) this.reloads += 1;
+  };
+  toString(): string {
+    return this.text;
+  }
+}
+
+/** Runs wrangler to completion (with the Node running these tests); rejects with its output on failure. */
+const runWrangler = (args: string[]): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const output = new OutputTail();
+    const child = spawn(process.execPath, [WRANGLER, ...args], {
+      cwd: PROJECT_ROOT,
+      env: ENV,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.on('data', output.append);
+    child.stderr.on('data', output.append);
+    const timer = setTimeout(() => child.kill('SIGKILL'), COMMAND_TIMEOUT_MS);
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.once('close', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve();
+      else reject(new Error(`wrangler ${args.join(' ')} failed (${signal ?? `exit ${code}`}):\n${output}`));
+    });
+  });
+
+/**
+ * A real `wrangler dev` of this project on 127.0.0.1, with its own persistence directory (D1
+ * migrated and seeded with the demo data) and its own port. `stop()` then `start()` restarts it
+ * on the same directory and port, which is how the tests play a deploy or a crash.
+ */
+export class WranglerDev {
+  private child: ChildProcess | null = null;
+  private exited: Promise<void> = Promise.resolve();
+  private output = new OutputTail();
+  private readonly killOnExit = () => this.killGroup('SIGKILL');
+
+  private constructor(
+    readonly persistDir: string,
+    readonly port: number,
+    private readonly inspectorPort: number,
+  ) {}
+
+  /** A fresh persistence directory with migrations and the demo seed applied; not started yet. */
+  static async create(): Promise<WranglerDev> {
+    const persistDir = await mkdtemp(path.join(tmpdir(), 'mallsync-e2e-'));
+    try {
+      await runWrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistDir]);
+      await runWrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, '--file', 'schema/seed.sql']);
+    } catch (error) {
+      await rm(persistDir, { recursive: true, force: true });
+      throw error;
+    }
+    // The inspector gets its own free port too, so this never collides with an `npm start`.
+    return new WranglerDev(persistDir, await freePort(), await freePort());
+  }
+
+  get httpUrl(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Where `WebsocketProvider` connects: it appends `/<room>?channel=…`. */
+  get syncUrl(): string {
+    return `ws://127.0.0.1:${this.port}/sync`;
+  }
+
+  /** What wrangler dev printed since the last start (for error messages). */
+  logs(): string {
+    return this.output.toString();
+  }
+
+  /**
+   * How often wrangler dev rebuilt and reloaded the Worker since the last start. Its file watcher
+   * cannot be turned off from the command line, so saving a file under workers/ or shared/ while
+   * the tests run restarts every object and drops every socket; tests that assert "no disconnect"
+   * check this first, to name that cause instead of blaming the hub.
+   */
+  reloads(): number {
+    return this.output.reloads;
+  }
+
+  /** Starts wrangler dev and resolves once `GET /health` answers 200. */
+  async start(): Promise<void> {
+    if (this.child) throw new Error('wrangler dev is already running');
+    if (!(await portIsFree(this.port))) throw new Error(`port ${this.port} is taken; cannot start wrangler dev`);
+    this.output = new OutputTail();
+    const output = this.output;
+    const child = spawn(
+      process.execPath,
+      [
+        WRANGLER,
+        'dev',
+        '--ip',
+        '127.0.0.1',
+        '--port',
+        String(this.port),
+        '--inspector-port',
+        String(this.inspectorPort),
+        '--persist-to',
+        this.persistDir,
+        '--var',
+        `ADMIN_TOKEN:${E2E_ADMIN_TOKEN}`,
+        '--show-interactive-dev-session=false',
+      ],
+      // Its own process group, so stop() reaches workerd and every other descendant.
+      { cwd: PROJECT_ROOT, env: ENV, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    );
+    this.child = child;
+    child.stdout?.on('data', output.append);
+    child.stderr?.on('data', output.append);
+    let exitedWith: string | null = null;
+    this.exited = new Promise((resolve) => {
+      child.once('exit', (code, signal) => {
+        exitedWith = signal ?? `exit ${code}`;
+        resolve();
+      });
+      child.once('error', (error) => {
+        exitedWith = `spawn error: ${error.message}`;
+        resolve();
+      });
+    });
+    process.once('exit', this.killOnExit);
+
+    try {
+      await waitFor(
+        async () => {
+          if (exitedWith) throw new Error(`wrangler dev exited (${exitedWith}) before it was ready`);
+          return this.healthy();
+        },
+        HEALTH_TIMEOUT_MS,
+        `GET ${this.httpUrl}/health to answer 200`,
+        100,
+      );
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      await this.stop();
+      throw new Error(`${reason}\n--- wrangler dev output ---\n${output}`);
+    }
+  }
+
+  /** Kills wrangler dev's whole process group and resolves once it has exited and the port is free. */
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    this.killGroup('SIGTERM');
+    const stopped = await Promise.race([
+      this.exited.then(() => true),
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), STOP_GRACE_MS)),
+    ]);
+    if (!stopped) {
+      this.killGroup('SIGKILL');
+      await this.exited;
+    }
+    // workerd (a child in the same group) may outlive wrangler by a moment: wait for its listener.
+    await waitFor(() => portIsFree(this.port), STOP_GRACE_MS, `port ${this.port} to be released`, 50);
+    process.off('exit', this.killOnExit);
+    this.child = null;
+  }
+
+  /** Stops wrangler dev and deletes the persistence directory. */
+  async dispose(): Promise<void> {
+    await this.stop();
+    await rm(this.persistDir, { recursive: true, force: true });
+  }
+
+  private async healthy(): Promise<boolean> {
+    try {
+      const response = await fetch(`${this.httpUrl}/health`, { signal: AbortSignal.timeout(2000) });
+      await response.body?.cancel();
+      return response.status === 200;
+    } catch {
+      return false; // not listening yet
+    }
+  }
+
+  private killGroup(signal: NodeJS.Signals): void {
+    const pid = this.child?.pid;
+    if (pid === undefined) return;
+    try {
+      process.kill(-pid, signal);
+    } catch {
+      // the group is already gone
+    }
+  }
+}
