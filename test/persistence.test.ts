@@ -102,7 +102,7 @@ describe('write-through outbox', () => {
     });
     expect((await database(env.DB).query.skus.findFirst({ where: eq(skus.id, sku.skuId) }))?.rev).toBe(1);
 
-    await runInDurableObject(stub, (_, state) => state.storage.setAlarm(Date.now()));
+    await runInDurableObject(stub, (_, state) => state.storage.setAlarm(Date.now() + 60_000));
     expect(await runDurableObjectAlarm(stub)).toBe(true);
 
     expect(await database(env.DB).query.skus.findFirst({ where: eq(skus.id, sku.skuId) })).toMatchObject({

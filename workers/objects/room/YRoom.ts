@@ -251,11 +251,11 @@ export abstract class YRoom<E = unknown> extends DurableObject<E> {
       'update',
       ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
         if (origin === RESTORED) return;
-        const changed = [...added, ...updated, ...removed];
+        // Tracked first: a socket whose states grow too large is dropped before anyone hears them.
+        if (origin instanceof WebSocket) this.trackAwareness(origin, room, [...added, ...updated], removed);
         // Echoed to the sender too: a client alone in a room hears its own 15 s renewal, which
         // keeps the stock client's 30 s silence timeout from dropping it.
-        this.broadcast(name, awarenessFrame(room.awareness, changed));
-        if (origin instanceof WebSocket) this.trackAwareness(origin, room, [...added, ...updated], removed);
+        this.broadcast(name, awarenessFrame(room.awareness, [...added, ...updated, ...removed]));
       },
     );
     this.rooms.set(name, room);
@@ -269,11 +269,14 @@ export abstract class YRoom<E = unknown> extends DurableObject<E> {
     for (const id of changed) ids.add(id);
     for (const id of removed) ids.delete(id);
     attachment.clientIds = [...ids];
-    attachment.awareness =
-      ids.size > 0 ? awarenessProtocol.encodeAwarenessUpdate(room.awareness, attachment.clientIds) : null;
-    if ((attachment.awareness?.byteLength ?? 0) > MAX_AWARENESS_BYTES) {
+    const encoded = ids.size > 0 ? awarenessProtocol.encodeAwarenessUpdate(room.awareness, attachment.clientIds) : null;
+    if ((encoded?.byteLength ?? 0) > MAX_AWARENESS_BYTES) {
+      // Remembered without its state, so dropping the socket removes these clients everywhere.
+      attachment.awareness = null;
+      socket.serializeAttachment(attachment);
       throw new FrameError(CLOSE_AWARENESS_TOO_LARGE, 'awareness state too large');
     }
+    attachment.awareness = encoded;
     const states = room.awareness.getStates();
     for (const id of changed) {
       const seen = readSeen(states.get(id));
