@@ -1,0 +1,541 @@
+/**
+ * `npm run bench:fanout`: one document, N stock Yjs subscribers split over pc/h5/mini/app, K
+ * edits of one price, against the hub (a real `wrangler dev`), the y-websocket reference server
+ * and Hocuspocus, each server in its own process. Each edit waits until every subscriber has
+ * applied the previous one. Prints connect time, per-subscriber and all-received latency, the
+ * hub/peer ratios, the hub's edit path split at its `changedAt` stamp, and resident memory per
+ * socket at N = 1000; writes the same as JSON to bench/results/. Besides the hub as users reach
+ * it, two hub variants separate costs the peers do not pay: straight to the worker's own port
+ * (no wrangler dev proxy), and clients that do not offer permessage-deflate.
+ */
+import { CHANNELS } from '../shared/channels';
+import {
+  Arrivals,
+  connectAll,
+  now,
+  openClient,
+  type SyncClient,
+  type Target,
+  wallClock,
+  watchRev,
+  withTimeout,
+} from './clients';
+import { Hub } from './hub';
+import { type PeerProcess, startPeer } from './peers/spawn';
+import { rssBytes, untilIdle } from './procs';
+import { requireOpenFiles, runInfo, writeResults } from './report';
+import { type Cell, formatTable, kib, mib, ms, ratio, type Summary, summarize, times } from './stats';
+
+/** BENCH_N=10,100 runs a subset (for trying the bench out). */
+const SUBSCRIBERS = (process.env.BENCH_N ?? '10,100,1000').split(',').map(Number);
+const EDITS = 30;
+/** Edits before the measured ones (first-use paths: JIT, D1 statement cache, the writer's socket). */
+const WARMUP_EDITS = 2;
+/** At most this many clients are connecting at once (a storefront fleet does not arrive in one tick). */
+const CONNECT_WINDOW = 100;
+const CONNECT_TIMEOUT_MS = 120_000;
+const EDIT_TIMEOUT_MS = 15_000;
+const IDLE_TIMEOUT_MS = 60_000;
+const MEMORY_AT = 1000;
+/** BENCH_ACKS=1 adds hub clients that acknowledge each rev through awareness, as the SDK does. */
+const ACKS = process.env.BENCH_ACKS === '1';
+/** Sequential requests per probe of the hub's HTTP paths. */
+const PROBES = 30;
+const FIRST_PRICE = 10_000;
+
+/** What one edit reports besides the subscribers' arrival times. */
+interface EditOutcome {
+  /** Server time of the change (`changedAt`), for the hub. */
+  changedAt?: number;
+  /** When the hub's HTTP answer arrived (monotonic ms). */
+  respondedAt?: number;
+}
+
+/** A fresh document on one server, and how to edit it. */
+interface BenchDoc {
+  room: string;
+  /** `rev` the subscribers see before the first edit. */
+  firstRev: number;
+  /** Starts edit number `k` (1-based) that produces `rev`; `sentAt` is taken right before it leaves. */
+  edit(k: number, rev: number): { sentAt: number; outcome: Promise<EditOutcome> };
+  close(): void;
+}
+
+interface Server {
+  target: Target;
+  /** Server processes: measured for memory, and waited on to go idle between runs. */
+  processes: Array<{ role: string; pid: number }>;
+  open(n: number): Promise<BenchDoc>;
+}
+
+interface EditSample {
+  latencies: number[];
+  sentWall: number;
+  changedAt?: number;
+  respondedMs?: number;
+  arrivalsWall: number[];
+}
+
+interface MemoryRow {
+  server: string;
+  /** How the measurement was taken (within the run, or on a fresh hub). */
+  note: string;
+  process: string;
+  pid: number;
+  beforeBytes: number;
+  afterBytes: number;
+  perSocketBytes: number;
+}
+
+interface RunResult {
+  server: string;
+  n: number;
+  /** Why the run stopped early (a timeout), if it did; the numbers then cover what was measured. */
+  error?: string;
+  connectMs: number;
+  perSubscriber: Summary;
+  allReceived: Summary;
+  /** Hub only: the HTTP edit split at the room's `changedAt` stamp. */
+  hubPath?: {
+    response: Summary;
+    sentToStamp: Summary;
+    stampToApplied: Summary;
+    /** Edits whose HTTP answer came after the last subscriber had applied them. */
+    answeredAfterAllApplied: number;
+  };
+}
+
+const channelOf = (i: number) => CHANNELS[i % CHANNELS.length] ?? 'pc';
+
+const hubServer = (
+  hub: Hub,
+  target: Omit<Target, 'protocol'>,
+  httpUrl: string,
+  processes: Server['processes'],
+): Server => ({
+  target: { ...target, protocol: 'y-websocket' },
+  processes,
+  async open(n) {
+    const [sku] = await hub.createProduct(`Fan-out bench, ${n} subscribers`, [
+      { title: 'One size', price: FIRST_PRICE, stock: 100 },
+    ]);
+    if (!sku) throw new Error('product created without a SKU');
+    await hub.getSku(sku.skuId, httpUrl); // the room is live before anyone connects
+    return {
+      room: `sku:${sku.skuId}`,
+      firstRev: sku.rev,
+      edit(k) {
+        const sentAt = now();
+        const outcome = hub
+          .patchSku(sku.skuId, { price: FIRST_PRICE + k }, httpUrl)
+          .then((state) => ({ changedAt: state.changedAt, respondedAt: now() }));
+        return { sentAt, outcome };
+      },
+      close() {},
+    };
+  },
+});
+
+/** A peer has no admin API: a writer client authors the edits, as a server-side author would. */
+const peerServer = (name: string, protocol: Target['protocol'], peer: PeerProcess): Server => {
+  const target: Target = { name, protocol, url: peer.url };
+  return {
+    target,
+    processes: [{ role: 'server', pid: peer.pid }],
+    async open(n) {
+      const room = `fanout-${n}-${Date.now()}`;
+      const writer: SyncClient = openClient(target, room, 'pc');
+      await withTimeout(writer.synced, 10_000, `${name} writer to sync`);
+      const sku = writer.doc.getMap<unknown>('sku');
+      writer.doc.transact(() => {
+        sku.set('skuId', room);
+        sku.set('price', FIRST_PRICE);
+        sku.set('stock', 100);
+        sku.set('rev', 1);
+        sku.set('changedAt', Date.now());
+      });
+      return {
+        room,
+        firstRev: 1,
+        edit(k, rev) {
+          const sentAt = now();
+          writer.doc.transact(() => {
+            sku.set('price', FIRST_PRICE + k);
+            sku.set('rev', rev);
+            sku.set('changedAt', Date.now());
+          });
+          return { sentAt, outcome: Promise.resolve({}) };
+        },
+        close() {
+          writer.destroy();
+        },
+      };
+    },
+  };
+};
+
+/** RSS of each of `server`'s processes, before and after `connect()` (and the server going quiet). */
+const measureMemory = async (
+  server: Server,
+  n: number,
+  note: string,
+  connect: () => Promise<unknown>,
+): Promise<MemoryRow[]> => {
+  const pids = server.processes.map((p) => p.pid);
+  await untilIdle(pids);
+  const before = pids.map(rssBytes);
+  await connect();
+  // Connecting makes every server relay each newcomer's awareness to everyone: let that drain.
+  await untilIdle(pids);
+  return server.processes.map((p, i) => {
+    const beforeBytes = before[i] ?? Number.NaN;
+    const afterBytes = rssBytes(p.pid);
+    return {
+      server: server.target.name,
+      note,
+      process: p.role,
+      pid: p.pid,
+      beforeBytes,
+      afterBytes,
+      perSocketBytes: (afterBytes - beforeBytes) / n,
+    };
+  });
+};
+
+/**
+ * One server, N subscribers: connect them, make the edits, measure. With `memory`, also the
+ * servers' RSS around the connect. A timeout ends the run early and is reported, not thrown.
+ */
+const run = async (server: Server, n: number, memory?: MemoryRow[]): Promise<RunResult> => {
+  const name = server.target.name;
+  const doc = await server.open(n);
+  const arrivals = new Arrivals();
+  let clients: SyncClient[] = [];
+  let connectMs = Number.NaN;
+  const connect = async () => {
+    const connected = await connectAll(
+      n,
+      (i) => {
+        const client = openClient(server.target, doc.room, channelOf(i));
+        watchRev(client.doc.getMap('sku'), (rev, at) => arrivals.record(String(rev), at));
+        return client;
+      },
+      { window: CONNECT_WINDOW, timeoutMs: CONNECT_TIMEOUT_MS, label: `${name}` },
+    );
+    clients = connected.clients;
+    connectMs = connected.elapsedMs;
+  };
+  const samples: EditSample[] = [];
+  let error: string | undefined;
+  try {
+    if (memory) memory.push(...(await measureMemory(server, n, 'within this run', connect)));
+    else await connect();
+    // Every run starts its edits from a quiet server.
+    await untilIdle(server.processes.map((p) => p.pid));
+    await arrivals.until(() => arrivals.count(String(doc.firstRev)) >= n, EDIT_TIMEOUT_MS, `${name}: initial state`);
+    for (let k = 1; k <= WARMUP_EDITS + EDITS; k++) {
+      const rev = doc.firstRev + k;
+      const key = String(rev);
+      const { sentAt, outcome } = doc.edit(k, rev);
+      const [, result] = await Promise.all([
+        arrivals.until(
+          () => arrivals.count(key) >= n,
+          EDIT_TIMEOUT_MS,
+          `${name} N=${n}: all subscribers to apply rev ${rev}`,
+        ),
+        withTimeout(outcome, EDIT_TIMEOUT_MS, `${name} N=${n}: the answer to edit ${k}`),
+      ]);
+      if (k <= WARMUP_EDITS) continue;
+      const arrived = arrivals.times(key);
+      samples.push({
+        latencies: arrived.map((t) => t - sentAt),
+        sentWall: wallClock(sentAt),
+        arrivalsWall: arrived.map(wallClock),
+        ...(result.changedAt === undefined ? {} : { changedAt: result.changedAt }),
+        ...(result.respondedAt === undefined ? {} : { respondedMs: result.respondedAt - sentAt }),
+      });
+    }
+  } catch (failure) {
+    error = failure instanceof Error ? failure.message : String(failure);
+  } finally {
+    for (const c of clients) c.destroy();
+    doc.close();
+  }
+  const allReceived = samples.map((s) => Math.max(...s.latencies));
+  const result: RunResult = {
+    server: name,
+    n,
+    ...(error === undefined ? {} : { error }),
+    connectMs,
+    perSubscriber: summarize(samples.flatMap((s) => s.latencies)),
+    allReceived: summarize(allReceived),
+  };
+  const stamped = samples.filter((s) => s.changedAt !== undefined && s.respondedMs !== undefined);
+  if (stamped.length > 0) {
+    result.hubPath = {
+      response: summarize(stamped.map((s) => s.respondedMs ?? 0)),
+      sentToStamp: summarize(stamped.map((s) => (s.changedAt ?? 0) - s.sentWall)),
+      stampToApplied: summarize(stamped.flatMap((s) => s.arrivalsWall.map((t) => t - (s.changedAt ?? 0)))),
+      answeredAfterAllApplied: stamped.filter((s) => (s.respondedMs ?? 0) > Math.max(...s.latencies)).length,
+    };
+  }
+  // Let the server finish closing the sockets before the next run is timed.
+  const idle = await untilIdle(
+    server.processes.map((p) => p.pid),
+    { timeoutMs: IDLE_TIMEOUT_MS },
+  );
+  if (!idle) console.warn(`  (${name} still busy ${IDLE_TIMEOUT_MS / 1000} s after the run)`);
+  return result;
+};
+
+/** Sequential request latency of the hub's HTTP paths, through the dev proxy and straight to the worker. */
+const probeHttp = async (hub: Hub, directUrl: string) => {
+  const [sku] = await hub.createProduct('HTTP probe', [{ title: 'One size', price: FIRST_PRICE, stock: 100 }]);
+  if (!sku) throw new Error('product created without a SKU');
+  const timeRequests = async (request: (i: number) => Promise<unknown>) => {
+    const took: number[] = [];
+    for (let i = 0; i < WARMUP_EDITS + PROBES; i++) {
+      const t = now();
+      await request(i);
+      if (i >= WARMUP_EDITS) took.push(now() - t);
+    }
+    return summarize(took);
+  };
+  const health = (base: string) => async () => (await fetch(`${base}/health`)).text();
+  const rows: Array<{ request: string; via: string; latency: Summary }> = [];
+  for (const [via, base] of [
+    ['wrangler dev port', hub.httpUrl],
+    ['worker port (no dev proxy)', directUrl],
+  ] as const) {
+    rows.push({ request: 'GET /health (edge Worker only)', via, latency: await timeRequests(health(base)) });
+    rows.push({
+      request: 'GET /api/skus/:id (edge -> SkuRoom RPC)',
+      via,
+      latency: await timeRequests(() => hub.getSku(sku.skuId, base)),
+    });
+    rows.push({
+      request: 'PATCH /api/admin/skus/:id (no subscribers)',
+      via,
+      latency: await timeRequests((i) =>
+        hub.patchSku(sku.skuId, { price: FIRST_PRICE + i + (via === 'wrangler dev port' ? 0 : 1000) }, base),
+      ),
+    });
+  }
+  return rows;
+};
+
+/** RSS per socket on a hub of its own (a fresh wrangler dev), for clients that `target` describes. */
+const freshHubMemory = async (target: Omit<Target, 'protocol'>, n: number): Promise<MemoryRow[]> => {
+  const hub = await Hub.start();
+  try {
+    const procs = await hub.processes();
+    const server = hubServer(hub, { ...target, url: hub.syncUrl }, hub.httpUrl, [
+      { role: 'workerd (Worker + DOs)', pid: procs.worker },
+      { role: 'workerd (dev proxy)', pid: procs.proxy },
+    ]);
+    const doc = await server.open(n);
+    let clients: SyncClient[] = [];
+    try {
+      return await measureMemory(server, n, 'fresh wrangler dev', async () => {
+        clients = (
+          await connectAll(n, (i) => openClient(server.target, doc.room, channelOf(i)), {
+            window: CONNECT_WINDOW,
+            timeoutMs: CONNECT_TIMEOUT_MS,
+            label: target.name,
+          })
+        ).clients;
+      });
+    } finally {
+      for (const c of clients) c.destroy();
+    }
+  } finally {
+    await hub.stop();
+  }
+};
+
+const main = async () => {
+  requireOpenFiles(Math.max(...SUBSCRIBERS) + 500);
+  const info = runInfo();
+  console.log(
+    `bench:fanout: N = ${SUBSCRIBERS.join(', ')}; ${EDITS} edits (+${WARMUP_EDITS} warm-up) per server and N`,
+  );
+  console.log('starting wrangler dev (migrated, seeded), the y-websocket reference server and Hocuspocus...');
+  const [hub, yws, hocus] = await Promise.all([
+    Hub.start(),
+    startPeer('yWebsocketServer.ts'),
+    startPeer('hocuspocusServer.ts'),
+  ]);
+  try {
+    const procs = await hub.processes();
+    const directUrl = `http://127.0.0.1:${procs.workerPort}`;
+    const hubProcesses = [
+      { role: 'workerd (Worker + DOs)', pid: procs.worker },
+      { role: 'workerd (dev proxy)', pid: procs.proxy },
+    ];
+    const servers: Server[] = [
+      hubServer(hub, { name: 'hub', url: hub.syncUrl }, hub.httpUrl, hubProcesses),
+      hubServer(
+        hub,
+        { name: 'hub (no dev proxy)', url: `ws://127.0.0.1:${procs.workerPort}/sync` },
+        directUrl,
+        hubProcesses,
+      ),
+      hubServer(hub, { name: 'hub (no deflate)', url: hub.syncUrl, offerDeflate: false }, hub.httpUrl, hubProcesses),
+      ...(ACKS
+        ? [
+            hubServer(
+              hub,
+              { name: 'hub (SDK acks)', url: hub.syncUrl, reportSeen: { map: 'sku' } },
+              hub.httpUrl,
+              hubProcesses,
+            ),
+          ]
+        : []),
+      peerServer('y-websocket', 'y-websocket', yws),
+      peerServer('hocuspocus', 'hocuspocus', hocus),
+    ];
+    console.log(
+      `hub: wrangler dev on :${hub.port} (dev proxy workerd ${procs.proxy}; Worker + DOs in workerd ${procs.worker}, its own port :${procs.workerPort})`,
+    );
+    console.log(
+      `y-websocket reference server: pid ${yws.pid} :${yws.port}; Hocuspocus: pid ${hocus.pid} :${hocus.port}`,
+    );
+    console.log(
+      [
+        'clients: y-websocket 3 WebsocketProvider over ws for the hub and the reference server; @hocuspocus/provider for',
+        'Hocuspocus (the stock WebsocketProvider cannot sync with Hocuspocus v4: its messages carry a document-name prefix).',
+        'ws offers permessage-deflate like browsers do: the hub (workerd) accepts it, both peers decline it;',
+        '"hub (no deflate)" uses clients that do not offer it. "hub (no dev proxy)" bypasses wrangler\'s dev proxy.',
+      ].join('\n'),
+    );
+
+    const http = await probeHttp(hub, directUrl);
+    const results: RunResult[] = [];
+    const memory: MemoryRow[] = [];
+    const measured = new Set<string>();
+    for (const n of SUBSCRIBERS) {
+      for (const server of servers) {
+        const started = now();
+        // Memory is taken on each process's first N = MEMORY_AT run only: RSS does not shrink back.
+        const processKey = server.processes.map((p) => p.pid).join(',');
+        const takeMemory = n === MEMORY_AT && !measured.has(processKey);
+        if (takeMemory) measured.add(processKey);
+        const result = await run(server, n, takeMemory ? memory : undefined);
+        results.push(result);
+        console.log(
+          `  N=${n} ${server.target.name}: connect ${ms(result.connectMs)} ms, per-subscriber p50 ${ms(result.perSubscriber.p50)} / p99 ${ms(result.perSubscriber.p99)} ms, all-received p50 ${ms(result.allReceived.p50)} ms (${((now() - started) / 1000).toFixed(1)} s)${result.error ? `; STOPPED: ${result.error}` : ''}`,
+        );
+      }
+    }
+    await Promise.all([hub.stop(), yws.stop(), hocus.stop()]);
+    if (SUBSCRIBERS.includes(MEMORY_AT)) {
+      console.log(`measuring RSS per socket for clients without permessage-deflate on a fresh wrangler dev...`);
+      memory.push(...(await freshHubMemory({ name: 'hub (no deflate)', url: '', offerDeflate: false }, MEMORY_AT)));
+    }
+
+    const tables = render(results, memory, http);
+    console.log(`\n${tables}\n`);
+    const file = writeResults('fanout', {
+      info,
+      config: { subscribers: SUBSCRIBERS, edits: EDITS, warmupEdits: WARMUP_EDITS, connectWindow: CONNECT_WINDOW },
+      results,
+      memory,
+      http,
+      tables,
+    });
+    console.log(`written to ${file}`);
+  } catch (error) {
+    console.error(`--- wrangler dev output ---\n${hub.logs()}`);
+    throw error;
+  } finally {
+    await Promise.all([hub.stop(), yws.stop(), hocus.stop()]);
+  }
+};
+
+const render = (results: RunResult[], memory: MemoryRow[], http: Awaited<ReturnType<typeof probeHttp>>): string => {
+  const find = (server: string, n: number) => results.find((r) => r.server === server && r.n === n);
+  const metrics = (r: RunResult) => [
+    r.connectMs,
+    r.perSubscriber.p50,
+    r.perSubscriber.p95,
+    r.perSubscriber.p99,
+    r.allReceived.p50,
+    r.allReceived.p99,
+  ];
+  const metricNames = ['connect', 'sub p50', 'sub p95', 'sub p99', 'all p50', 'all p99'];
+  const out: string[] = [];
+  out.push(
+    formatTable(
+      `Fan-out: one document, N subscribers (pc/h5/mini/app), ${EDITS} edits of one price, ms (connect: all N synced; sub: edit sent -> that subscriber's observer; all: edit sent -> last subscriber)`,
+      ['N', 'server', ...metricNames, 'samples'],
+      results.map((r) => [r.n, r.server, ...metrics(r).map(ms), r.perSubscriber.count]),
+    ),
+  );
+  const stopped = results.filter((r) => r.error);
+  if (stopped.length > 0) out.push(stopped.map((r) => `STOPPED N=${r.n} ${r.server}: ${r.error}`).join('\n'));
+  const ratioRows: Cell[][] = [];
+  for (const n of SUBSCRIBERS) {
+    for (const hubName of ['hub', 'hub (no dev proxy)', 'hub (no deflate)', 'hub (SDK acks)']) {
+      for (const peer of ['y-websocket', 'hocuspocus']) {
+        const a = find(hubName, n);
+        const b = find(peer, n);
+        if (!a || !b) continue;
+        const ma = metrics(a);
+        const mb = metrics(b);
+        ratioRows.push([n, `${hubName} / ${peer}`, ...ma.map((v, i) => times(ratio(v, mb[i] ?? Number.NaN)))]);
+      }
+    }
+  }
+  out.push(formatTable('Hub / peer ratios (above 1: the hub is slower)', ['N', 'ratio', ...metricNames], ratioRows));
+  out.push(
+    formatTable(
+      "Hub edit path, split at the SkuRoom's changedAt stamp (server clock = client clock, same machine), ms",
+      [
+        'N',
+        'server',
+        'PATCH answer p50',
+        'p99',
+        'sent->changedAt p50',
+        'p99',
+        'changedAt->applied p50',
+        'p99',
+        'answer after last sub',
+      ],
+      results
+        .filter((r) => r.hubPath)
+        .map((r) => {
+          const p = r.hubPath;
+          return [
+            r.n,
+            r.server,
+            ms(p?.response.p50 ?? Number.NaN),
+            ms(p?.response.p99 ?? Number.NaN),
+            ms(p?.sentToStamp.p50 ?? Number.NaN),
+            ms(p?.sentToStamp.p99 ?? Number.NaN),
+            ms(p?.stampToApplied.p50 ?? Number.NaN),
+            ms(p?.stampToApplied.p99 ?? Number.NaN),
+            `${p?.answeredAfterAllApplied ?? 0}/${p?.response.count ?? 0}`,
+          ];
+        }),
+    ),
+  );
+  out.push(
+    formatTable(
+      'Hub HTTP paths with no subscribers (sequential requests), ms',
+      ['request', 'via', 'p50', 'p95', 'p99'],
+      http.map((h) => [h.request, h.via, ms(h.latency.p50), ms(h.latency.p95), ms(h.latency.p99)]),
+    ),
+  );
+  out.push(
+    formatTable(
+      `Resident memory around connecting ${MEMORY_AT} subscribers (RSS)`,
+      ['server', 'process', 'measured', 'before MiB', 'after MiB', 'per socket KiB'],
+      memory.map((m) => [m.server, m.process, m.note, mib(m.beforeBytes), mib(m.afterBytes), kib(m.perSocketBytes)]),
+    ),
+  );
+  return out.join('\n\n');
+};
+
+await main();
+// Providers' reconnect timers and undici's keep-alive pool would hold the process open.
+process.exit(0);

@@ -1,0 +1,128 @@
+/**
+ * The hub under benchmark: a real `wrangler dev` of this project (fresh persistence directory,
+ * D1 migrated and seeded, started by the end-to-end tests' WranglerDev), its admin API as an
+ * operator calls it, and the workerd processes behind it.
+ */
+import type { SkuPatch } from '../shared/api/admin';
+import type { SkuState } from '../shared/docs/sku';
+import { E2E_ADMIN_TOKEN, WranglerDev } from '../test/e2e/support/wranglerDev';
+import { childrenOf, commOf, listeningPortsOf, parentOf, pidListeningOn } from './procs';
+
+const CALL_TIMEOUT_MS = 120_000;
+
+/**
+ * `wrangler dev` runs two workerd processes: a dev proxy that owns the public port and forwards
+ * every request and socket, and the one that runs this project's Worker and Durable Objects.
+ */
+export interface HubProcesses {
+  /** workerd listening on the public port (wrangler's dev proxy). */
+  proxy: number;
+  /** workerd running the edge Worker and the Durable Objects. */
+  worker: number;
+  /** The worker workerd's own entry port (bypasses the dev proxy). */
+  workerPort: number;
+}
+
+export interface NewSku {
+  title: string;
+  price: number;
+  stock: number;
+}
+
+export class Hub {
+  private constructor(private readonly dev: WranglerDev) {}
+
+  /** Creates a fresh persistence directory (migrated, seeded) and starts wrangler dev on it. */
+  static async start(): Promise<Hub> {
+    const dev = await WranglerDev.create();
+    try {
+      await dev.start();
+    } catch (error) {
+      await dev.dispose();
+      throw error;
+    }
+    return new Hub(dev);
+  }
+
+  get httpUrl(): string {
+    return this.dev.httpUrl;
+  }
+
+  get syncUrl(): string {
+    return this.dev.syncUrl;
+  }
+
+  get port(): number {
+    return this.dev.port;
+  }
+
+  logs(): string {
+    return this.dev.logs();
+  }
+
+  /** Finds both workerd processes and the worker's own entry port (the one that answers /health). */
+  async processes(): Promise<HubProcesses> {
+    const proxy = pidListeningOn(this.port);
+    if (proxy === null) throw new Error(`nothing listens on port ${this.port}`);
+    const cli = parentOf(proxy);
+    const worker = cli === null ? undefined : childrenOf(cli).find((p) => p !== proxy && commOf(p) === 'workerd');
+    if (worker === undefined) throw new Error(`no second workerd beside the dev proxy ${proxy}`);
+    for (const port of listeningPortsOf(worker)) {
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2000) });
+        const body = await response.text();
+        if (response.status === 200 && body.includes('"ok":true')) return { proxy, worker, workerPort: port };
+      } catch {
+        // not the entry socket
+      }
+    }
+    throw new Error(`workerd ${worker} has no port answering /health`);
+  }
+
+  /** `POST /api/admin/products`; returns the created SKUs (rev 1). */
+  async createProduct(title: string, skus: NewSku[]): Promise<SkuState[]> {
+    const created = await this.call<{ skus: SkuState[] }>('POST', '/api/admin/products', 201, { title, skus });
+    return created.skus;
+  }
+
+  /** `PATCH /api/admin/skus/<skuId>`; returns the new state. */
+  patchSku(skuId: string, patch: SkuPatch, base = this.httpUrl): Promise<SkuState> {
+    return this.call<SkuState>('PATCH', `/api/admin/skus/${skuId}`, 200, patch, base);
+  }
+
+  /** `POST /api/admin/skus/batch` (at most 100 edits); returns the new states. */
+  async batchEdit(edits: Array<SkuPatch & { skuId: string }>, base = this.httpUrl): Promise<SkuState[]> {
+    return (await this.call<{ skus: SkuState[] }>('POST', '/api/admin/skus/batch', 200, { edits }, base)).skus;
+  }
+
+  /** `GET /api/skus/<skuId>`: the edge Worker asks the SKU's room (no write). */
+  getSku(skuId: string, base = this.httpUrl): Promise<SkuState> {
+    return this.call<SkuState>('GET', `/api/skus/${skuId}`, 200, undefined, base);
+  }
+
+  /** Stops wrangler dev and deletes its persistence directory. */
+  async stop(): Promise<void> {
+    await this.dev.dispose();
+  }
+
+  private async call<T>(
+    method: string,
+    path: string,
+    expected: number,
+    body?: unknown,
+    base = this.httpUrl,
+  ): Promise<T> {
+    const headers: Record<string, string> = { Authorization: `Bearer ${E2E_ADMIN_TOKEN}` };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
+    });
+    const text = await response.text();
+    if (response.status !== expected)
+      throw new Error(`${method} ${path}: expected ${expected}, got ${response.status}: ${text}`);
+    return JSON.parse(text) as T;
+  }
+}
