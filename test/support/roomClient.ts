@@ -16,6 +16,8 @@ export class RoomClient {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly denials: string[] = [];
+  /** Update frames received after the initial sync (a coalesced burst counts once). */
+  updateFrames = 0;
   closed: { code: number; reason: string } | null = null;
   private synced = false;
   private readonly waiters = new Set<() => void>();
@@ -101,6 +103,7 @@ export class RoomClient {
       const kind = syncProtocol.readSyncMessage(decoder, reply, this.doc, this);
       if (encoding.length(reply) > 1) this.socket.send(encoding.toUint8Array(reply));
       if (kind === syncProtocol.messageYjsSyncStep2) this.synced = true;
+      if (kind === syncProtocol.messageYjsUpdate) this.updateFrames += 1;
     } else if (type === MESSAGE_AWARENESS) {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), this);
     } else if (type === MESSAGE_AUTH) {

@@ -14,6 +14,8 @@ export const catalogRoomOf = (env: Env) => env.CATALOG_ROOM.get(env.CATALOG_ROOM
  * replaced by a higher `rev`, so late or repeated pushes never roll it back.
  */
 export class CatalogRoom extends YRoom<Env> {
+  protected override coalesceMs = 25;
+
   protected async admit(): Promise<Response | null> {
     await this.loaded();
     return null;

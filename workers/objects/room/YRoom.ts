@@ -61,6 +61,12 @@ const syncStep1Frame = (doc: Y.Doc) =>
     syncProtocol.writeSyncStep1(e, doc);
   });
 
+const updateFrame = (update: Uint8Array) =>
+  message((e) => {
+    encoding.writeVarUint(e, MESSAGE_SYNC);
+    syncProtocol.writeUpdate(e, update);
+  });
+
 const awarenessFrame = (awareness: awarenessProtocol.Awareness, clients: number[]) =>
   message((e) => {
     encoding.writeVarUint(e, MESSAGE_AWARENESS);
@@ -86,8 +92,16 @@ class FrameError extends Error {
 export abstract class YRoom<E = unknown> extends DurableObject<E> {
   /** Frames larger than this close the socket that sent them. */
   protected maxFrameBytes = 1024 * 1024;
+  /**
+   * Server-authored changes that follow another within this window go out as one merged frame
+   * at its end (0: every change is sent at once). Rooms fed by bursts (the catalog during a
+   * flash sale) set it: thousands of tiny sends per second stall the object.
+   */
+  protected coalesceMs = 0;
   protected readonly latency: SyncLatencyLog;
   private readonly rooms = new Map<string, RoomDoc>();
+  /** Per room, the server updates held back until the current coalescing window closes. */
+  private readonly held = new Map<string, Uint8Array[]>();
   private awake = false;
 
   constructor(ctx: DurableObjectState, env: E) {
@@ -241,11 +255,7 @@ export abstract class YRoom<E = unknown> extends DurableObject<E> {
     room.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (room.isReplay(origin)) return;
       room.store.append(update, room.doc);
-      const frame = message((e) => {
-        encoding.writeVarUint(e, MESSAGE_SYNC);
-        syncProtocol.writeUpdate(e, update);
-      });
-      this.broadcast(name, frame, origin);
+      this.fanOut(name, update, origin);
     });
     room.awareness.on(
       'update',
@@ -286,6 +296,29 @@ export abstract class YRoom<E = unknown> extends DurableObject<E> {
       }
     }
     socket.serializeAttachment(attachment);
+  }
+
+  /**
+   * Sends an accepted update to the room. The first server change in a quiet period goes out at
+   * once, so a lone edit pays no delay; the rest of a burst is merged into one frame.
+   */
+  private fanOut(name: string, update: Uint8Array, origin: unknown): void {
+    if (this.coalesceMs === 0 || origin !== SERVER_ORIGIN) {
+      this.broadcast(name, updateFrame(update), origin);
+      return;
+    }
+    const held = this.held.get(name);
+    if (held) {
+      held.push(update);
+      return;
+    }
+    this.broadcast(name, updateFrame(update));
+    this.held.set(name, []);
+    setTimeout(() => {
+      const burst = this.held.get(name) ?? [];
+      this.held.delete(name);
+      if (burst.length > 0) this.broadcast(name, updateFrame(Y.mergeUpdates(burst)));
+    }, this.coalesceMs);
   }
 
   /** Sends one encoded frame to every socket of the room (except the one it came from). */
