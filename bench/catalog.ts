@@ -12,7 +12,7 @@ import type { CatalogEntry, SkuState } from '../shared/docs/sku';
 import { Arrivals, connectAll, now, openClient, type SyncClient, type Target, wallClock, withTimeout } from './clients';
 import { Hub } from './hub';
 import { untilIdle } from './procs';
-import { requireOpenFiles, runInfo, writeResults } from './report';
+import { publishResults, requireOpenFiles, runInfo } from './report';
 import { formatTable, ms, type Summary, summarize } from './stats';
 
 const SUBSCRIBERS = 100;
@@ -295,9 +295,7 @@ const main = async () => {
       if (!stalled) await untilIdle(pids);
     }
 
-    const tables = render(results);
-    console.log(`\n${tables}\n`);
-    const file = writeResults('catalog', {
+    publishResults('catalog', render(results), {
       info,
       config: {
         subscribers: SUBSCRIBERS,
@@ -307,9 +305,7 @@ const main = async () => {
         burstDeadlineMs: BURST_DEADLINE_MS,
       },
       results,
-      tables,
     });
-    console.log(`written to ${file}`);
   } catch (error) {
     console.error(`--- wrangler dev output ---\n${hub.logs()}`);
     throw error;

@@ -23,7 +23,7 @@ import {
 import { Hub } from './hub';
 import { type PeerProcess, startPeer } from './peers/spawn';
 import { rssBytes, untilIdle } from './procs';
-import { requireOpenFiles, runInfo, writeResults } from './report';
+import { publishResults, requireOpenFiles, runInfo } from './report';
 import { type Cell, formatTable, kib, mib, ms, ratio, type Summary, summarize, times } from './stats';
 
 /** BENCH_N=10,100 runs a subset (for trying the bench out). */
@@ -433,17 +433,13 @@ const main = async () => {
       memory.push(...(await freshHubMemory({ name: 'hub (no deflate)', url: '', offerDeflate: false }, MEMORY_AT)));
     }
 
-    const tables = render(results, memory, http);
-    console.log(`\n${tables}\n`);
-    const file = writeResults('fanout', {
+    publishResults('fanout', render(results, memory, http), {
       info,
       config: { subscribers: SUBSCRIBERS, edits: EDITS, warmupEdits: WARMUP_EDITS, connectWindow: CONNECT_WINDOW },
       results,
       memory,
       http,
-      tables,
     });
-    console.log(`written to ${file}`);
   } catch (error) {
     console.error(`--- wrangler dev output ---\n${hub.logs()}`);
     throw error;

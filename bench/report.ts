@@ -40,12 +40,13 @@ export const runInfo = (): RunInfo => ({
   memoryMiB: Math.round(totalmem() / 1024 / 1024),
 });
 
-/** Writes `data` to bench/results/<name>-<timestamp>.json; returns the path. */
-export const writeResults = (name: string, data: unknown): string => {
+/** Prints the tables and writes them with `data` to bench/results/<name>-<timestamp>.json. */
+export const publishResults = (name: string, tables: string, data: Record<string, unknown>): void => {
+  console.log(`\n${tables}\n`);
   mkdirSync(RESULTS_DIR, { recursive: true });
   const file = `${RESULTS_DIR}${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-  writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
-  return file;
+  writeFileSync(file, `${JSON.stringify({ ...data, tables }, null, 2)}\n`);
+  console.log(`written to ${file}`);
 };
 
 /** Fails early, with the fix, when this process may not open `needed` files (sockets count). */

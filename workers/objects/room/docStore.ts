@@ -33,8 +33,8 @@ export class DocStore {
     storage.sql.exec('CREATE INDEX IF NOT EXISTS ydoc_updates_room ON ydoc_updates (room, id)');
   }
 
-  /** Applies the stored snapshot and log to `doc`. Returns whether anything was stored. */
-  load(doc: Y.Doc): boolean {
+  /** Applies the stored snapshot and log to `doc`. */
+  load(doc: Y.Doc): void {
     const chunks = this.storage.sql
       .exec<{ data: ArrayBuffer }>('SELECT data FROM ydoc_snapshot_chunks WHERE room = ? ORDER BY chunk', this.room)
       .toArray();
@@ -51,7 +51,6 @@ export class DocStore {
     );
     this.logCount = updates.length;
     this.logBytes = updates.reduce((n, u) => n + u.data.byteLength, 0);
-    return chunks.length > 0 || updates.length > 0;
   }
 
   /** Appends one accepted update; compacts when the log has grown long. */
