@@ -28,6 +28,8 @@ import { type Cell, formatTable, kib, mib, ms, ratio, type Summary, summarize, t
 
 /** BENCH_N=10,100 runs a subset (for trying the bench out). */
 const SUBSCRIBERS = (process.env.BENCH_N ?? '10,100,1000').split(',').map(Number);
+/** BENCH_SERVERS='hub,y-websocket' runs only the servers (and hub variants) named. */
+const ONLY = process.env.BENCH_SERVERS?.split(',') ?? null;
 const EDITS = 30;
 /** Edits before the measured ones (first-use paths: JIT, D1 statement cache, the writer's socket). */
 const WARMUP_EDITS = 2;
@@ -381,6 +383,12 @@ const main = async () => {
         hubProcesses,
       ),
       hubServer(hub, { name: 'hub (no deflate)', url: hub.syncUrl, offerDeflate: false }, hub.httpUrl, hubProcesses),
+      hubServer(
+        hub,
+        { name: 'hub (no deflate/proxy)', url: `ws://127.0.0.1:${procs.workerPort}/sync`, offerDeflate: false },
+        directUrl,
+        hubProcesses,
+      ),
       ...(ACKS
         ? [
             hubServer(
@@ -393,7 +401,7 @@ const main = async () => {
         : []),
       peerServer('y-websocket', 'y-websocket', yws),
       peerServer('hocuspocus', 'hocuspocus', hocus),
-    ];
+    ].filter((server) => ONLY === null || ONLY.includes(server.target.name));
     console.log(
       `hub: wrangler dev on :${hub.port} (dev proxy workerd ${procs.proxy}; Worker + DOs in workerd ${procs.worker}, its own port :${procs.workerPort})`,
     );
@@ -471,7 +479,13 @@ const render = (results: RunResult[], memory: MemoryRow[], http: Awaited<ReturnT
   if (stopped.length > 0) out.push(stopped.map((r) => `STOPPED N=${r.n} ${r.server}: ${r.error}`).join('\n'));
   const ratioRows: Cell[][] = [];
   for (const n of SUBSCRIBERS) {
-    for (const hubName of ['hub', 'hub (no dev proxy)', 'hub (no deflate)', 'hub (SDK acks)']) {
+    for (const hubName of [
+      'hub',
+      'hub (no dev proxy)',
+      'hub (no deflate)',
+      'hub (no deflate/proxy)',
+      'hub (SDK acks)',
+    ]) {
       for (const peer of ['y-websocket', 'hocuspocus']) {
         const a = find(hubName, n);
         const b = find(peer, n);

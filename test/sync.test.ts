@@ -60,13 +60,19 @@ describe('subscribing to rooms', () => {
     expect((await upgrade(`/sync/sku:${sku.skuId}?channel=pc`, {})).status).toBe(426);
   });
 
-  it('shares awareness between subscribers and removes it when a socket closes', async () => {
+  it('keeps presence private in a read-only room: echoed to its sender, never relayed', async () => {
     const sku = await firstSku();
     const a = await RoomClient.connect(`sku:${sku.skuId}`, 'mini');
     const b = await RoomClient.connect(`sku:${sku.skuId}`, 'app');
     a.setAwareness({ channel: 'mini', viewing: true });
-    await b.until(() => b.awareness.getStates().get(a.doc.clientID)?.viewing === true, 'a visible to b');
-    a.close();
-    await b.until(() => !b.awareness.getStates().has(a.doc.clientID), 'a removed from b');
+    await a.until(() => a.awarenessFrames === 1, 'a hears its own state back');
+    // The room handles a's frames in order: had it relayed the state, b would hear it before this edit.
+    await patchSku(sku.skuId, { price: 2468 });
+    await b.until(() => b.doc.getMap(SKU_MAP).get('price') === 2468, 'b gets the edit');
+    expect(b.awarenessFrames).toBe(0);
+    expect(b.awareness.getStates().has(a.doc.clientID)).toBe(false);
+    // A newcomer is not told about earlier subscribers either.
+    const c = await RoomClient.connect(`sku:${sku.skuId}`, 'pc');
+    expect(c.awarenessFrames).toBe(0);
   });
 });

@@ -18,6 +18,8 @@ export class RoomClient {
   readonly denials: string[] = [];
   /** Update frames received after the initial sync (a coalesced burst counts once). */
   updateFrames = 0;
+  /** Awareness frames received (a read-only room echoes a client's own states back to it only). */
+  awarenessFrames = 0;
   closed: { code: number; reason: string } | null = null;
   private synced = false;
   private readonly waiters = new Set<() => void>();
@@ -105,6 +107,7 @@ export class RoomClient {
       if (kind === syncProtocol.messageYjsSyncStep2) this.synced = true;
       if (kind === syncProtocol.messageYjsUpdate) this.updateFrames += 1;
     } else if (type === MESSAGE_AWARENESS) {
+      this.awarenessFrames += 1;
       awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), this);
     } else if (type === MESSAGE_AUTH) {
       decoding.readVarUint(decoder);

@@ -27,11 +27,12 @@ import { type ChannelLatency, SyncLatencyLog } from './syncLatency';
 
 /** What a socket carries through hibernation (must stay under the 16 KiB attachment limit). */
 interface SocketAttachment extends SocketIdentity {
-  /** Awareness clients this socket controls, and their last encoded state, to rebuild on wake. */
+  /**
+   * Awareness clients this socket controls, and their last encoded state, to rebuild on wake
+   * (writable sockets only: a read-only socket's presence is never stored, see `hearPrivately`).
+   */
   clientIds: number[];
   awareness: Uint8Array | null;
-  /** Highest `rev` this socket acknowledged: one latency sample per socket and rev. */
-  ackedRev: number;
   /** Revs broadcast before this moment reached the socket by its initial sync, not a broadcast. */
   connectedAt: number;
 }
@@ -98,17 +99,18 @@ export abstract class YRoom<E = unknown> extends DurableObject<E> {
    * flash sale) set it: thousands of tiny sends per second stall the object.
    */
   protected coalesceMs = 0;
-  protected readonly latency: SyncLatencyLog;
+  protected readonly latency = new SyncLatencyLog();
   private readonly rooms = new Map<string, RoomDoc>();
   /** Per room, the server updates held back until the current coalescing window closes. */
   private readonly held = new Map<string, Uint8Array[]>();
+  /** Highest `rev` each socket acknowledged with a sample: one sample per socket and rev. */
+  private readonly ackedRevs = new WeakMap<WebSocket, number>();
   private awake = false;
 
   constructor(ctx: DurableObjectState, env: E) {
     super(ctx, env);
     // Lets clients keep a socket alive without waking the object.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair('ping', 'pong'));
-    this.latency = new SyncLatencyLog(ctx.storage.sql);
   }
 
   /** Decides whether `identity` may join; a Response refuses the upgrade with it. */
@@ -141,13 +143,12 @@ export abstract class YRoom<E = unknown> extends DurableObject<E> {
       ...identity,
       clientIds: [],
       awareness: null,
-      ackedRev: 0,
       connectedAt: Date.now(),
     };
     server.serializeAttachment(attachment);
     const room = this.roomDoc(identity.room);
     server.send(syncStep1Frame(room.doc));
-    const others = [...room.awareness.getStates().keys()];
+    const others = identity.writable ? [...room.awareness.getStates().keys()] : [];
     if (others.length > 0) server.send(awarenessFrame(room.awareness, others));
     return new Response(null, { status: 101, webSocket: client });
   }
@@ -208,7 +209,8 @@ export abstract class YRoom<E = unknown> extends DurableObject<E> {
         if (update.byteLength > MAX_AWARENESS_BYTES) {
           throw new FrameError(CLOSE_AWARENESS_TOO_LARGE, 'awareness state too large');
         }
-        awarenessProtocol.applyAwarenessUpdate(room.awareness, update, socket);
+        if (identity.writable) awarenessProtocol.applyAwarenessUpdate(room.awareness, update, socket);
+        else this.hearPrivately(socket, identity, room, update, frame);
         return;
       }
       case MESSAGE_QUERY_AWARENESS:
@@ -287,15 +289,38 @@ export abstract class YRoom<E = unknown> extends DurableObject<E> {
       throw new FrameError(CLOSE_AWARENESS_TOO_LARGE, 'awareness state too large');
     }
     attachment.awareness = encoded;
-    const states = room.awareness.getStates();
-    for (const id of changed) {
-      const seen = readSeen(states.get(id));
-      if (seen && seen.room === room.name && seen.rev > attachment.ackedRev) {
-        attachment.ackedRev = seen.rev;
-        this.latency.recordAck(room.name, attachment.channel, seen.rev, attachment.connectedAt, Date.now());
-      }
-    }
     socket.serializeAttachment(attachment);
+    const states = room.awareness.getStates();
+    for (const id of changed) this.recordSeen(socket, attachment, room, states.get(id));
+  }
+
+  /**
+   * Presence in a read-only room is private: subscribers of a SKU or of the catalog have no use
+   * for each other's, and relaying it would cost N sends per state change, which the stock client
+   * answers by re-sending what it heard (N² frames per 15 s renewal round). The state is read
+   * only for its acknowledgement and echoed to its sender: hearing its own renewal keeps the
+   * stock client's 30 s silence timeout from closing a quiet socket.
+   */
+  private hearPrivately(
+    socket: WebSocket,
+    identity: SocketAttachment,
+    room: RoomDoc,
+    update: Uint8Array,
+    frame: Uint8Array,
+  ): void {
+    awarenessProtocol.modifyAwarenessUpdate(update, (state: unknown) => {
+      this.recordSeen(socket, identity, room, state);
+      return state;
+    });
+    socket.send(frame);
+  }
+
+  /** Turns a `{seen: {room, rev}}` awareness state into a latency sample, once per socket and rev. */
+  private recordSeen(socket: WebSocket, identity: SocketAttachment, room: RoomDoc, state: unknown): void {
+    const seen = readSeen(state);
+    if (!seen || seen.room !== room.name || seen.rev <= (this.ackedRevs.get(socket) ?? 0)) return;
+    const latency = this.latency.recordAck(room.name, identity.channel, seen.rev, identity.connectedAt, Date.now());
+    if (latency !== null) this.ackedRevs.set(socket, seen.rev);
   }
 
   /**
@@ -335,14 +360,15 @@ export abstract class YRoom<E = unknown> extends DurableObject<E> {
 
   /**
    * After hibernation or a restart the object is new: rebuild awareness from the sockets'
-   * attachments and ask every live socket for what the room may lack (sync step 1).
+   * attachments and ask every writable socket for what the room may lack (sync step 1). A
+   * read-only socket has nothing the room would take, so a crowded SKU room wakes quietly.
    */
   private wake(): void {
     if (this.awake) return;
     this.awake = true;
     for (const socket of this.ctx.getWebSockets()) {
       const attachment = socket.deserializeAttachment() as SocketAttachment | null;
-      if (!attachment) continue;
+      if (!attachment?.writable) continue;
       const room = this.roomDoc(attachment.room);
       if (attachment.awareness) awarenessProtocol.applyAwarenessUpdate(room.awareness, attachment.awareness, RESTORED);
       try {
