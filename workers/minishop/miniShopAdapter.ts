@@ -41,7 +41,7 @@ export class MiniShopAdapter implements MiniShopSource {
 
   async getProduct(productId: string): Promise<SourceProduct | null> {
     const spu = await this.api.spuGet(productId);
-    if (!toSourceProduct(spu, [])) return null;
+    if (!(spu.status in SYNCED_SPU_STATUSES)) return null;
     return toSourceProduct(spu, (await this.api.skuList(productId)).map(toSourceSku));
   }
 
