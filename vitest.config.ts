@@ -1,20 +1,54 @@
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 
+// The Mini-Shop emulator runs as an auxiliary Worker, so it is bundled (by wrangler) first.
+const EMULATOR_BUILD = fileURLToPath(new URL('./.wrangler/emulator-test', import.meta.url));
+const buildEmulator = () =>
+  execFileSync(
+    process.execPath,
+    [
+      'node_modules/wrangler/bin/wrangler.js',
+      'deploy',
+      '--dry-run',
+      '--outdir',
+      EMULATOR_BUILD,
+      '-c',
+      'workers/emulator/wrangler.toml',
+    ],
+    { stdio: 'ignore', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },
+  );
+
 // Tests run inside workerd with the real bindings from wrangler.toml: D1 (migrated by the
-// setup file) and SQLite-backed Durable Objects.
+// setup file) and SQLite-backed Durable Objects; the emulator is reached by a service binding.
 export default defineConfig({
   plugins: [
-    cloudflareTest(async () => ({
-      wrangler: { configPath: './wrangler.toml' },
-      miniflare: {
-        bindings: {
-          ADMIN_TOKEN: 'test-admin-token',
-          TEST_MIGRATIONS: await readD1Migrations(fileURLToPath(new URL('./schema/migrations', import.meta.url))),
+    cloudflareTest(async () => {
+      buildEmulator();
+      return {
+        wrangler: { configPath: './wrangler.toml' },
+        miniflare: {
+          bindings: {
+            ADMIN_TOKEN: 'test-admin-token',
+            EMULATOR_CONTROL_SECRET: 'test-emulator-control',
+            TEST_MIGRATIONS: await readD1Migrations(fileURLToPath(new URL('./schema/migrations', import.meta.url))),
+          },
+          serviceBindings: { MINISHOP_EMULATOR: 'minishop-emulator' },
+          workers: [
+            {
+              name: 'minishop-emulator',
+              modules: true,
+              scriptPath: `${EMULATOR_BUILD}/index.js`,
+              compatibilityDate: '2026-11-01',
+              compatibilityFlags: ['nodejs_compat'],
+              durableObjects: { SHOPS: { className: 'EmulatedShop', useSQLite: true } },
+              bindings: { CONTROL_SECRET: 'test-emulator-control' },
+            },
+          ],
         },
-      },
-    })),
+      };
+    }),
   ],
   test: {
     include: ['test/**/*.test.ts'],

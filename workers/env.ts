@@ -7,6 +7,8 @@ export interface Env {
   SKU_ROOM: DurableObjectNamespace<SkuRoom>;
   CATALOG_ROOM: DurableObjectNamespace<CatalogRoom>;
   ADMIN_TOKEN: string;
+  /** Base URL of the Mini-Shop API: the emulator locally, https://api.weixin.qq.com in production. */
+  MINISHOP_API_BASE: string;
 }
 
 type HubBindings = Env;

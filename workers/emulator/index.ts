@@ -1,0 +1,5 @@
+import { emulatorApp } from './app';
+
+export { EmulatedShop } from './shop/EmulatedShop';
+
+export default emulatorApp;

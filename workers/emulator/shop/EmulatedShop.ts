@@ -1,0 +1,186 @@
+import { DurableObject } from 'cloudflare:workers';
+import { z } from 'zod';
+import { toBeijingTime } from '../../minishop/beijingTime';
+import type { EmulatorEnv } from '../env';
+import { errorReply, okReply, type Reply } from '../replies';
+import { type FreightTemplateRecord, generateShop, type OrderRecord, type StoreInfoRecord } from '../seed/generateShop';
+import { SEEDED_SHOPS, type ShopProfile } from '../seed/profiles';
+import { CatalogRecords } from './catalogRecords';
+import { endpoints, readBody } from './endpoints';
+import { type Fault, FaultSchedule } from './faults';
+import { OrderRecords } from './orderRecords';
+import { SHOP_TABLES } from './tables';
+import { TokenLedger } from './tokens';
+
+export const orderChangeSchema = z.strictObject({
+  status: z.int().optional(),
+  openAfterSale: z.boolean().optional(),
+});
+export const newProductSchema = z.strictObject({
+  title: z.string().min(1),
+  status: z.int().default(5),
+  skus: z.array(z.strictObject({ price: z.int().min(0), stock: z.int().min(0) })).min(1),
+});
+
+/** Ids of products added through the control route: above 2^53, apart from the seeded ones. */
+const ADDED_PRODUCT_BASE = 3n * 2n ** 53n;
+
+/**
+ * One emulated Mini-Shop: its catalog, orders, tokens and scripted faults in SQLite, so the
+ * emulator is consistent across requests and survives restarts. Seeded once, from its profile.
+ */
+export class EmulatedShop extends DurableObject<EmulatorEnv> {
+  private readonly sql = this.ctx.storage.sql;
+  private readonly tokens = new TokenLedger(this.sql);
+  private readonly faults = new FaultSchedule(this.sql);
+  private readonly catalog = new CatalogRecords(this.sql);
+  private readonly orders = new OrderRecords(this.sql);
+  private readonly handlers = endpoints({
+    catalog: this.catalog,
+    orders: this.orders,
+    freightTemplates: () => this.meta<FreightTemplateRecord[]>('freight_templates') ?? [],
+    storeInfo: () => this.meta<StoreInfoRecord>('store_info') ?? { store_name: '' },
+  });
+
+  constructor(ctx: DurableObjectState, env: EmulatorEnv) {
+    super(ctx, env);
+    this.sql.exec(SHOP_TABLES);
+  }
+
+  /** Creates the shop from its profile the first time; later calls leave the data as it is. */
+  register(profile: ShopProfile): { appid: string; products: Record<string, number>; orders: Record<string, number> } {
+    if (!this.profile()) {
+      const data = generateShop(profile);
+      this.ctx.storage.transactionSync(() => {
+        this.setMeta('profile', profile);
+        this.setMeta('freight_templates', data.freightTemplates);
+        this.setMeta('store_info', data.storeInfo);
+        for (const spu of data.spus)
+          this.catalog.insert(
+            spu,
+            data.skus.filter((sku) => sku.product_id === spu.product_id),
+          );
+        for (const order of data.orders) this.orders.put(order);
+      });
+    }
+    return this.summary(profile.appid);
+  }
+
+  /** `/cgi-bin/token` and `/cgi-bin/stable_token`. */
+  issueToken(path: string, appid: string, secret: string | undefined, now: number): Reply {
+    const profile = this.profileOrSeeded(appid);
+    if (!profile) return errorReply(40013);
+    const fault = this.faults.take(path);
+    if (fault) return fault;
+    if (secret !== profile.secret) return errorReply(40125);
+    return okReply(this.tokens.issue(appid, now));
+  }
+
+  /** A business call under `/product/`, authenticated by its access token. */
+  call(path: string, bodyText: string, token: string, now: number): Reply {
+    const check = this.tokens.check(token, now);
+    if (check !== 'valid') return errorReply(check === 'expired' ? 42001 : 40001);
+    const fault = this.faults.take(path);
+    if (fault) return fault;
+    const handler = this.handlers[path];
+    if (!handler) return errorReply(40066, path);
+    const read = readBody(bodyText);
+    return 'json' in read ? handler(read.json, now) : read.refused;
+  }
+
+  injectFault(fault: Fault): void {
+    this.faults.add(fault);
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
+  expireTokens(now: number): void {
+    this.tokens.expireAll(now);
+  }
+
+  revokeTokens(): void {
+    this.tokens.revokeAll();
+  }
+
+  /** Changes an order as the shop or buyer would; its update_time moves to now. */
+  changeOrder(orderId: string, change: z.output<typeof orderChangeSchema>, now: number): OrderRecord | null {
+    const order = this.orders.get(orderId);
+    if (!order) return null;
+    const lines = order.order_detail.product_infos;
+    const openAfterSale = change.openAfterSale;
+    const changed: OrderRecord = {
+      ...order,
+      status: change.status ?? order.status,
+      update_time: toBeijingTime(now),
+      order_detail: {
+        ...order.order_detail,
+        product_infos:
+          openAfterSale === undefined
+            ? lines
+            : lines.map((line, i) => ({ ...line, on_aftersale_sku_cnt: openAfterSale && i === 0 ? 1 : 0 })),
+      },
+      aftersale_detail:
+        openAfterSale === undefined
+          ? order.aftersale_detail
+          : {
+              aftersale_order_list: order.aftersale_detail?.aftersale_order_list ?? [],
+              on_aftersale_order_cnt: openAfterSale ? 1 : 0,
+            },
+    };
+    this.orders.put(changed);
+    return changed;
+  }
+
+  /** Adds a product as the merchant would in the Mini-Shop admin. */
+  addProduct(input: z.output<typeof newProductSchema>): { product_id: string; sku_ids: string[] } {
+    const total = Object.values(this.catalog.counts()).reduce((sum, n) => sum + n, 0);
+    const productId = (ADDED_PRODUCT_BASE + BigInt(total)).toString();
+    const skus = input.skus.map((sku, k) => ({
+      product_id: productId,
+      sku_id: (BigInt(productId) * 10n + BigInt(k + 1)).toString(),
+      sale_price: sku.price,
+      market_price: sku.price,
+      stock_num: sku.stock,
+      sku_attrs: [],
+      status: 5,
+    }));
+    this.catalog.insert(
+      {
+        product_id: productId,
+        title: input.title,
+        head_img: [],
+        status: input.status,
+        edit_status: 4,
+        min_price: Math.min(...input.skus.map((sku) => sku.price)),
+        skus: skus.map(({ sku_id }) => ({ sku_id })),
+      },
+      skus,
+    );
+    return { product_id: productId, sku_ids: skus.map((sku) => sku.sku_id) };
+  }
+
+  summary(appid: string) {
+    return { appid, products: this.catalog.counts(), orders: this.orders.counts() };
+  }
+
+  private profileOrSeeded(appid: string): ShopProfile | null {
+    const seeded = SEEDED_SHOPS.find((shop) => shop.appid === appid);
+    if (!this.profile() && seeded) this.register(seeded);
+    return this.profile();
+  }
+
+  private profile(): ShopProfile | null {
+    return this.meta<ShopProfile>('profile');
+  }
+
+  private meta<T>(key: string): T | null {
+    const [row] = this.sql.exec<{ json: string }>('SELECT json FROM meta WHERE key = ?', key).toArray();
+    return row ? (JSON.parse(row.json) as T) : null;
+  }
+
+  private setMeta(key: string, value: unknown): void {
+    this.sql.exec('INSERT OR REPLACE INTO meta (key, json) VALUES (?, ?)', key, JSON.stringify(value));
+  }
+}

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+/**
+ * The source-neutral shapes sync logic works with. Each adapter (Mini-Shop today, the WeChat
+ * Store `/channels/ec/*` API later) maps its wire format to these, so sync never sees a wire type.
+ * Ids are strings (they exceed 2^53); money is integer fen; times are epoch milliseconds.
+ */
+export const sourceSkuSchema = z.object({
+  skuId: z.string(),
+  productId: z.string(),
+  outSkuId: z.string().optional(),
+  price: z.int(),
+  marketPrice: z.int().optional(),
+  stock: z.int(),
+  skuCode: z.string().optional(),
+  attrs: z.array(z.object({ key: z.string(), value: z.string() })),
+});
+
+/** Only products on sale or delisted by the merchant are synced (seed 002). */
+export const sourceProductStatus = z.enum(['on_sale', 'delisted']);
+
+export const sourceProductSchema = z.object({
+  productId: z.string(),
+  outProductId: z.string().optional(),
+  title: z.string(),
+  subTitle: z.string().optional(),
+  images: z.array(z.string()),
+  status: sourceProductStatus,
+  skus: z.array(sourceSkuSchema),
+});
+
+export const sourceOrderStatus = z.enum([
+  'unpaid',
+  'to_ship',
+  'partly_shipped',
+  'shipped',
+  'completed',
+  'cancelled_after_sale',
+  'cancelled',
+  'unknown',
+]);
+export const deliveryKind = z.enum(['express', 'same_city', 'pickup']);
+
+export const parcelItemSchema = z.object({ productId: z.string(), skuId: z.string(), quantity: z.int().positive() });
+
+export const sourceOrderSchema = z.object({
+  orderId: z.string(),
+  status: sourceOrderStatus,
+  /** The source's own status code, kept because unknown codes are opaque. */
+  sourceStatus: z.int(),
+  deliveryKind,
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  paidAt: z.number().optional(),
+  buyerOpenId: z.string().optional(),
+  items: z.array(
+    z.object({
+      productId: z.string(),
+      skuId: z.string(),
+      title: z.string(),
+      quantity: z.int(),
+      price: z.int(),
+      openAfterSale: z.int(),
+      finishedAfterSale: z.int(),
+    }),
+  ),
+  price: z.object({ products: z.int(), freight: z.int(), total: z.int(), discount: z.int() }),
+  openAfterSales: z.int(),
+  parcels: z.array(
+    z.object({ deliveryId: z.string().optional(), waybillId: z.string().optional(), items: z.array(parcelItemSchema) }),
+  ),
+});
+
+/** One parcel to push back. Express needs carrier and waybill; same-city and pickup send neither. */
+export const shipmentSchema = z.object({
+  deliveryId: z.string().optional(),
+  waybillId: z.string().optional(),
+  /** Absent: the whole order ships in this parcel. */
+  items: z.array(parcelItemSchema).optional(),
+});
+
+export const freightTemplateModelSchema = z.object({
+  templateId: z.string(),
+  name: z.string(),
+  valuation: z.enum(['piece', 'weight']),
+  isDefault: z.boolean(),
+});
+
+export const shopInfoSchema = z.object({ name: z.string(), logo: z.string().optional() });
+
+export type SourceSku = z.infer<typeof sourceSkuSchema>;
+export type SourceProduct = z.infer<typeof sourceProductSchema>;
+export type SourceOrder = z.infer<typeof sourceOrderSchema>;
+export type SourceOrderStatus = z.infer<typeof sourceOrderStatus>;
+export type DeliveryKind = z.infer<typeof deliveryKind>;
+export type Shipment = z.infer<typeof shipmentSchema>;
+export type FreightTemplate = z.infer<typeof freightTemplateModelSchema>;
+export type ShopInfo = z.infer<typeof shopInfoSchema>;

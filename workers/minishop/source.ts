@@ -1,0 +1,20 @@
+import type { FreightTemplate, Shipment, ShopInfo, SourceOrder, SourceProduct } from './schemas/model';
+
+/**
+ * What sync logic needs from a merchant's shop, whatever API serves it. The Mini-Shop adapter
+ * implements it over `/product/*`; a WeChat Store adapter over `/channels/ec/*` can implement
+ * the same without any change to sync.
+ */
+export interface MiniShopSource {
+  /** Every product on sale or delisted, with its SKUs; other statuses are skipped. */
+  listProducts(): AsyncIterable<SourceProduct>;
+  /** One product with its SKUs, or null when it is in a status that is not synced. */
+  getProduct(productId: string): Promise<SourceProduct | null>;
+  /** Orders whose last update lies in [from, to] (epoch ms), oldest update first. */
+  listOrdersUpdatedBetween(from: number, to: number): AsyncIterable<SourceOrder>;
+  getOrder(orderId: string): Promise<SourceOrder>;
+  /** Pushes a shipment; the source refuses already-shipped or disputed orders with a typed error. */
+  ship(orderId: string, parcels: Shipment[]): Promise<void>;
+  freightTemplates(): Promise<FreightTemplate[]>;
+  shopInfo(): Promise<ShopInfo>;
+}
