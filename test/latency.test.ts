@@ -26,8 +26,7 @@ describe('per-channel sync latency', () => {
       clients.map(async (client, i) => {
         await client.until(() => client.doc.getMap(SKU_MAP).get('rev') === edited.rev, 'edit applied');
         client.setAwareness({ channel: CHANNELS[i], seen: { room, rev: edited.rev } });
-        // Acks travel as awareness; the room echoes each to its sender once it has handled it.
-        await client.until(() => client.awarenessFrames === 1, 'ack handled');
+        await client.flush();
       }),
     );
     const stats = await syncStats(sku.skuId);
@@ -55,11 +54,9 @@ describe('per-channel sync latency', () => {
     // A latecomer's initial sync is not a broadcast: its ack of the current rev is no sample.
     const latecomer = await RoomClient.connect(room, 'h5');
     latecomer.setAwareness({ channel: 'h5', seen: { room, rev: edited.rev } });
-    await latecomer.until(() => latecomer.awarenessFrames === 1, 'late ack handled');
-    for (const [i, ack] of acks.entries()) {
-      client.setAwareness({ channel: 'mini', n: i, ...ack });
-      await client.until(() => client.awarenessFrames === i + 1, `ack ${i} handled`);
-    }
+    await latecomer.flush();
+    for (const [i, ack] of acks.entries()) client.setAwareness({ channel: 'mini', n: i, ...ack });
+    await client.flush();
     const stats = await syncStats(sku.skuId);
     expect(stats.mini?.samples).toBe(1);
     expect(stats.h5?.samples).toBe(0);

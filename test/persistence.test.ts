@@ -35,7 +35,7 @@ describe('durability', () => {
     await b.until(() => b.doc.getMap(SKU_MAP).get('price') === 3131, 'b gets the edit after wake');
     // The channel and join time a socket carries through hibernation still make its ack a sample.
     b.setAwareness({ channel: 'h5', seen: { room, rev: edited.rev } });
-    await b.until(() => b.awarenessFrames === 1, 'ack handled');
+    await b.flush();
     const stats = await skuRoomOf(env, sku.skuId).latencyByChannel(sku.skuId);
     expect(stats.h5).toMatchObject({ connected: 1, samples: 1 });
     expect(stats.pc).toMatchObject({ connected: 1, samples: 0 });

@@ -4,7 +4,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_SYNC } from '../../shared/protocol/messages';
+import { MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC } from '../../shared/protocol/messages';
 
 const TIMEOUT_MS = 5000;
 
@@ -18,7 +18,7 @@ export class RoomClient {
   readonly denials: string[] = [];
   /** Update frames received after the initial sync (a coalesced burst counts once). */
   updateFrames = 0;
-  /** Awareness frames received (a read-only room echoes a client's own states back to it only). */
+  /** Awareness frames received (states, or the answer to a query). */
   awarenessFrames = 0;
   closed: { code: number; reason: string } | null = null;
   private synced = false;
@@ -79,6 +79,16 @@ export class RoomClient {
     this.awareness.setLocalState(state);
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID]);
     this.send(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, update));
+  }
+
+  /**
+   * Resolves once the room has handled every frame this client sent before: it answers an
+   * awareness query, and a socket's frames are handled in order.
+   */
+  async flush(): Promise<void> {
+    const before = this.awarenessFrames;
+    this.send(MESSAGE_QUERY_AWARENESS, () => {});
+    await this.until(() => this.awarenessFrames > before, 'the room to answer a query');
   }
 
   sendRaw(frame: Uint8Array | string): void {

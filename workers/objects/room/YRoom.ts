@@ -44,6 +44,12 @@ const RESTORED = Symbol('restored');
 const SOCKET_CLOSED = Symbol('socket-closed');
 
 const MAX_AWARENESS_BYTES = 8 * 1024;
+/**
+ * A read-only socket hears its own awareness back only once the room has sent it nothing for this
+ * long. The stock client drops a socket that hears nothing for 30 s and renews its state every
+ * 15–18 s, so every silence stays under 5 + 18 s; a busy room (acks after each edit) echoes none.
+ */
+const ECHO_AFTER_QUIET_MS = 5_000;
 
 const message = (write: (encoder: encoding.Encoder) => void): Uint8Array => {
   const encoder = encoding.createEncoder();
@@ -105,6 +111,8 @@ export abstract class YRoom<E = unknown> extends DurableObject<E> {
   private readonly held = new Map<string, Uint8Array[]>();
   /** Highest `rev` each socket acknowledged with a sample: one sample per socket and rev. */
   private readonly ackedRevs = new WeakMap<WebSocket, number>();
+  /** When each room last sent a frame to all its sockets (this instance's memory only). */
+  private readonly lastBroadcastAt = new Map<string, number>();
   private awake = false;
 
   constructor(ctx: DurableObjectState, env: E) {
@@ -298,8 +306,8 @@ export abstract class YRoom<E = unknown> extends DurableObject<E> {
    * Presence in a read-only room is private: subscribers of a SKU or of the catalog have no use
    * for each other's, and relaying it would cost N sends per state change, which the stock client
    * answers by re-sending what it heard (N² frames per 15 s renewal round). The state is read
-   * only for its acknowledgement and echoed to its sender: hearing its own renewal keeps the
-   * stock client's 30 s silence timeout from closing a quiet socket.
+   * only for its acknowledgement, and echoed to its sender when the room has been quiet: hearing
+   * its own renewal keeps the stock client's 30 s silence timeout from closing a quiet socket.
    */
   private hearPrivately(
     socket: WebSocket,
@@ -312,7 +320,8 @@ export abstract class YRoom<E = unknown> extends DurableObject<E> {
       this.recordSeen(socket, identity, room, state);
       return state;
     });
-    socket.send(frame);
+    const lastHeard = Math.max(this.lastBroadcastAt.get(room.name) ?? 0, identity.connectedAt);
+    if (Date.now() - lastHeard >= ECHO_AFTER_QUIET_MS) socket.send(frame);
   }
 
   /** Turns a `{seen: {room, rev}}` awareness state into a latency sample, once per socket and rev. */
@@ -348,6 +357,7 @@ export abstract class YRoom<E = unknown> extends DurableObject<E> {
 
   /** Sends one encoded frame to every socket of the room (except the one it came from). */
   private broadcast(name: string, frame: Uint8Array, except?: unknown): void {
+    this.lastBroadcastAt.set(name, Date.now());
     for (const socket of this.ctx.getWebSockets(name)) {
       if (socket === except) continue;
       try {
