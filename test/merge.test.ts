@@ -1,11 +1,13 @@
-import { env } from 'cloudflare:test';
+import { env, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { orders, pointsLedger } from '../schema';
 import { ASSETS_MAP, COUPONS_MAP, ORDERS_MAP } from '../shared/docs/account';
 import { CART_MAP, FAVORITES_MAP } from '../shared/docs/member';
 import { CLOSE_MEMBER_MERGED } from '../shared/protocol/closeCodes';
+import { memberRoomOf } from '../workers/objects/MemberRoom';
 import { database } from '../workers/records/db';
+import { mergeMembers } from '../workers/records/mergeRecords';
 import { accountClient, adjust, createCoupon } from './support/account';
 import { firstSku } from './support/hub';
 import { freshPhone, freshWechatCode, guestLogin, phoneLogin, shopper, wechatLogin } from './support/members';
@@ -127,5 +129,43 @@ describe('a guest cart on login', () => {
     );
     expect(memberRoom.doc.getMap(FAVORITES_MAP).has(guestOnly.skuId)).toBe(true);
     expect((await shopper('GET', '/api/members/me', undefined, guest.token)).status).toBe(401);
+  });
+});
+
+describe('a merge interrupted after its records moved', () => {
+  it.each([
+    ['before the cart moved', 'pending', 2],
+    ['after the cart moved, before the absorbed one was emptied', 'applied', undefined],
+  ])('is finished by the alarm %s, never adding a cart twice', async (_, state, expectedQty) => {
+    const sku = await firstSku();
+    const survivor = await phoneLogin(freshPhone(), 'pc');
+    const absorbed = await phoneLogin(freshPhone(), 'pc');
+    const absorbedRoom = await RoomClient.connect(`member:${absorbed.memberId}`, 'pc', absorbed.token);
+    absorbedRoom.doc.getMap(CART_MAP).set(sku.skuId, line(2));
+    const seen = await RoomClient.connect(`member:${absorbed.memberId}`, 'pc', absorbed.token);
+    await seen.until(() => seen.doc.getMap(CART_MAP).size === 1, 'absorbed cart stored');
+
+    // The records moved, then the survivor's object failed with the absorption noted in `state`.
+    expect(await mergeMembers(db, absorbed.memberId, survivor.memberId, Date.now())).toBe(true);
+    const stub = memberRoomOf(env, survivor.memberId);
+    await runInDurableObject(stub, async (_room, storage) => {
+      storage.storage.sql.exec(
+        'INSERT INTO absorptions (absorbed_id, survivor_id, state) VALUES (?, ?, ?)',
+        absorbed.memberId,
+        survivor.memberId,
+        state,
+      );
+      await storage.storage.setAlarm(Date.now() + 60_000);
+    });
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+
+    const survivorRoom = await RoomClient.connect(`member:${survivor.memberId}`, 'pc', survivor.token);
+    expect(survivorRoom.doc.getMap<{ qty: number }>(CART_MAP).get(sku.skuId)?.qty).toBe(expectedQty);
+    expect(await memberRoomOf(env, absorbed.memberId).freeze(absorbed.memberId)).toEqual({
+      cart: {},
+      favorites: {},
+      history: [],
+    });
+    expect(await runDurableObjectAlarm(stub)).toBe(false);
   });
 });

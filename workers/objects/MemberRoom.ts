@@ -10,7 +10,7 @@ import { accountContents } from '../records/accountRecords';
 import { claimCoupon } from '../records/couponRecords';
 import { database } from '../records/db';
 import { appendLedger, ledgerTotals } from '../records/ledgerRecords';
-import { setMemberTags } from '../records/memberRecords';
+import { findMember, setMemberTags } from '../records/memberRecords';
 import { mergeMembers } from '../records/mergeRecords';
 import { isMemberOrder } from '../records/orderRecords';
 import { type Refusal, refusal } from '../records/refusal';
@@ -23,6 +23,9 @@ import { touchedTypes } from './member/touchedTypes';
 import type { RoomDoc } from './room/roomDoc';
 import type { SocketIdentity } from './room/socketIdentity';
 import { PERMISSION_DENIED_FRAME, YRoom } from './room/YRoom';
+
+/** How soon an interrupted merge is retried. */
+const ABSORB_RETRY_MS = 1000;
 
 const ORDER_NOT_FOUND = refusal(404, 'not_found', 'no such order of this member', 'orderId');
 
@@ -39,6 +42,14 @@ export class MemberRoom extends YRoom<Env> {
   private operations: Promise<unknown> = Promise.resolve();
   /** Rule checks after client updates, one after another, each on the state it finds. */
   private checks: Promise<void> = Promise.resolve();
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    // Merges into this member that have begun: `pending` until the absorbed document's contents
+    // are in this one, then `applied` until the absorbed document is emptied.
+    ctx.storage.sql.exec(`CREATE TABLE IF NOT EXISTS absorptions (
+      absorbed_id TEXT PRIMARY KEY, survivor_id TEXT NOT NULL, state TEXT NOT NULL)`);
+  }
 
   protected async admit(identity: SocketIdentity): Promise<Response | null> {
     const memberId = parseRoom(identity.room)?.id;
@@ -71,11 +82,6 @@ export class MemberRoom extends YRoom<Env> {
   /** The account document's contents, rewritten from D1 first. */
   async account(memberId: string): Promise<AccountContents | Refusal> {
     return this.serially(() => this.mirror(memberId));
-  }
-
-  /** The member document as plain data. */
-  async contents(memberId: string): Promise<MemberContents> {
-    return readMemberContents(this.room(memberRoom(memberId)).doc);
   }
 
   async adjustPoints(memberId: string, adjustment: PointsAdjustment, operator: string): Promise<Assets | Refusal> {
@@ -125,32 +131,81 @@ export class MemberRoom extends YRoom<Env> {
    * Merges `absorbedId` into this member (`survivorId`): the records move in D1 exactly once,
    * then the absorbed member's cart, favorites and history join this member's document and the
    * account mirror is rewritten. Returns false when the merge had already happened (or the
-   * absorbed member is gone), changing nothing.
+   * survivor was itself merged away), changing nothing. The merge is noted here (with an alarm)
+   * before D1 moves, so if this object fails part-way the alarm finishes it.
    */
   async absorb(survivorId: string, absorbedId: string): Promise<boolean> {
     return this.serially(async () => {
-      if (!(await mergeMembers(database(this.env.DB), absorbedId, survivorId, Date.now()))) return false;
-      const incoming = await memberRoomOf(this.env, absorbedId).surrender(absorbedId);
-      const room = this.room(memberRoom(survivorId));
-      mergeMemberContents(room.doc, incoming);
-      await this.enforceRules(room);
-      await this.mirror(survivorId);
+      this.ctx.storage.sql.exec(
+        "INSERT OR IGNORE INTO absorptions (absorbed_id, survivor_id, state) VALUES (?, ?, 'pending')",
+        absorbedId,
+        survivorId,
+      );
+      await this.ctx.storage.setAlarm(Date.now() + ABSORB_RETRY_MS);
+      if (!(await mergeMembers(database(this.env.DB), absorbedId, survivorId, Date.now()))) {
+        this.ctx.storage.sql.exec("DELETE FROM absorptions WHERE absorbed_id = ? AND state = 'pending'", absorbedId);
+        return false;
+      }
+      await this.finishAbsorbing(survivorId, absorbedId);
       return true;
     });
   }
 
   /**
-   * Hands this member's document over to the account it was merged into: returns the contents,
-   * empties the rooms and closes their sockets (their tokens no longer work).
+   * First half of handing this member's document to the account it was merged into: closes the
+   * sockets of both rooms (their tokens no longer work, so nothing new arrives) and returns the
+   * contents. `surrender` empties the document once the survivor holds them.
    */
-  async surrender(memberId: string): Promise<MemberContents> {
-    const room = this.room(memberRoom(memberId));
-    const contents = readMemberContents(room.doc);
-    clearMemberContents(room.doc);
+  async freeze(memberId: string): Promise<MemberContents> {
     for (const name of [memberRoom(memberId), accountRoom(memberId)]) {
       for (const socket of this.ctx.getWebSockets(name)) socket.close(CLOSE_MEMBER_MERGED, 'member merged');
     }
-    return contents;
+    return readMemberContents(this.room(memberRoom(memberId)).doc);
+  }
+
+  async surrender(memberId: string): Promise<void> {
+    clearMemberContents(this.room(memberRoom(memberId)).doc);
+  }
+
+  /** Finishes merges that a failure interrupted after their records had moved. */
+  override async alarm(): Promise<void> {
+    await this.serially(async () => {
+      const open = this.ctx.storage.sql
+        .exec<{ absorbed_id: string; survivor_id: string }>('SELECT absorbed_id, survivor_id FROM absorptions')
+        .toArray();
+      for (const { absorbed_id: absorbedId, survivor_id: survivorId } of open) {
+        const absorbed = await findMember(database(this.env.DB), absorbedId);
+        if (absorbed?.mergedInto === survivorId) await this.finishAbsorbing(survivorId, absorbedId);
+        else this.ctx.storage.sql.exec('DELETE FROM absorptions WHERE absorbed_id = ?', absorbedId);
+      }
+    });
+  }
+
+  /**
+   * Moves the absorbed member's document contents into this one. Taking them in and marking the
+   * absorption `applied` happen in one turn (one storage write), so a retry never adds a cart
+   * twice; the absorbed document is emptied only after that.
+   */
+  private async finishAbsorbing(survivorId: string, absorbedId: string): Promise<void> {
+    const absorbed = memberRoomOf(this.env, absorbedId);
+    const room = this.room(memberRoom(survivorId));
+    try {
+      const state = this.ctx.storage.sql
+        .exec<{ state: string }>('SELECT state FROM absorptions WHERE absorbed_id = ?', absorbedId)
+        .one().state;
+      if (state === 'pending') {
+        const incoming = await absorbed.freeze(absorbedId);
+        mergeMemberContents(room.doc, incoming);
+        this.ctx.storage.sql.exec("UPDATE absorptions SET state = 'applied' WHERE absorbed_id = ?", absorbedId);
+      }
+      await absorbed.surrender(absorbedId);
+      this.ctx.storage.sql.exec('DELETE FROM absorptions WHERE absorbed_id = ?', absorbedId);
+    } catch (error) {
+      await this.ctx.storage.setAlarm(Date.now() + ABSORB_RETRY_MS);
+      throw error;
+    }
+    await this.enforceRules(room);
+    await this.mirror(survivorId);
   }
 
   private serially<T>(operation: () => Promise<T>): Promise<T> {

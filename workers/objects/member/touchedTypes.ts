@@ -1,7 +1,10 @@
 import * as Y from 'yjs';
 
+/** A shared type as a transaction lists it among those it changed. */
+type ChangedType = Y.Transaction['changed'] extends Map<infer T, unknown> ? T : never;
+
 /** The name under which `type`'s top-level ancestor is shared in `doc`. */
-const rootName = (doc: Y.Doc, type: Y.AbstractType<Y.YEvent<any>>): string => {
+const rootName = (doc: Y.Doc, type: ChangedType): string => {
   let root = type;
   while (root._item) root = root._item.parent as typeof type;
   for (const [name, shared] of doc.share) if (shared === root) return name;
