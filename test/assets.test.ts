@@ -140,6 +140,9 @@ describe('coupons', () => {
     const later = await createCoupon({ startsAt: Date.now() + 3_600_000, endsAt: Date.now() + 7_200_000 });
     expect(await (await claim(later.id, member.token)).json()).toMatchObject({ error: { code: 'coupon_not_active' } });
     expect((await claim(999_999, member.token)).status).toBe(404);
+    const badId = await shopper('POST', '/api/coupons/abc/claim', undefined, member.token);
+    expect(badId.status).toBe(400);
+    expect(await badId.json()).toMatchObject({ error: { field: 'couponId' } });
     expect((await shopper('POST', `/api/coupons/${single.id}/claim`)).status).toBe(401);
   });
 

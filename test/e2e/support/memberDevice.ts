@@ -1,10 +1,8 @@
-import type * as decoding from 'lib0/decoding';
-import { WebSocket } from 'ws';
-import * as authProtocol from 'y-protocols/auth';
-import { messageAuth, WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { Channel } from '../../../shared/channels';
-import { waitFor, waitForEvent } from './wait';
+import { providerSynced, stockProvider } from './stockProvider';
+import { waitFor } from './wait';
 import type { WranglerDev } from './wranglerDev';
 
 /**
@@ -23,15 +21,7 @@ export class MemberDevice {
     readonly channel: Channel,
     token: string,
   ) {
-    this.provider = new WebsocketProvider(hub.syncUrl, room, this.doc, {
-      params: { channel, token },
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      // Separate devices: every change has to travel through the hub.
-      disableBc: true,
-      connect: false,
-    });
-    this.provider.messageHandlers[messageAuth] = (_encoder: unknown, decoder: decoding.Decoder) =>
-      authProtocol.readAuthMessage(decoder, this.doc, (_doc, reason) => this.denials.push(reason));
+    this.provider = stockProvider(hub, room, this.doc, { channel, token }, this.denials);
     this.provider.connect();
   }
 
@@ -40,17 +30,8 @@ export class MemberDevice {
   }
 
   /** Resolves once the provider has (re)synced with the hub. */
-  async synced(timeoutMs = 10_000): Promise<void> {
-    if (this.provider.synced) return;
-    await waitForEvent<[boolean]>(
-      (listener) => {
-        this.provider.on('sync', listener);
-        return () => this.provider.off('sync', listener);
-      },
-      timeoutMs,
-      `${this.channel} device on ${this.room} to sync`,
-      (synced) => synced,
-    );
+  synced(timeoutMs = 10_000): Promise<void> {
+    return providerSynced(this.provider, timeoutMs, `${this.channel} device on ${this.room} to sync`);
   }
 
   /** Resolves once `check` holds on this device's document. */
