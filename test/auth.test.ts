@@ -4,7 +4,7 @@ import { sign } from 'hono/jwt';
 import { describe, expect, it } from 'vitest';
 import { phoneCodes } from '../schema';
 import { database } from '../workers/records/db';
-import { MAX_CODE_FAILURES } from '../workers/records/phoneCodes';
+import { MAX_CODE_FAILURES } from '../workers/records/phoneCodeRecords';
 import { freshPhone, freshWechatCode, guestLogin, phoneLogin, shopper, wechatLogin } from './support/members';
 
 const db = database(env.DB);

@@ -37,7 +37,7 @@ const privateRoom = async (
     memberId: session.memberId,
     writable: kind === 'member',
   };
-  return { stub: memberRoomOf(env, session.memberId) as RoomEndpoint, identity };
+  return { stub: memberRoomOf(env, session.memberId), identity };
 };
 
 /**

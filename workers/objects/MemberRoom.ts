@@ -52,9 +52,10 @@ export class MemberRoom extends YRoom<Env> {
   }
 
   protected async admit(identity: SocketIdentity): Promise<Response | null> {
-    const memberId = parseRoom(identity.room)?.id;
+    const room = parseRoom(identity.room);
+    const memberId = room?.id;
     if (!memberId || identity.memberId !== memberId) return errorResponse(403, 'forbidden', 'not your room');
-    if (parseRoom(identity.room)?.kind === 'account' && !accountMirrored(this.room(identity.room).doc)) {
+    if (room.kind === 'account' && !accountMirrored(this.room(identity.room).doc)) {
       await this.serially(() => this.mirror(memberId));
     }
     return null;
@@ -87,10 +88,10 @@ export class MemberRoom extends YRoom<Env> {
   async adjustPoints(memberId: string, adjustment: PointsAdjustment, operator: string): Promise<Assets | Refusal> {
     return this.serially(async () => {
       const db = database(this.env.DB);
-      const member = await accountContents(db, memberId, Date.now());
+      const member = await findMember(db, memberId);
       if (!member) return refusal(404, 'not_found', 'member not found', 'memberId');
       if (await this.notMemberOrder(memberId, adjustment.orderId)) return ORDER_NOT_FOUND;
-      const percent = adjustment.byTier && adjustment.delta > 0 ? await pointsPercentOf(db, member.assets.tier) : 100;
+      const percent = adjustment.byTier && adjustment.delta > 0 ? await pointsPercentOf(db, member.tier) : 100;
       const delta = Math.floor((adjustment.delta * percent) / 100);
       const entry = { memberId, delta, reason: adjustment.reason, orderId: adjustment.orderId, operator };
       if (!(await appendLedger(db, 'points', entry, Date.now()))) {

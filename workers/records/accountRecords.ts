@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { orders } from '../../schema';
 import type { AccountContents, OrderSummary } from '../../shared/docs/account';
 import { heldCoupons } from './couponRecords';
@@ -10,17 +10,19 @@ import { findMember } from './memberRecords';
 const RECENT_ORDERS = 20;
 
 const recentOrders = async (db: Database, memberId: string): Promise<Record<string, OrderSummary>> => {
-  const rows = await db.query.orders.findMany({
-    where: eq(orders.memberId, memberId),
-    orderBy: desc(orders.createdAt),
-  });
+  const [recent, unpaid] = await Promise.all([
+    db.query.orders.findMany({
+      where: eq(orders.memberId, memberId),
+      orderBy: desc(orders.createdAt),
+      limit: RECENT_ORDERS,
+    }),
+    db.query.orders.findMany({ where: and(eq(orders.memberId, memberId), eq(orders.status, 'unpaid')) }),
+  ]);
   return Object.fromEntries(
-    rows
-      .filter((o, i) => i < RECENT_ORDERS || o.status === 'unpaid')
-      .map((o) => [
-        o.id,
-        { status: o.status, channel: o.channel, total: o.total, payable: o.payable, createdAt: o.createdAt },
-      ]),
+    [...recent, ...unpaid].map((o) => [
+      o.id,
+      { status: o.status, channel: o.channel, total: o.total, payable: o.payable, createdAt: o.createdAt },
+    ]),
   );
 };
 

@@ -1,7 +1,7 @@
 import type { Env } from '../../env';
 import { smsProvider } from '../../providers/sms/smsProvider';
 import { database } from '../../records/db';
-import { consumePhoneCode, storePhoneCode } from '../../records/phoneCodes';
+import { consumePhoneCode, storePhoneCode } from '../../records/phoneCodeRecords';
 import { ApiError } from '../errors';
 
 /** Sends a fresh login code to `phone`; returns when it expires. */

@@ -27,6 +27,10 @@ export const issueToken = (env: Env, memberId: string, on: Channel, role: Role):
     ALGORITHM,
   );
 
+/** The token in an `Authorization: Bearer <token>` header, if there is one. */
+export const bearerToken = (header: string | undefined): string | undefined =>
+  /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
+
 /** The claims of a token signed with `TOKEN_SECRET` and not expired; null otherwise. */
 export const readToken = async (env: Env, token: string): Promise<TokenClaims | null> => {
   try {
