@@ -31,6 +31,8 @@ export default defineConfig({
         miniflare: {
           bindings: {
             ADMIN_TOKEN: 'test-admin-token',
+            TOKEN_SECRET: 'test-token-secret',
+            AUTH_PROVIDERS: 'development',
             EMULATOR_CONTROL_SECRET: 'test-emulator-control',
             TEST_MIGRATIONS: await readD1Migrations(fileURLToPath(new URL('./schema/migrations', import.meta.url))),
           },

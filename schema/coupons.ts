@@ -1,6 +1,6 @@
 import { relations } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { CHANNELS } from '../shared/channels';
+import { CHANNELS, type Channel } from '../shared/channels';
 import { epochMs, fen } from './columns';
 import { members } from './members';
 import { orders } from './orders';
@@ -16,6 +16,12 @@ export const coupons = sqliteTable('coupons', {
   endsAt: epochMs('ends_at').notNull(),
   totalQuantity: integer('total_quantity').notNull(),
   claimedQuantity: integer('claimed_quantity').notNull().default(0),
+  perMemberLimit: integer('per_member_limit').notNull().default(1),
+  /** Where a claimed coupon may be used; claiming works on every channel. */
+  channels: text('channels', { mode: 'json' })
+    .$type<Channel[]>()
+    .notNull()
+    .default([...CHANNELS]),
   createdAt: epochMs('created_at').notNull(),
 });
 

@@ -19,6 +19,8 @@ const ledgerTable = (name: 'points_ledger' | 'balance_ledger') =>
       delta: integer('delta').notNull(),
       reason: text('reason').notNull(),
       orderId: text('order_id').references(() => orders.id),
+      /** Who moved it: `admin`, `system`, or `member:<id>` for the member's own actions. */
+      operator: text('operator').notNull().default('system'),
       at: epochMs('at').notNull(),
     },
     (t) => [index(`${name}_member_idx`).on(t.memberId, t.at)],

@@ -13,6 +13,20 @@ export const members = sqliteTable('members', {
   createdAt: epochMs('created_at').notNull(),
 });
 
+/**
+ * One row per absorbed account: the primary key on `absorbedId` is what makes a merge happen
+ * exactly once, even when two binds race (the second one's batch fails and rolls back).
+ */
+export const memberMerges = sqliteTable('member_merges', {
+  absorbedId: text('absorbed_id')
+    .primaryKey()
+    .references(() => members.id),
+  survivorId: text('survivor_id')
+    .notNull()
+    .references(() => members.id),
+  at: epochMs('at').notNull(),
+});
+
 export const membersRelations = relations(members, ({ many }) => ({
   identities: many(memberIdentities),
 }));

@@ -18,3 +18,8 @@ INSERT OR IGNORE INTO members (id, nickname, tier, tags, created_at) VALUES
 
 INSERT OR IGNORE INTO member_identities (member_id, kind, app_id, value, created_at) VALUES
   ('mem_demo_emma', 'phone', '', '+8613800138000', 1767225600000);
+
+INSERT OR IGNORE INTO member_tiers (id, title, min_points, points_percent, created_at) VALUES
+  ('regular', 'Regular', 0, 100, 1767225600000),
+  ('silver', 'Silver', 1000, 120, 1767225600000),
+  ('gold', 'Gold', 5000, 150, 1767225600000);

@@ -1,4 +1,5 @@
 import type { CatalogRoom } from './objects/CatalogRoom';
+import type { MemberRoom } from './objects/MemberRoom';
 import type { SkuRoom } from './objects/SkuRoom';
 
 /** Bindings from wrangler.toml and secrets from `.dev.vars` / `wrangler secret`. */
@@ -6,9 +7,20 @@ export interface Env {
   DB: D1Database;
   SKU_ROOM: DurableObjectNamespace<SkuRoom>;
   CATALOG_ROOM: DurableObjectNamespace<CatalogRoom>;
+  MEMBER_ROOM: DurableObjectNamespace<MemberRoom>;
   ADMIN_TOKEN: string;
   /** Base URL of the Mini-Shop API: the emulator locally, https://api.weixin.qq.com in production. */
   MINISHOP_API_BASE: string;
+  /** HMAC key of member tokens. */
+  TOKEN_SECRET: string;
+  /** `development`: fixed SMS code and made-up WeChat ids (README); `real`: the real services. */
+  AUTH_PROVIDERS: 'development' | 'real';
+  WECHAT_MINI_APPID?: string;
+  WECHAT_MINI_SECRET?: string;
+  WECHAT_OAUTH_APPID?: string;
+  WECHAT_OAUTH_SECRET?: string;
+  SMS_API_URL?: string;
+  SMS_API_KEY?: string;
 }
 
 type HubBindings = Env;

@@ -6,3 +6,4 @@ export const CLOSE_UNSUPPORTED_DATA = 1003; // a text frame: the protocol is bin
 export const CLOSE_MALFORMED_FRAME = 1007; // could not be decoded as y-websocket
 export const CLOSE_FRAME_TOO_LARGE = 1009; // over the room's frame limit
 export const CLOSE_AWARENESS_TOO_LARGE = 4009; // awareness state over its per-socket limit
+export const CLOSE_MEMBER_MERGED = 4010; // the member was merged into another; log in again

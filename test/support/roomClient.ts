@@ -40,9 +40,10 @@ export class RoomClient {
     this.send(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep1(e, this.doc));
   }
 
-  /** Opens `/sync/<room>?channel=…`; throws with the response when the upgrade is refused. */
-  static async connect(room: string, channel: string): Promise<RoomClient> {
-    const response = await SELF.fetch(`http://hub/sync/${room}?channel=${channel}`, {
+  /** Opens `/sync/<room>?channel=…[&token=…]`; throws with the response when the upgrade is refused. */
+  static async connect(room: string, channel: string, token?: string): Promise<RoomClient> {
+    const query = token === undefined ? '' : `&token=${encodeURIComponent(token)}`;
+    const response = await SELF.fetch(`http://hub/sync/${room}?channel=${channel}${query}`, {
       headers: { Upgrade: 'websocket' },
     });
     const socket = response.webSocket;

@@ -2,8 +2,14 @@ import { Hono } from 'hono';
 import { errorBody, renderError } from './errors';
 import type { HubEnv } from './hubEnv';
 import { adminAuth } from './middleware/adminAuth';
+import { adminCouponRoutes } from './routes/admin/coupons';
+import { adminMemberRoutes } from './routes/admin/members';
 import { adminProductRoutes } from './routes/admin/products';
 import { adminSkuRoutes } from './routes/admin/skus';
+import { adminTierRoutes } from './routes/admin/tiers';
+import { authRoutes } from './routes/auth';
+import { couponRoutes } from './routes/coupons';
+import { memberRoutes } from './routes/members';
 import { skuRoutes } from './routes/skus';
 import { syncRoutes } from './routes/sync';
 
@@ -12,9 +18,15 @@ export const app = new Hono<HubEnv>()
   .get('/health', (c) => c.json({ ok: true }))
   .route('/sync', syncRoutes)
   .route('/api/skus', skuRoutes)
+  .route('/api/auth', authRoutes)
+  .route('/api/members', memberRoutes)
+  .route('/api/coupons', couponRoutes)
   .use('/api/admin/*', adminAuth)
   .route('/api/admin/products', adminProductRoutes)
-  .route('/api/admin/skus', adminSkuRoutes);
+  .route('/api/admin/skus', adminSkuRoutes)
+  .route('/api/admin/members', adminMemberRoutes)
+  .route('/api/admin/tiers', adminTierRoutes)
+  .route('/api/admin/coupons', adminCouponRoutes);
 
 app.onError(renderError);
 app.notFound((c) => c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404));

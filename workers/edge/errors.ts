@@ -1,6 +1,7 @@
 import type { ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { isRefusal, type Refusal } from '../records/refusal';
 
 /** The one error shape of the HTTP API: `{ error: { code, message, field? } }`. */
 export interface ErrorBody {
@@ -38,4 +39,13 @@ export const renderError: ErrorHandler = (error, c) => {
   }
   console.error('unhandled error', error);
   return c.json(errorBody('internal', 'internal error'), 500);
+};
+
+/** The value of a strong operation, or its refusal thrown as the matching API error. */
+export const unlessRefused = <T>(result: T): Exclude<T, Refusal> => {
+  if (isRefusal(result)) {
+    const { status, code, message, field } = result.refused;
+    throw new ApiError(status, code, message, field);
+  }
+  return result as Exclude<T, Refusal>;
 };

@@ -2,9 +2,13 @@ import type { Channel } from '../../shared/channels';
 import { parseRoom } from '../../shared/rooms';
 import type { Env } from '../env';
 import { catalogRoomOf } from '../objects/CatalogRoom';
+import { memberRoomOf } from '../objects/MemberRoom';
 import type { SocketIdentity } from '../objects/room/socketIdentity';
 import { skuRoomOf } from '../objects/SkuRoom';
-import { notFound } from './errors';
+import { database } from '../records/db';
+import { currentMemberId } from '../records/memberRecords';
+import { authenticate } from './auth/memberSession';
+import { ApiError, notFound } from './errors';
 
 /** What the edge needs of a room's object: its WebSocket endpoint. */
 interface RoomEndpoint {
@@ -12,14 +16,40 @@ interface RoomEndpoint {
 }
 
 /**
+ * A member's own rooms: the token must name that member (or the survivor it was merged into,
+ * whose rooms it then gets) on the channel it connects from. Checked before any upgrade.
+ */
+const privateRoom = async (
+  env: Env,
+  kind: 'member' | 'account',
+  memberId: string,
+  channel: Channel,
+  token?: string,
+) => {
+  const session = await authenticate(env, token);
+  if (session.channel !== channel) throw new ApiError(403, 'forbidden', 'the token was issued for another channel');
+  if ((await currentMemberId(database(env.DB), memberId)) !== session.memberId) {
+    throw new ApiError(403, 'forbidden', 'not your room');
+  }
+  const identity: SocketIdentity = {
+    room: `${kind}:${session.memberId}`,
+    channel,
+    memberId: session.memberId,
+    writable: kind === 'member',
+  };
+  return { stub: memberRoomOf(env, session.memberId), identity };
+};
+
+/**
  * Which object serves a room and on what terms (DESIGN.md, "Rooms and permissions"). The one
  * place to look when a room kind is added.
  */
-export const resolveRoom = (
+export const resolveRoom = async (
   env: Env,
   name: string,
   channel: Channel,
-): { stub: RoomEndpoint; identity: SocketIdentity } => {
+  token: string | undefined,
+): Promise<{ stub: RoomEndpoint; identity: SocketIdentity }> => {
   const room = parseRoom(name);
   const readOnly = (stub: RoomEndpoint) => ({
     stub,
@@ -30,6 +60,9 @@ export const resolveRoom = (
       return readOnly(skuRoomOf(env, room.id as string));
     case 'catalog':
       return readOnly(catalogRoomOf(env));
+    case 'member':
+    case 'account':
+      return privateRoom(env, room.kind, room.id as string, channel, token);
     default:
       throw notFound(`room ${name}`);
   }

@@ -68,3 +68,16 @@ export const mirrorSku = async (db: Database, state: SkuState, events: SkuChange
     ...chunks(logRows, EVENTS_PER_INSERT).map((rows) => db.insert(syncEvents).values(rows)),
   ]);
 };
+
+/** D1 binds at most 100 parameters per statement. */
+const IDS_PER_QUERY = 100;
+
+/** Whether each of `skuIds` is listed; ids with no SKU are absent from the answer. */
+export const skuListing = async (db: Database, skuIds: string[]): Promise<Map<string, boolean>> => {
+  const listing = new Map<string, boolean>();
+  for (const ids of chunks(skuIds, IDS_PER_QUERY)) {
+    const rows = await db.select({ id: skus.id, listed: skus.listed }).from(skus).where(inArray(skus.id, ids));
+    for (const row of rows) listing.set(row.id, row.listed);
+  }
+  return listing;
+};

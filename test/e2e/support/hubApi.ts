@@ -24,9 +24,10 @@ const call = async <T>(
   method: string,
   path: string,
   expected: number,
-  options: { body?: unknown; admin?: boolean } = {},
+  options: { body?: unknown; admin?: boolean; token?: string } = {},
 ): Promise<T> => {
   const headers: Record<string, string> = options.admin ? { ...ADMIN_HEADERS } : {};
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(`${hub.httpUrl}${path}`, {
     method,
@@ -65,3 +66,36 @@ export const getSku = (hub: WranglerDev, skuId: string) => call<SkuState>(hub, '
 /** `GET /api/admin/skus/<id>/sync`: per-channel connections and acknowledgement latency. */
 export const getSkuSync = (hub: WranglerDev, skuId: string) =>
   call<SkuSync>(hub, 'GET', `/api/admin/skus/${skuId}/sync`, 200, { admin: true });
+
+/** What every login answers. */
+export interface Session {
+  token: string;
+  memberId: string;
+}
+
+/** The development SMS provider's fixed code (README, "Development logins"). */
+const DEVELOPMENT_SMS_CODE = '246810';
+
+/** Logs `phone` in on `channel` with an SMS code, as a storefront does. */
+export const phoneLogin = async (hub: WranglerDev, phone: string, channel: Channel): Promise<Session> => {
+  await call(hub, 'POST', '/api/auth/phone/code', 200, { body: { channel, phone } });
+  return call<Session>(hub, 'POST', '/api/auth/phone', 200, { body: { channel, phone, code: DEVELOPMENT_SMS_CODE } });
+};
+
+/** `POST /api/admin/coupons`: an amount-off coupon valid for a day from now. */
+export const createCoupon = (hub: WranglerDev, title: string, value: number) =>
+  call<{ id: number }>(hub, 'POST', '/api/admin/coupons', 201, {
+    admin: true,
+    body: {
+      title,
+      kind: 'amount',
+      value,
+      startsAt: Date.now() - 1000,
+      endsAt: Date.now() + 86_400_000,
+      totalQuantity: 10,
+    },
+  });
+
+/** `POST /api/coupons/<id>/claim` as the member the token names. */
+export const claimCoupon = (hub: WranglerDev, token: string, couponId: number) =>
+  call<{ claimId: number }>(hub, 'POST', `/api/coupons/${couponId}/claim`, 201, { token });

@@ -1,13 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import type * as decoding from 'lib0/decoding';
-import { WebSocket } from 'ws';
-import * as authProtocol from 'y-protocols/auth';
-import { messageAuth, WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { Channel } from '../../../shared/channels';
 import type { SkuState } from '../../../shared/docs/sku';
 import { reportSeenRevs } from '../../../shared/sdk/reportSeenRevs';
-import { waitFor, waitForEvent } from './wait';
+import { providerSynced, stockProvider } from './stockProvider';
+import { waitFor } from './wait';
 import type { WranglerDev } from './wranglerDev';
 
 type Status = 'connected' | 'disconnected' | 'connecting';
@@ -42,24 +40,14 @@ export class Storefront {
       if (typeof rev !== 'number' || this.revAppliedAt.has(rev)) return;
       this.revAppliedAt.set(rev, performance.now());
     });
-    this.provider = new WebsocketProvider(hub.syncUrl, this.room, this.doc, {
-      params: { channel },
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      // Each storefront stands for a separate device: no shortcut between providers of the same
-      // room in this process (lib0's BroadcastChannel), so every change has to come from the hub.
-      disableBc: true,
-      // Connect only once every listener below is in place, so the records start at 'connecting'.
-      connect: false,
-    });
+    // Connected only once every listener below is in place, so the records start at 'connecting'.
+    this.provider = stockProvider(hub, this.room, this.doc, { channel }, this.denials);
     reportSeenRevs(this.provider.awareness, channel, this.room, this.sku);
     this.provider.on('status', ({ status }) => this.statuses.push(status));
     this.provider.on('connection-close', (event) =>
       this.closes.push({ code: event?.code ?? null, reason: event?.reason ?? null }),
     );
     this.provider.on('sync', (synced) => this.syncs.push(synced));
-    // Keep the refusals instead of only logging them (the stock handler console.warns).
-    this.provider.messageHandlers[messageAuth] = (_encoder: unknown, decoder: decoding.Decoder) =>
-      authProtocol.readAuthMessage(decoder, this.doc, (_doc, reason) => this.denials.push(reason));
     this.provider.connect();
   }
 
@@ -69,17 +57,8 @@ export class Storefront {
   }
 
   /** Resolves once the provider has synced with the hub (its 'sync' event with true). */
-  async synced(timeoutMs = 10_000): Promise<void> {
-    if (this.provider.synced) return;
-    await waitForEvent<[boolean]>(
-      (listener) => {
-        this.provider.on('sync', listener);
-        return () => this.provider.off('sync', listener);
-      },
-      timeoutMs,
-      `${this.channel} client of ${this.room} to sync`,
-      (synced) => synced,
-    );
+  synced(timeoutMs = 10_000): Promise<void> {
+    return providerSynced(this.provider, timeoutMs, `${this.channel} client of ${this.room} to sync`);
   }
 
   /** Resolves once this client has applied `rev`. */

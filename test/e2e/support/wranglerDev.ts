@@ -164,6 +164,10 @@ export class WranglerDev {
         this.persistDir,
         '--var',
         `ADMIN_TOKEN:${E2E_ADMIN_TOKEN}`,
+        '--var',
+        'TOKEN_SECRET:e2e-token-secret',
+        '--var',
+        'AUTH_PROVIDERS:development',
         '--show-interactive-dev-session=false',
       ],
       // Its own process group, so stop() reaches workerd and every other descendant.

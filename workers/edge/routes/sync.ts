@@ -11,7 +11,7 @@ export const syncRoutes = new Hono<HubEnv>().get('/:room', async (c) => {
   if (!isChannel(channel)) {
     throw new ApiError(400, 'invalid_input', 'channel must be one of pc, h5, mini, app', 'channel');
   }
-  const { stub, identity } = resolveRoom(c.env, c.req.param('room'), channel);
+  const { stub, identity } = await resolveRoom(c.env, c.req.param('room'), channel, c.req.query('token'));
   if (c.req.header('Upgrade')?.toLowerCase() !== 'websocket') {
     throw new ApiError(426, 'upgrade_required', 'connect with a WebSocket upgrade');
   }

@@ -57,7 +57,8 @@ const message = (write: (encoder: encoding.Encoder) => void): Uint8Array => {
   return encoding.toUint8Array(encoder);
 };
 
-const PERMISSION_DENIED_FRAME = message((e) => {
+/** Refuses a client write: y-websocket auth message `permission-denied`. */
+export const PERMISSION_DENIED_FRAME = message((e) => {
   encoding.writeVarUint(e, MESSAGE_AUTH);
   authProtocol.writePermissionDenied(e, PERMISSION_DENIED);
 });

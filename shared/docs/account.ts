@@ -1,0 +1,48 @@
+import type { Channel } from '../channels';
+
+/**
+ * The `account:<id>` document: read-only to clients, a mirror of the member's records in D1 that
+ * the server rewrites in the same request as every change to them.
+ */
+export const ORDERS_MAP = 'orders';
+export const ASSETS_MAP = 'assets';
+export const COUPONS_MAP = 'coupons';
+
+/** `getMap('assets')`. Balance in fen. */
+export interface Assets {
+  points: number;
+  balance: number;
+  tier: string;
+  tags: string[];
+}
+
+/** `getMap('coupons')`: claim id → the claimed coupon. Amounts in fen. */
+export interface AccountCoupon {
+  couponId: number;
+  title: string;
+  kind: 'amount' | 'percent';
+  value: number;
+  minSpend: number;
+  startsAt: number;
+  endsAt: number;
+  channels: Channel[];
+  status: 'claimed' | 'locked' | 'used' | 'expired';
+  claimedChannel: Channel;
+  claimedAt: number;
+}
+
+/** `getMap('orders')`: order id → summary (unpaid and recent orders). */
+export interface OrderSummary {
+  status: string;
+  channel: Channel;
+  total: number;
+  payable: number;
+  createdAt: number;
+}
+
+/** Everything the account document shows, as plain data. */
+export interface AccountContents {
+  assets: Assets;
+  coupons: Record<string, AccountCoupon>;
+  orders: Record<string, OrderSummary>;
+}

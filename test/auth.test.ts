@@ -1,0 +1,149 @@
+import { env } from 'cloudflare:test';
+import { eq } from 'drizzle-orm';
+import { sign } from 'hono/jwt';
+import { describe, expect, it } from 'vitest';
+import { phoneCodes } from '../schema';
+import { database } from '../workers/records/db';
+import { MAX_CODE_FAILURES } from '../workers/records/phoneCodeRecords';
+import { freshPhone, freshWechatCode, guestLogin, phoneLogin, shopper, wechatLogin } from './support/members';
+
+const db = database(env.DB);
+const WRONG_CODE = '000000';
+
+const me = async (token: string) => (await shopper('GET', '/api/members/me', undefined, token)).json();
+
+describe('logins', () => {
+  it('logs the same phone in as the same member on every channel', async () => {
+    const phone = freshPhone();
+    const onMini = await phoneLogin(phone, 'mini');
+    const onPc = await phoneLogin(phone, 'pc');
+    expect(onPc.memberId).toBe(onMini.memberId);
+    expect(await me(onPc.token)).toMatchObject({
+      memberId: onMini.memberId,
+      channel: 'pc',
+      role: 'member',
+      identities: [{ kind: 'phone', appId: '', value: phone }],
+    });
+  });
+
+  it('logs one WeChat user in as the same member from the mini-program and the App', async () => {
+    const code = freshWechatCode();
+    const onMini = await wechatLogin(code, 'mini');
+    const onApp = await wechatLogin(code, 'app');
+    expect(onApp.memberId).toBe(onMini.memberId);
+    const { identities } = (await me(onApp.token)) as { identities: Array<{ kind: string; appId: string }> };
+    expect(identities.map((i) => `${i.kind}/${i.appId}`).sort()).toEqual([
+      'wechat_openid/wx-dev-mini',
+      'wechat_openid/wx-dev-oauth',
+      'wechat_unionid/',
+    ]);
+  });
+
+  it('finds the WeChat member from a phone login once the phone is bound', async () => {
+    const wechat = await wechatLogin(freshWechatCode(), 'mini');
+    const phone = freshPhone();
+    await shopper('POST', '/api/auth/phone/code', { channel: 'mini', phone });
+    const bound = await shopper(
+      'POST',
+      '/api/members/me/identities',
+      { kind: 'phone', phone, code: '246810' },
+      wechat.token,
+    );
+    expect(bound.status).toBe(200);
+    expect(await bound.json()).toEqual({ memberId: wechat.memberId, merged: null });
+    expect((await phoneLogin(phone, 'h5')).memberId).toBe(wechat.memberId);
+  });
+
+  it('binds a WeChat account to a phone member, the reverse way', async () => {
+    const phone = await phoneLogin(freshPhone(), 'app');
+    const code = freshWechatCode();
+    const bound = await shopper('POST', '/api/members/me/identities', { kind: 'wechat', code }, phone.token);
+    expect(await bound.json()).toEqual({ memberId: phone.memberId, merged: null });
+    expect((await wechatLogin(code, 'mini')).memberId).toBe(phone.memberId);
+  });
+
+  it('gives a guest its own member id and a guest token', async () => {
+    const guest = await guestLogin('h5');
+    expect(guest.memberId).toMatch(/^mem_/);
+    expect(await me(guest.token)).toMatchObject({ memberId: guest.memberId, role: 'guest', channel: 'h5' });
+    const bind = await shopper('POST', '/api/members/me/identities', { kind: 'wechat', code: 'x' }, guest.token);
+    expect(bind.status).toBe(403);
+  });
+});
+
+describe('SMS codes', () => {
+  const requestCode = (phone: string) => shopper('POST', '/api/auth/phone/code', { channel: 'h5', phone });
+  const tryCode = (phone: string, code: string) => shopper('POST', '/api/auth/phone', { channel: 'h5', phone, code });
+
+  it('works once only', async () => {
+    const phone = freshPhone();
+    await requestCode(phone);
+    expect((await tryCode(phone, '246810')).status).toBe(200);
+    const again = await tryCode(phone, '246810');
+    expect(again.status).toBe(401);
+    expect(await again.json()).toMatchObject({ error: { code: 'wrong_code', field: 'code' } });
+  });
+
+  it('refuses an expired code', async () => {
+    const phone = freshPhone();
+    await requestCode(phone);
+    await db
+      .update(phoneCodes)
+      .set({ expiresAt: Date.now() - 1 })
+      .where(eq(phoneCodes.phone, phone));
+    const response = await tryCode(phone, '246810');
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ error: { code: 'code_expired' } });
+  });
+
+  it('answers 429 after repeated wrong codes, even to the right one, and a new code does not reset it', async () => {
+    const phone = freshPhone();
+    await requestCode(phone);
+    for (let i = 0; i < MAX_CODE_FAILURES; i++) expect((await tryCode(phone, WRONG_CODE)).status).toBe(401);
+    const limited = await tryCode(phone, '246810');
+    expect(limited.status).toBe(429);
+    expect(await limited.json()).toMatchObject({ error: { code: 'too_many_attempts' } });
+    await requestCode(phone);
+    expect((await tryCode(phone, '246810')).status).toBe(429);
+  });
+
+  it('refuses a code for a phone that never asked for one', async () => {
+    expect((await tryCode(freshPhone(), '246810')).status).toBe(401);
+  });
+});
+
+describe('tokens', () => {
+  it('answers 401 without a token, with a forged one and with an expired one', async () => {
+    const { memberId } = await guestLogin('pc');
+    expect((await shopper('GET', '/api/members/me')).status).toBe(401);
+    const forged = await sign({ sub: memberId, channel: 'pc', role: 'member', exp: 9e9 }, 'not-the-secret', 'HS256');
+    expect((await shopper('GET', '/api/members/me', undefined, forged)).status).toBe(401);
+    const expired = await sign({ sub: memberId, channel: 'pc', role: 'member', exp: 1 }, env.TOKEN_SECRET, 'HS256');
+    const response = await shopper('GET', '/api/members/me', undefined, expired);
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ error: { code: 'unauthorized' } });
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    ['/api/auth/phone/code', { phone: '+8613900000000' }, 'channel'],
+    ['/api/auth/phone/code', { channel: 'tv', phone: '+8613900000000' }, 'channel'],
+    ['/api/auth/phone/code', { channel: 'h5', phone: 'call me' }, 'phone'],
+    ['/api/auth/phone', { channel: 'h5', phone: '+8613900000000', code: '12345' }, 'code'],
+    ['/api/auth/phone', { channel: 'h5', phone: '+8613900000000', code: '123456', extra: 1 }, 'extra'],
+    ['/api/auth/wechat', { channel: 'mini' }, 'code'],
+    ['/api/auth/guest', {}, 'channel'],
+  ])('POST %s with %j answers 400 naming %s', async (path, body, field) => {
+    const response = await shopper('POST', path, body);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'invalid_input', field } });
+  });
+
+  it('names the field of a bad identity to bind', async () => {
+    const { token } = await phoneLogin(freshPhone(), 'pc');
+    const response = await shopper('POST', '/api/members/me/identities', { kind: 'email', value: 'a@b' }, token);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { field: 'kind' } });
+  });
+});

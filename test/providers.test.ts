@@ -1,0 +1,90 @@
+import { env } from 'cloudflare:test';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { developmentSms } from '../workers/providers/sms/developmentSms';
+import { httpSms } from '../workers/providers/sms/httpSms';
+import { smsProvider } from '../workers/providers/sms/smsProvider';
+import { developmentWechat } from '../workers/providers/wechat/developmentWechat';
+import { wechatApi } from '../workers/providers/wechat/wechatApi';
+import { wechatProvider } from '../workers/providers/wechat/wechatProvider';
+
+const realEnv = {
+  ...env,
+  AUTH_PROVIDERS: 'real' as const,
+  WECHAT_MINI_APPID: 'wx-mini',
+  WECHAT_MINI_SECRET: 'mini-secret',
+  WECHAT_OAUTH_APPID: 'wx-open',
+  WECHAT_OAUTH_SECRET: 'open-secret',
+  SMS_API_URL: 'https://sms.example/send',
+  SMS_API_KEY: 'sms-key',
+};
+
+/** Answers every fetch with `body` and records the requests. */
+const answerWith = (body: unknown, status = 200) =>
+  vi.spyOn(globalThis, 'fetch').mockImplementation(async () => Response.json(body, { status }));
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('real providers (the services answered by a stub)', () => {
+  it('are chosen by AUTH_PROVIDERS: real ones for real, the development ones otherwise', () => {
+    expect(smsProvider(env)).toBe(developmentSms);
+    expect(wechatProvider(env)).toBe(developmentWechat);
+    expect(smsProvider(realEnv)).not.toBe(developmentSms);
+    expect(wechatProvider(realEnv)).not.toBe(developmentWechat);
+    expect(smsProvider(realEnv).newCode()).toMatch(/^\d{6}$/);
+  });
+
+  it('exchanges a mini-program code at sns/jscode2session', async () => {
+    const fetch = answerWith({ openid: 'o-1', unionid: 'u-1', session_key: 'k' });
+    expect(await wechatApi(realEnv).exchange('mini', 'js-code')).toEqual({
+      appId: 'wx-mini',
+      openId: 'o-1',
+      unionId: 'u-1',
+    });
+    const url = new URL(String(fetch.mock.calls[0]?.[0]));
+    expect(url.origin + url.pathname).toBe('https://api.weixin.qq.com/sns/jscode2session');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      appid: 'wx-mini',
+      secret: 'mini-secret',
+      js_code: 'js-code',
+      grant_type: 'authorization_code',
+    });
+  });
+
+  it('exchanges an App or web code at sns/oauth2/access_token', async () => {
+    const fetch = answerWith({ access_token: 't', openid: 'o-2' });
+    expect(await wechatApi(realEnv).exchange('app', 'oauth-code')).toEqual({
+      appId: 'wx-open',
+      openId: 'o-2',
+      unionId: null,
+    });
+    const url = new URL(String(fetch.mock.calls[0]?.[0]));
+    expect(url.pathname).toBe('/sns/oauth2/access_token');
+    expect(url.searchParams.get('code')).toBe('oauth-code');
+  });
+
+  it('refuses an invalid WeChat code and fails on a WeChat outage', async () => {
+    answerWith({ errcode: 40029, errmsg: 'invalid code' });
+    expect(await wechatApi(realEnv).exchange('mini', 'bad')).toBeNull();
+    vi.restoreAllMocks();
+    answerWith({ errcode: -1, errmsg: 'system busy' });
+    await expect(wechatApi(realEnv).exchange('mini', 'x')).rejects.toThrow('system busy');
+  });
+
+  it('sends the SMS code through the gateway', async () => {
+    const fetch = answerWith({ ok: true });
+    await httpSms(realEnv).send('+8613800000000', '123456');
+    const [url, init] = fetch.mock.calls[0] ?? [];
+    expect(url).toBe('https://sms.example/send');
+    expect(new Headers(init?.headers).get('Authorization')).toBe('Bearer sms-key');
+    expect(JSON.parse(String(init?.body))).toEqual({
+      phone: '+8613800000000',
+      template: 'login',
+      params: { code: '123456' },
+    });
+    vi.restoreAllMocks();
+    answerWith({ error: 'quota' }, 503);
+    await expect(httpSms(realEnv).send('+8613800000000', '123456')).rejects.toThrow('503');
+  });
+});

@@ -1,0 +1,23 @@
+import type * as Y from 'yjs';
+import { type AccountContents, ASSETS_MAP, COUPONS_MAP, ORDERS_MAP } from '../../../shared/docs/account';
+import { SERVER_ORIGIN } from '../room/YRoom';
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Makes `map` hold exactly `entries`, touching only what differs (so unchanged keys send nothing). */
+const mirrorInto = (map: Y.Map<unknown>, entries: Record<string, unknown>): void => {
+  for (const key of [...map.keys()]) if (!(key in entries)) map.delete(key);
+  for (const [key, value] of Object.entries(entries)) if (!same(map.get(key), value)) map.set(key, value);
+};
+
+/** Writes the member's records into the `account:` document, as one server change. */
+export const mirrorAccount = (doc: Y.Doc, contents: AccountContents): void => {
+  doc.transact(() => {
+    mirrorInto(doc.getMap(ASSETS_MAP), { ...contents.assets });
+    mirrorInto(doc.getMap(COUPONS_MAP), contents.coupons);
+    mirrorInto(doc.getMap(ORDERS_MAP), contents.orders);
+  }, SERVER_ORIGIN);
+};
+
+/** Whether the account document was ever written (a new object starts empty). */
+export const accountMirrored = (doc: Y.Doc): boolean => doc.getMap(ASSETS_MAP).has('points');
