@@ -26,8 +26,8 @@ export class SyncLatencyLog {
   private readonly samples = new Map<string, number[]>();
 
   stamp(room: string, rev: number, at: number): void {
-    let revs = this.broadcasts.get(room);
-    if (!revs) this.broadcasts.set(room, (revs = new Map()));
+    const revs = this.broadcasts.get(room) ?? new Map<number, number>();
+    this.broadcasts.set(room, revs);
     revs.set(rev, at);
     // Maps iterate in insertion order: the first key is the oldest broadcast.
     if (revs.size > REVS_KEPT) revs.delete(revs.keys().next().value as number);
@@ -42,8 +42,8 @@ export class SyncLatencyLog {
     if (sent === undefined || sent < since) return null;
     const latency = Math.max(0, now - sent);
     const key = sampleKey(room, channel);
-    let window = this.samples.get(key);
-    if (!window) this.samples.set(key, (window = []));
+    const window = this.samples.get(key) ?? [];
+    this.samples.set(key, window);
     window.push(latency);
     if (window.length > SAMPLES_KEPT) window.splice(0, window.length - SAMPLES_KEPT);
     return latency;
