@@ -123,6 +123,20 @@ describe('orders and stock', () => {
     expect((await skuState(sku.skuId)).stock).toBe(sku.stock);
   });
 
+  it('keeps committed units sold: a later release of the same order returns nothing', async () => {
+    const sku = await firstSku();
+    const member = await phoneLogin(freshPhone(), 'mini');
+    const order = await (
+      await placeOrder(member.token, { items: [{ skuId: sku.skuId, qty: 2 }], channel: 'mini' })
+    ).json<{ id: string }>();
+    const room = skuRoomOf(env, sku.skuId);
+    expect(await room.commit(order.id)).toBe(true);
+    expect(await room.commit(order.id)).toBe(true);
+    await room.release(sku.skuId, order.id);
+    expect((await skuState(sku.skuId)).stock).toBe(sku.stock - 2);
+    expect(await room.commit('ord_unknown')).toBe(false);
+  });
+
   it('locks a claimed coupon to the order and hands it back on cancel', async () => {
     const sku = await firstSku();
     await patchSku(sku.skuId, { price: 10_000 });
