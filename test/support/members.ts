@@ -4,12 +4,19 @@ import type { Channel } from '../../shared/channels';
 import { DEVELOPMENT_SMS_CODE } from '../../workers/providers/sms/developmentSms';
 
 /** Calls the hub's HTTP API as a shopper, with a member token when given (JSON in and out). */
-export const shopper = (method: string, path: string, body?: unknown, token?: string) =>
+export const shopper = (
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+  headers: Record<string, string> = {},
+) =>
   SELF.fetch(`http://hub${path}`, {
     method,
     headers: {
       'Content-Type': 'application/json',
       ...(token === undefined ? {} : { Authorization: `Bearer ${token}` }),
+      ...headers,
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });

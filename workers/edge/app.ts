@@ -10,6 +10,7 @@ import { adminTierRoutes } from './routes/admin/tiers';
 import { authRoutes } from './routes/auth';
 import { couponRoutes } from './routes/coupons';
 import { memberRoutes } from './routes/members';
+import { orderRoutes } from './routes/orders';
 import { skuRoutes } from './routes/skus';
 import { syncRoutes } from './routes/sync';
 
@@ -21,6 +22,7 @@ export const app = new Hono<HubEnv>()
   .route('/api/auth', authRoutes)
   .route('/api/members', memberRoutes)
   .route('/api/coupons', couponRoutes)
+  .route('/api/orders', orderRoutes)
   .use('/api/admin/*', adminAuth)
   .route('/api/admin/products', adminProductRoutes)
   .route('/api/admin/skus', adminSkuRoutes)

@@ -1,4 +1,5 @@
 import type { BalanceAdjustment, PointsAdjustment } from '../../shared/api/members';
+import type { NewOrder } from '../../shared/api/orders';
 import type { Channel } from '../../shared/channels';
 import type { AccountContents, Assets } from '../../shared/docs/account';
 import { MEMBER_WRITABLE_TYPES, type MemberContents } from '../../shared/docs/member';
@@ -7,25 +8,48 @@ import { accountRoom, memberRoom, parseRoom } from '../../shared/rooms';
 import { errorResponse } from '../edge/errors';
 import type { Env } from '../env';
 import { accountContents } from '../records/accountRecords';
-import { claimCoupon } from '../records/couponRecords';
+import { claimCoupon, couponForOrder } from '../records/couponRecords';
 import { database } from '../records/db';
+import { newId } from '../records/ids';
 import { appendLedger, ledgerTotals } from '../records/ledgerRecords';
 import { findMember, setMemberTags } from '../records/memberRecords';
 import { mergeMembers } from '../records/mergeRecords';
-import { isMemberOrder } from '../records/orderRecords';
-import { type Refusal, refusal } from '../records/refusal';
+import {
+  closeOrder,
+  findMemberOrder,
+  findOrderByKey,
+  insertOrder,
+  isMemberOrder,
+  type Order,
+} from '../records/orderRecords';
+import { isRefusal, type Refusal, refusal } from '../records/refusal';
 import { skuListing } from '../records/skuRecords';
 import { pointsPercentOf, settleTier } from '../records/tierRecords';
 import { accountMirrored, mirrorAccount } from './member/accountMirror';
-import { clearMemberContents, mergeMemberContents, readMemberContents } from './member/memberContents';
+import { clearMemberContents, mergeMemberContents, readMemberContents, removeFromCart } from './member/memberContents';
 import { enforceMemberRules, referencedSkus } from './member/memberRules';
+import {
+  createOpenOrders,
+  dueOpenOrders,
+  forgetOpenOrder,
+  nextExpiry,
+  type OpenOrder,
+  openOrderById,
+  openOrderByKey,
+  recordOpenOrder,
+} from './member/openOrders';
 import { touchedTypes } from './member/touchedTypes';
 import type { RoomDoc } from './room/roomDoc';
 import type { SocketIdentity } from './room/socketIdentity';
 import { PERMISSION_DENIED_FRAME, YRoom } from './room/YRoom';
+import { releaseStock, reserveStock } from './sku/reserveStock';
 
 /** How soon an interrupted merge is retried. */
 const ABSORB_RETRY_MS = 1000;
+/** How long an unpaid order holds its stock and coupon. */
+const ORDER_TTL_MS = 30 * 60 * 1000;
+/** Orders in these states hold stock no longer (or never did): closing them again releases it. */
+const RELEASABLE: readonly string[] = ['unpaid', 'cancelled', 'expired'];
 
 const ORDER_NOT_FOUND = refusal(404, 'not_found', 'no such order of this member', 'orderId');
 
@@ -34,7 +58,7 @@ export const memberRoomOf = (env: Env, memberId: string) => env.MEMBER_ROOM.get(
 /**
  * One member's live state: `member:<id>` (cart, favorites, history; written by the member's
  * clients, kept within the rules by the server) and `account:<id>` (orders, assets, coupons; a
- * read-only mirror of D1). Strong operations on the member (ledger moves, coupon claims,
+ * read-only mirror of D1). Strong operations on the member (orders, ledger moves, coupon claims,
  * merges) are calls into this object and run one at a time, each followed by the mirror.
  */
 export class MemberRoom extends YRoom<Env> {
@@ -49,6 +73,7 @@ export class MemberRoom extends YRoom<Env> {
     // are in this one, then `applied` until the absorbed document is emptied.
     ctx.storage.sql.exec(`CREATE TABLE IF NOT EXISTS absorptions (
       absorbed_id TEXT PRIMARY KEY, survivor_id TEXT NOT NULL, state TEXT NOT NULL)`);
+    createOpenOrders(ctx.storage.sql);
   }
 
   protected async admit(identity: SocketIdentity): Promise<Response | null> {
@@ -129,6 +154,81 @@ export class MemberRoom extends YRoom<Env> {
   }
 
   /**
+   * Places an order, or returns the one an earlier call with the same key placed (`created`
+   * false). The order is noted here, with its expiry alarm, before any stock is reserved, so a
+   * replay after a failure reuses its id (reservations are idempotent by order) and what a
+   * failure left reserved is released when it expires.
+   */
+  async placeOrder(
+    memberId: string,
+    idempotencyKey: string,
+    request: NewOrder,
+  ): Promise<{ order: Order; created: boolean } | Refusal> {
+    return this.serially(async () => {
+      const db = database(this.env.DB);
+      const earlier = await findOrderByKey(db, memberId, idempotencyKey);
+      if (earlier) return { order: earlier, created: false };
+      const now = Date.now();
+      const skuIds = request.items.map((i) => i.skuId);
+      const open = openOrderByKey(this.ctx.storage.sql, idempotencyKey) ?? {
+        orderId: newId('ord'),
+        memberId,
+        idempotencyKey,
+        skuIds,
+        expiresAt: now + ORDER_TTL_MS,
+      };
+      if (!openOrderById(this.ctx.storage.sql, open.orderId)) {
+        recordOpenOrder(this.ctx.storage.sql, open);
+        await this.scheduleAlarm();
+      }
+      const placed = await this.reserveAndPrice(memberId, open, request, now);
+      if (isRefusal(placed)) {
+        forgetOpenOrder(this.ctx.storage.sql, open.orderId);
+        return placed;
+      }
+      const order = {
+        id: open.orderId,
+        memberId,
+        status: 'unpaid',
+        channel: request.channel,
+        idempotencyKey,
+        total: placed.total,
+        discount: placed.discount,
+        payable: placed.total - placed.discount,
+        couponId: placed.claimId === null ? null : (request.couponId ?? null),
+        createdAt: now,
+        expiresAt: open.expiresAt,
+        updatedAt: now,
+      } as const;
+      await insertOrder(db, order, placed.lines, placed.claimId);
+      removeFromCart(this.room(memberRoom(memberId)).doc, skuIds);
+      await this.mirror(memberId);
+      const stored = await findMemberOrder(db, memberId, open.orderId);
+      if (!stored) throw new Error('order was not stored');
+      return { order: stored, created: true };
+    });
+  }
+
+  /** Cancels an unpaid order; cancelling a closed one again returns it as it is. */
+  async cancelOrder(memberId: string, orderId: string): Promise<Order | Refusal> {
+    return this.serially(async () => {
+      const db = database(this.env.DB);
+      const order = await findMemberOrder(db, memberId, orderId);
+      if (!order) return ORDER_NOT_FOUND;
+      if (order.status === 'cancelled' || order.status === 'expired') return order;
+      if (order.status !== 'unpaid')
+        return refusal(409, 'not_cancellable', `a ${order.status} order cannot be cancelled`);
+      await this.closeOrder(
+        memberId,
+        orderId,
+        order.items.map((i) => i.skuId),
+        'cancelled',
+      );
+      return (await findMemberOrder(db, memberId, orderId)) ?? ORDER_NOT_FOUND;
+    });
+  }
+
+  /**
    * Merges `absorbedId` into this member (`survivorId`): the records move in D1 exactly once,
    * then the absorbed member's cart, favorites and history join this member's document and the
    * account mirror is rewritten. Returns false when the merge had already happened (or the
@@ -168,18 +268,82 @@ export class MemberRoom extends YRoom<Env> {
     clearMemberContents(this.room(memberRoom(memberId)).doc);
   }
 
-  /** Finishes merges that a failure interrupted after their records had moved. */
+  /**
+   * Finishes merges that a failure interrupted after their records had moved, and expires the
+   * open orders that are due; then sets the alarm for whatever comes next.
+   */
   override async alarm(): Promise<void> {
     await this.serially(async () => {
-      const open = this.ctx.storage.sql
-        .exec<{ absorbed_id: string; survivor_id: string }>('SELECT absorbed_id, survivor_id FROM absorptions')
-        .toArray();
-      for (const { absorbed_id: absorbedId, survivor_id: survivorId } of open) {
-        const absorbed = await findMember(database(this.env.DB), absorbedId);
-        if (absorbed?.mergedInto === survivorId) await this.finishAbsorbing(survivorId, absorbedId);
-        else this.ctx.storage.sql.exec('DELETE FROM absorptions WHERE absorbed_id = ?', absorbedId);
+      try {
+        await this.finishAbsorptions();
+        await this.expireDueOrders();
+      } finally {
+        await this.scheduleAlarm();
       }
     });
+  }
+
+  /** Finishes merges that a failure interrupted after their records had moved. */
+  private async finishAbsorptions(): Promise<void> {
+    const open = this.ctx.storage.sql
+      .exec<{ absorbed_id: string; survivor_id: string }>('SELECT absorbed_id, survivor_id FROM absorptions')
+      .toArray();
+    for (const { absorbed_id: absorbedId, survivor_id: survivorId } of open) {
+      const absorbed = await findMember(database(this.env.DB), absorbedId);
+      if (absorbed?.mergedInto === survivorId) await this.finishAbsorbing(survivorId, absorbedId);
+      else this.ctx.storage.sql.exec('DELETE FROM absorptions WHERE absorbed_id = ?', absorbedId);
+    }
+  }
+
+  private async expireDueOrders(): Promise<void> {
+    const db = database(this.env.DB);
+    for (const open of dueOpenOrders(this.ctx.storage.sql, Date.now())) {
+      const order = await findMemberOrder(db, open.memberId, open.orderId);
+      if (!order || RELEASABLE.includes(order.status)) {
+        await this.closeOrder(open.memberId, open.orderId, open.skuIds, 'expired');
+      } else {
+        forgetOpenOrder(this.ctx.storage.sql, open.orderId);
+      }
+    }
+  }
+
+  /** The one alarm serves merge retries and order expiry: it is set for the sooner of the two. */
+  private async scheduleAlarm(): Promise<void> {
+    const sql = this.ctx.storage.sql;
+    const absorbing = sql.exec('SELECT 1 FROM absorptions LIMIT 1').toArray().length > 0;
+    const due = [absorbing ? Date.now() + ABSORB_RETRY_MS : null, nextExpiry(sql)].filter((at) => at !== null);
+    if (due.length > 0) await this.ctx.storage.setAlarm(Math.min(...due));
+  }
+
+  /** Reserves the order's stock and prices it; on a coupon refusal the stock goes back. */
+  private async reserveAndPrice(memberId: string, open: OpenOrder, request: NewOrder, now: number) {
+    const lines = await reserveStock(this.env, open.orderId, request.items, open.expiresAt);
+    if (isRefusal(lines)) return lines;
+    const total = lines.reduce((sum, line) => sum + line.price * line.qty, 0);
+    if (request.couponId === undefined) return { lines, total, discount: 0, claimId: null };
+    const db = database(this.env.DB);
+    const coupon = await couponForOrder(db, memberId, request.couponId, request.channel, total, now);
+    if (isRefusal(coupon)) {
+      await releaseStock(this.env, open.orderId, open.skuIds);
+      return coupon;
+    }
+    return { lines, total, discount: coupon.discount, claimId: coupon.claimId };
+  }
+
+  /**
+   * Releases an order's stock, closes its record (handing the coupon back) and forgets it here.
+   * Each step may be repeated, so an interrupted close is finished by the expiry alarm.
+   */
+  private async closeOrder(
+    memberId: string,
+    orderId: string,
+    skuIds: string[],
+    status: 'cancelled' | 'expired',
+  ): Promise<void> {
+    await releaseStock(this.env, orderId, skuIds);
+    await closeOrder(database(this.env.DB), orderId, status, Date.now());
+    forgetOpenOrder(this.ctx.storage.sql, orderId);
+    await this.mirror(memberId);
   }
 
   /**

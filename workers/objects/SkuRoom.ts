@@ -5,24 +5,35 @@ import { parseRoom, skuRoom } from '../../shared/rooms';
 import { errorResponse } from '../edge/errors';
 import type { Env } from '../env';
 import { database } from '../records/db';
+import { type Refusal, refusal } from '../records/refusal';
 import { findSku, mirrorSku, type SkuChangeEvent } from '../records/skuRecords';
 import { catalogRoomOf } from './CatalogRoom';
 import type { RoomDoc } from './room/roomDoc';
 import type { SocketIdentity } from './room/socketIdentity';
 import { SERVER_ORIGIN, YRoom } from './room/YRoom';
+import {
+  createReservations,
+  type ReservedLine,
+  recordReservation,
+  reservationOf,
+  settleReservation,
+} from './sku/reservations';
 
 /** How soon a failed D1/catalog write-through is retried. */
 const MIRROR_RETRY_MS = 1000;
+/** How long shopper-driven stock changes gather in the outbox before one flush carries them. */
+const OUTBOX_FLUSH_MS = 200;
 
 export const skuRoomOf = (env: Env, skuId: string) => env.SKU_ROOM.get(env.SKU_ROOM.idFromName(skuId));
 
 const readState = (map: Y.Map<unknown>): SkuState => map.toJSON() as SkuState;
 
 /**
- * One SKU's price, stock and listing: the single writer of that SKU. Every change bumps `rev`,
- * is durable in this object's storage before it is broadcast, and is written through to D1 and
- * the catalog feed before the call that made it returns. A write-through that fails waits in
- * the outbox and is retried by the alarm.
+ * One SKU's price, stock, listing and reservations: the single writer of that SKU and the only
+ * place stock is decremented. Every change bumps `rev` and is durable in this object's storage
+ * before it is broadcast. An operator's edit is written through to D1 and the catalog feed before
+ * the call returns; reservations reach them through the outbox, flushed by the alarm within a
+ * second. A write-through that fails waits in the outbox and is retried by the alarm.
  */
 export class SkuRoom extends YRoom<Env> {
   private flushing: Promise<void> = Promise.resolve();
@@ -32,6 +43,7 @@ export class SkuRoom extends YRoom<Env> {
     ctx.storage.sql.exec(
       'CREATE TABLE IF NOT EXISTS mirror_outbox (rev INTEGER PRIMARY KEY, sku_id TEXT NOT NULL, event TEXT NOT NULL)',
     );
+    createReservations(ctx.storage.sql);
   }
 
   protected async admit(identity: SocketIdentity): Promise<Response | null> {
@@ -50,12 +62,75 @@ export class SkuRoom extends YRoom<Env> {
   async edit(skuId: string, patch: SkuPatch): Promise<SkuState | null> {
     const room = await this.loaded(skuId);
     if (!room) return null;
-    const map = room.doc.getMap<unknown>(SKU_MAP);
-    const before = readState(map);
     const changes: Partial<SkuState> = {};
     if (patch.price !== undefined) changes.price = patch.price;
     if (patch.stock !== undefined) changes.stock = patch.stock;
     if (patch.listed !== undefined) changes.listed = patch.listed;
+    const next = this.change(room, skuId, changes, 'admin');
+    await this.flushOutbox();
+    return next;
+  }
+
+  /**
+   * Holds `qty` units for an order: the check and the decrement happen in one turn, so concurrent
+   * orders never take more than there is. Reserving an order again changes nothing. Answers the
+   * price and title the order is charged at.
+   */
+  async reserve(skuId: string, orderId: string, qty: number, expiresAt: number): Promise<ReservedLine | Refusal> {
+    const room = await this.loaded(skuId);
+    if (!room) return refusal(404, 'not_found', `SKU ${skuId} not found`);
+    const state = readState(room.doc.getMap(SKU_MAP));
+    const line = { skuId, title: state.title, price: state.price, qty };
+    const held = reservationOf(this.ctx.storage.sql, orderId);
+    if (held) {
+      if (held.state === 'released') return refusal(409, 'reservation_released', `order ${orderId} was released`);
+      return { ...line, qty: held.qty };
+    }
+    if (!state.listed) return refusal(409, 'sku_unlisted', `SKU ${skuId} is not for sale`);
+    if (state.stock < qty) return refusal(409, 'out_of_stock', `SKU ${skuId} has ${state.stock} left`);
+    recordReservation(this.ctx.storage.sql, orderId, qty, expiresAt);
+    this.change(room, skuId, { stock: state.stock - qty }, 'shopper');
+    await this.scheduleFlush();
+    return line;
+  }
+
+  /** Returns an order's held units to stock; releasing twice, or an unknown order, changes nothing. */
+  async release(skuId: string, orderId: string): Promise<void> {
+    const room = await this.loaded(skuId);
+    const held = reservationOf(this.ctx.storage.sql, orderId);
+    if (!room || held?.state !== 'held') return;
+    settleReservation(this.ctx.storage.sql, orderId, 'released');
+    const stock = readState(room.doc.getMap(SKU_MAP)).stock;
+    this.change(room, skuId, { stock: stock + held.qty }, 'system');
+    await this.scheduleFlush();
+  }
+
+  /**
+   * Turns an order's held units into sold ones (they already left the available stock); false
+   * when the order holds nothing here.
+   */
+  async commit(orderId: string): Promise<boolean> {
+    const held = reservationOf(this.ctx.storage.sql, orderId);
+    if (held?.state === 'held') settleReservation(this.ctx.storage.sql, orderId, 'sold');
+    return held !== null && held.state !== 'released';
+  }
+
+  /** Per-channel connections and acknowledgement latency of this SKU's room. */
+  async latencyByChannel(skuId: string) {
+    return this.syncStats(skuRoom(skuId));
+  }
+
+  override async alarm(): Promise<void> {
+    await this.flushOutbox();
+  }
+
+  /**
+   * Applies `changes` as one server change with the next `rev`, and queues its sync-log line in
+   * the outbox (same turn, so the two are durable together).
+   */
+  private change(room: RoomDoc, skuId: string, changes: Partial<SkuState>, source: SkuChangeEvent['source']): SkuState {
+    const map = room.doc.getMap<unknown>(SKU_MAP);
+    const before = readState(map);
     const next: SkuState = { ...before, ...changes, rev: before.rev + 1, changedAt: Date.now() };
     room.doc.transact(() => {
       for (const [key, value] of Object.entries({ ...changes, rev: next.rev, changedAt: next.changedAt })) {
@@ -66,7 +141,7 @@ export class SkuRoom extends YRoom<Env> {
     const event: SkuChangeEvent = {
       rev: next.rev,
       at: next.changedAt,
-      source: 'admin',
+      source,
       changes: Object.fromEntries(
         Object.keys(changes).map((k) => [k, { from: before[k as keyof SkuState], to: next[k as keyof SkuState] }]),
       ),
@@ -77,17 +152,15 @@ export class SkuRoom extends YRoom<Env> {
       skuId,
       JSON.stringify(event),
     );
-    await this.flushOutbox();
     return next;
   }
 
-  /** Per-channel connections and acknowledgement latency of this SKU's room. */
-  async latencyByChannel(skuId: string) {
-    return this.syncStats(skuRoom(skuId));
-  }
-
-  override async alarm(): Promise<void> {
-    await this.flushOutbox();
+  /**
+   * Shopper-driven changes reach D1 by the alarm, in one batch per flush, so D1's write rate never
+   * caps how fast stock can be reserved. An alarm already set (a sooner flush or a retry) carries them.
+   */
+  private async scheduleFlush(): Promise<void> {
+    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + OUTBOX_FLUSH_MS);
   }
 
   /**

@@ -91,3 +91,42 @@ export const heldCoupons = async (
     ]),
   );
 };
+
+/**
+ * The member's claim on `couponId` that an order of `total` fen on `channel` may use now, and
+ * the discount it gives; a refusal saying why not otherwise.
+ */
+export const couponForOrder = async (
+  db: Database,
+  memberId: string,
+  couponId: number,
+  channel: Channel,
+  total: number,
+  now: number,
+): Promise<{ claimId: number; discount: number } | Refusal> => {
+  const [held] = await db
+    .select({ claim: memberCoupons, coupon: coupons })
+    .from(memberCoupons)
+    .innerJoin(coupons, eq(coupons.id, memberCoupons.couponId))
+    .where(
+      and(
+        eq(memberCoupons.memberId, memberId),
+        eq(memberCoupons.couponId, couponId),
+        eq(memberCoupons.status, 'claimed'),
+      ),
+    )
+    .limit(1);
+  if (!held) return refusal(409, 'coupon_not_held', 'no unused claim of this coupon', 'couponId');
+  const { claim, coupon } = held;
+  if (now < coupon.startsAt || now >= coupon.endsAt) {
+    return refusal(409, 'coupon_not_active', 'the coupon is not valid now', 'couponId');
+  }
+  if (!coupon.channels.includes(channel)) {
+    return refusal(409, 'coupon_channel', `the coupon cannot be used on ${channel}`, 'couponId');
+  }
+  if (total < coupon.minSpend) {
+    return refusal(409, 'coupon_min_spend', `the coupon needs a spend of ${coupon.minSpend}`, 'couponId');
+  }
+  const discount = coupon.kind === 'amount' ? coupon.value : Math.floor((total * coupon.value) / 100);
+  return { claimId: claim.id, discount: Math.min(discount, total) };
+};

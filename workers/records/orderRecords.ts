@@ -1,6 +1,18 @@
-import { and, eq } from 'drizzle-orm';
-import { orders } from '../../schema';
+import { and, desc, eq } from 'drizzle-orm';
+import { memberCoupons, orderItems, orders } from '../../schema';
+import { chunks } from './chunks';
 import type { Database } from './db';
+
+export type OrderRow = typeof orders.$inferInsert;
+export type OrderItemRow = Omit<typeof orderItems.$inferInsert, 'id' | 'orderId'>;
+export type Order = typeof orders.$inferSelect & { items: Array<typeof orderItems.$inferSelect> };
+
+/** How many orders the member's order list returns, newest first. */
+const LISTED_ORDERS = 50;
+/** An order line binds 5 parameters; D1 allows 100 per statement. */
+const ITEMS_PER_INSERT = 20;
+
+const withItems = { items: true } as const;
 
 /** Whether `orderId` is one of the member's orders. */
 export const isMemberOrder = async (db: Database, memberId: string, orderId: string): Promise<boolean> =>
@@ -8,3 +20,68 @@ export const isMemberOrder = async (db: Database, memberId: string, orderId: str
     columns: { id: true },
     where: and(eq(orders.id, orderId), eq(orders.memberId, memberId)),
   })) !== undefined;
+
+export const findMemberOrder = async (db: Database, memberId: string, orderId: string): Promise<Order | null> =>
+  (await db.query.orders.findFirst({
+    where: and(eq(orders.id, orderId), eq(orders.memberId, memberId)),
+    with: withItems,
+  })) ?? null;
+
+/** The order an earlier create call with this key made, if any. */
+export const findOrderByKey = async (db: Database, memberId: string, idempotencyKey: string): Promise<Order | null> =>
+  (await db.query.orders.findFirst({
+    where: and(eq(orders.memberId, memberId), eq(orders.idempotencyKey, idempotencyKey)),
+    with: withItems,
+  })) ?? null;
+
+export const memberOrders = (db: Database, memberId: string): Promise<Order[]> =>
+  db.query.orders.findMany({
+    where: eq(orders.memberId, memberId),
+    orderBy: desc(orders.createdAt),
+    limit: LISTED_ORDERS,
+    with: withItems,
+  });
+
+/** Writes an order, its lines and the lock on its coupon claim, all or nothing. */
+export const insertOrder = async (
+  db: Database,
+  order: OrderRow,
+  items: OrderItemRow[],
+  claimId: number | null,
+): Promise<void> => {
+  const locks =
+    claimId === null
+      ? []
+      : [
+          db
+            .update(memberCoupons)
+            .set({ status: 'locked', orderId: order.id })
+            .where(and(eq(memberCoupons.id, claimId), eq(memberCoupons.status, 'claimed'))),
+        ];
+  await db.batch([
+    db.insert(orders).values(order),
+    ...chunks(items, ITEMS_PER_INSERT).map((rows) =>
+      db.insert(orderItems).values(rows.map((row) => ({ ...row, orderId: order.id }))),
+    ),
+    ...locks,
+  ]);
+};
+
+/** Closes an unpaid order (cancelled or expired) and hands its coupon back to the member. */
+export const closeOrder = async (
+  db: Database,
+  orderId: string,
+  status: 'cancelled' | 'expired',
+  now: number,
+): Promise<void> => {
+  await db.batch([
+    db
+      .update(orders)
+      .set({ status, updatedAt: now })
+      .where(and(eq(orders.id, orderId), eq(orders.status, 'unpaid'))),
+    db
+      .update(memberCoupons)
+      .set({ status: 'claimed', orderId: null })
+      .where(and(eq(memberCoupons.orderId, orderId), eq(memberCoupons.status, 'locked'))),
+  ]);
+};

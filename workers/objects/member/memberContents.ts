@@ -55,3 +55,12 @@ export const mergeMemberContents = (doc: Y.Doc, incoming: MemberContents): void 
     }
   }, SERVER_ORIGIN);
 };
+
+/** Takes ordered SKUs out of the cart, as one server change every channel sees. */
+export const removeFromCart = (doc: Y.Doc, skuIds: string[]): void => {
+  const cart = doc.getMap<unknown>(CART_MAP);
+  if (!skuIds.some((skuId) => cart.has(skuId))) return;
+  doc.transact(() => {
+    for (const skuId of skuIds) cart.delete(skuId);
+  }, SERVER_ORIGIN);
+};

@@ -1,0 +1,204 @@
+import { env, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { memberCoupons, orders, skus } from '../schema';
+import { COUPONS_MAP, ORDERS_MAP } from '../shared/docs/account';
+import { CART_MAP } from '../shared/docs/member';
+import { SKU_MAP, type SkuState } from '../shared/docs/sku';
+import { memberRoomOf } from '../workers/objects/MemberRoom';
+import { skuRoomOf } from '../workers/objects/SkuRoom';
+import { database } from '../workers/records/db';
+import { accountClient, createCoupon } from './support/account';
+import { createProduct, firstSku, patchSku } from './support/hub';
+import { freshPhone, phoneLogin, shopper } from './support/members';
+import { manyMembers, placeOrder } from './support/orders';
+import { RoomClient } from './support/roomClient';
+
+const db = database(env.DB);
+
+const skuState = async (skuId: string): Promise<SkuState> => (await shopper('GET', `/api/skus/${skuId}`)).json();
+const d1Stock = async (skuId: string) => (await db.query.skus.findFirst({ where: eq(skus.id, skuId) }))?.stock;
+
+/** Flushes the SKU room's outbox to D1 now instead of when its alarm comes. */
+const flushOutbox = (skuId: string) => runDurableObjectAlarm(skuRoomOf(env, skuId));
+
+/** Makes the member's open orders due and runs the expiry alarm. */
+const expireOrders = async (memberId: string) => {
+  const room = memberRoomOf(env, memberId);
+  await runInDurableObject(room, (_, state) => {
+    state.storage.sql.exec('UPDATE open_orders SET expires_at = ?', Date.now() - 1);
+  });
+  expect(await runDurableObjectAlarm(room)).toBe(true);
+};
+
+describe('orders and stock', () => {
+  it('sells exactly the stock to 300 concurrent buyers, then gets it all back when the orders expire', async () => {
+    const sku = await firstSku();
+    await patchSku(sku.skuId, { stock: 50 });
+    const buyers = await manyMembers(300, 'mini');
+    const responses = await Promise.all(
+      buyers.map((b) => placeOrder(b.token, { items: [{ skuId: sku.skuId, qty: 1 }], channel: 'mini' })),
+    );
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(50);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(250);
+    const refused = await responses.find((r) => r.status === 409)?.json();
+    expect(refused).toMatchObject({ error: { code: 'out_of_stock', field: 'items.0.skuId' } });
+    expect((await skuState(sku.skuId)).stock).toBe(0);
+    await flushOutbox(sku.skuId);
+    expect(await d1Stock(sku.skuId)).toBe(0);
+
+    const winners = buyers.filter((_, i) => statuses[i] === 201);
+    await Promise.all(winners.map((w) => expireOrders(w.memberId)));
+    expect((await skuState(sku.skuId)).stock).toBe(50);
+    await flushOutbox(sku.skuId);
+    expect(await d1Stock(sku.skuId)).toBe(50);
+    const stored = await db.query.orders.findMany({ where: eq(orders.memberId, winners[0]?.memberId ?? '') });
+    expect(stored.map((o) => o.status)).toEqual(['expired']);
+  }, 60_000);
+
+  it('answers a replayed key, sequential or parallel, with the one order it made', async () => {
+    const sku = await firstSku();
+    const member = await phoneLogin(freshPhone(), 'h5');
+    const body = { items: [{ skuId: sku.skuId, qty: 2 }], channel: 'h5' };
+    const key = crypto.randomUUID();
+    const parallel = await Promise.all([1, 2, 3].map(() => placeOrder(member.token, body, key)));
+    expect(parallel.map((r) => r.status).sort()).toEqual([200, 200, 201]);
+    const replay = await placeOrder(member.token, body, key);
+    expect(replay.status).toBe(200);
+    const bodies = await Promise.all([...parallel, replay].map((r) => r.json<{ id: string }>()));
+    expect(new Set(bodies.map((b) => b.id)).size).toBe(1);
+    expect(await db.query.orders.findMany({ where: eq(orders.memberId, member.memberId) })).toHaveLength(1);
+    expect((await skuState(sku.skuId)).stock).toBe(sku.stock - 2);
+  });
+
+  it('refuses an order whose second SKU runs out, naming it, and gives the first SKU its stock back', async () => {
+    const product = await createProduct(2);
+    const [first, second] = product.skus as [SkuState, SkuState];
+    const member = await phoneLogin(freshPhone(), 'pc');
+    const response = await placeOrder(member.token, {
+      items: [
+        { skuId: first.skuId, qty: 3 },
+        { skuId: second.skuId, qty: second.stock + 1 },
+      ],
+      channel: 'pc',
+    });
+    expect(response.status).toBe(409);
+    expect(await response.json()).toMatchObject({ error: { code: 'out_of_stock', field: 'items.1.skuId' } });
+    expect((await skuState(first.skuId)).stock).toBe(first.stock);
+    expect((await skuState(second.skuId)).stock).toBe(second.stock);
+    expect(await db.query.orders.findMany({ where: eq(orders.memberId, member.memberId) })).toHaveLength(0);
+    await patchSku(first.skuId, { listed: false });
+    const unlisted = await placeOrder(member.token, { items: [{ skuId: first.skuId, qty: 1 }], channel: 'pc' });
+    expect(await unlisted.json()).toMatchObject({ error: { code: 'sku_unlisted', field: 'items.0.skuId' } });
+  });
+
+  it('shows the stock drop to SKU subscribers and the order on the account, and takes it back on cancel', async () => {
+    const sku = await firstSku();
+    const member = await phoneLogin(freshPhone(), 'app');
+    const subscriber = await RoomClient.connect(`sku:${sku.skuId}`, 'pc');
+    const account = await accountClient(member, 'app');
+    const cart = await RoomClient.connect(`member:${member.memberId}`, 'app', member.token);
+    cart.doc.getMap(CART_MAP).set(sku.skuId, { qty: 4, addedAt: Date.now(), channel: 'app', selected: true });
+    await cart.flush();
+    const stock = () => subscriber.doc.getMap(SKU_MAP).get('stock');
+
+    const placed = await placeOrder(member.token, { items: [{ skuId: sku.skuId, qty: 4 }], channel: 'app' });
+    expect(placed.status).toBe(201);
+    const order = await placed.json<{ id: string; total: number; payable: number; status: string }>();
+    expect(order).toMatchObject({ status: 'unpaid', total: sku.price * 4, payable: sku.price * 4 });
+    await subscriber.until(() => stock() === sku.stock - 4, 'stock down on pc');
+    await account.until(() => account.doc.getMap(ORDERS_MAP).has(order.id), 'the order on the account');
+    await cart.until(() => !cart.doc.getMap(CART_MAP).has(sku.skuId), 'the ordered line out of the cart');
+
+    const cancelled = await shopper('POST', `/api/orders/${order.id}/cancel`, undefined, member.token);
+    expect(await cancelled.json()).toMatchObject({ id: order.id, status: 'cancelled' });
+    await subscriber.until(() => stock() === sku.stock, 'stock back on pc');
+    await account.until(
+      () => (account.doc.getMap(ORDERS_MAP).get(order.id) as { status: string }).status === 'cancelled',
+      'cancelled on the account',
+    );
+    const again = await shopper('POST', `/api/orders/${order.id}/cancel`, undefined, member.token);
+    expect(again.status).toBe(200);
+    expect((await skuState(sku.skuId)).stock).toBe(sku.stock);
+  });
+
+  it('keeps committed units sold: a later release of the same order returns nothing', async () => {
+    const sku = await firstSku();
+    const member = await phoneLogin(freshPhone(), 'mini');
+    const order = await (
+      await placeOrder(member.token, { items: [{ skuId: sku.skuId, qty: 2 }], channel: 'mini' })
+    ).json<{ id: string }>();
+    const room = skuRoomOf(env, sku.skuId);
+    expect(await room.commit(order.id)).toBe(true);
+    expect(await room.commit(order.id)).toBe(true);
+    await room.release(sku.skuId, order.id);
+    expect((await skuState(sku.skuId)).stock).toBe(sku.stock - 2);
+    expect(await room.commit('ord_unknown')).toBe(false);
+  });
+
+  it('locks a claimed coupon to the order and hands it back on cancel', async () => {
+    const sku = await firstSku();
+    await patchSku(sku.skuId, { price: 10_000 });
+    const coupon = await createCoupon({ kind: 'percent', value: 10, minSpend: 15_000, channels: ['mini', 'app'] });
+    const member = await phoneLogin(freshPhone(), 'mini');
+    expect((await shopper('POST', `/api/coupons/${coupon.id}/claim`, undefined, member.token)).status).toBe(201);
+    const order = (qty: number, channel: string) =>
+      placeOrder(member.token, { items: [{ skuId: sku.skuId, qty }], couponId: coupon.id, channel });
+
+    expect(await (await order(1, 'mini')).json()).toMatchObject({
+      error: { code: 'coupon_min_spend', field: 'couponId' },
+    });
+    expect(await (await order(2, 'h5')).json()).toMatchObject({ error: { code: 'coupon_channel', field: 'couponId' } });
+    expect((await skuState(sku.skuId)).stock).toBe(sku.stock);
+
+    const placed = await order(2, 'app');
+    expect(placed.status).toBe(201);
+    const body = await placed.json<{ id: string }>();
+    expect(body).toMatchObject({ total: 20_000, discount: 2_000, payable: 18_000, couponId: coupon.id });
+    const claim = () => db.query.memberCoupons.findFirst({ where: eq(memberCoupons.memberId, member.memberId) });
+    expect(await claim()).toMatchObject({ status: 'locked', orderId: body.id });
+    expect(await (await order(2, 'app')).json()).toMatchObject({ error: { code: 'coupon_not_held' } });
+
+    const account = await accountClient(member, 'mini');
+    await shopper('POST', `/api/orders/${body.id}/cancel`, undefined, member.token);
+    expect(await claim()).toMatchObject({ status: 'claimed', orderId: null });
+    await account.until(
+      () => [...account.doc.getMap(COUPONS_MAP).values()].some((c) => (c as { status: string }).status === 'claimed'),
+      'the coupon usable again',
+    );
+  });
+
+  it('refuses bad requests: missing key, invalid fields, no token, another member’s order', async () => {
+    const sku = await firstSku();
+    const member = await phoneLogin(freshPhone(), 'pc');
+    const body = { items: [{ skuId: sku.skuId, qty: 1 }], channel: 'pc' };
+    const noKey = await placeOrder(member.token, body, null);
+    expect(noKey.status).toBe(400);
+    expect(await noKey.json()).toMatchObject({ error: { field: 'Idempotency-Key' } });
+    for (const [bad, field] of [
+      [{ ...body, items: [] }, 'items'],
+      [{ ...body, items: [{ skuId: sku.skuId, qty: 0 }] }, 'items.0.qty'],
+      [{ ...body, channel: 'tv' }, 'channel'],
+      [{ ...body, extra: 1 }, 'extra'],
+    ] as const) {
+      const response = await placeOrder(member.token, bad);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error: { field } });
+    }
+    expect((await placeOrder(undefined, body)).status).toBe(401);
+    const unknown = await placeOrder(member.token, { ...body, items: [{ skuId: 'sku_nope', qty: 1 }] });
+    expect(unknown.status).toBe(404);
+
+    const placed = await (await placeOrder(member.token, body)).json<{ id: string }>();
+    const other = await phoneLogin(freshPhone(), 'pc');
+    expect((await shopper('GET', `/api/orders/${placed.id}`, undefined, other.token)).status).toBe(404);
+    expect((await shopper('POST', `/api/orders/${placed.id}/cancel`, undefined, other.token)).status).toBe(404);
+    expect(await (await shopper('GET', `/api/orders/${placed.id}`, undefined, member.token)).json()).toMatchObject({
+      id: placed.id,
+      items: [{ skuId: sku.skuId, qty: 1, price: sku.price }],
+    });
+    const list = await (await shopper('GET', '/api/orders', undefined, member.token)).json<{ orders: unknown[] }>();
+    expect(list.orders).toMatchObject([{ id: placed.id }]);
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * The member's orders that still hold stock, in the member room's storage: written before any
+ * stock is reserved, removed once the order is closed. The expiry alarm is computed from here,
+ * and a placement cut short by a failure is found and released here too.
+ */
+export interface OpenOrder {
+  orderId: string;
+  memberId: string;
+  idempotencyKey: string;
+  skuIds: string[];
+  expiresAt: number;
+}
+
+type OpenOrderRow = {
+  order_id: string;
+  member_id: string;
+  idempotency_key: string;
+  sku_ids: string;
+  expires_at: number;
+};
+
+const openOrderOf = (row: OpenOrderRow): OpenOrder => ({
+  orderId: row.order_id,
+  memberId: row.member_id,
+  idempotencyKey: row.idempotency_key,
+  skuIds: JSON.parse(row.sku_ids) as string[],
+  expiresAt: row.expires_at,
+});
+
+export const createOpenOrders = (sql: SqlStorage): void => {
+  sql.exec(`CREATE TABLE IF NOT EXISTS open_orders (
+    order_id TEXT PRIMARY KEY, member_id TEXT NOT NULL, idempotency_key TEXT NOT NULL UNIQUE,
+    sku_ids TEXT NOT NULL, expires_at INTEGER NOT NULL)`);
+};
+
+export const openOrderByKey = (sql: SqlStorage, idempotencyKey: string): OpenOrder | null => {
+  const row = sql
+    .exec<OpenOrderRow>('SELECT * FROM open_orders WHERE idempotency_key = ?', idempotencyKey)
+    .toArray()[0];
+  return row ? openOrderOf(row) : null;
+};
+
+export const openOrderById = (sql: SqlStorage, orderId: string): OpenOrder | null => {
+  const row = sql.exec<OpenOrderRow>('SELECT * FROM open_orders WHERE order_id = ?', orderId).toArray()[0];
+  return row ? openOrderOf(row) : null;
+};
+
+export const recordOpenOrder = (sql: SqlStorage, order: OpenOrder): void => {
+  sql.exec(
+    'INSERT INTO open_orders (order_id, member_id, idempotency_key, sku_ids, expires_at) VALUES (?, ?, ?, ?, ?)',
+    order.orderId,
+    order.memberId,
+    order.idempotencyKey,
+    JSON.stringify(order.skuIds),
+    order.expiresAt,
+  );
+};
+
+export const forgetOpenOrder = (sql: SqlStorage, orderId: string): void => {
+  sql.exec('DELETE FROM open_orders WHERE order_id = ?', orderId);
+};
+
+export const dueOpenOrders = (sql: SqlStorage, now: number): OpenOrder[] =>
+  sql.exec<OpenOrderRow>('SELECT * FROM open_orders WHERE expires_at <= ?', now).toArray().map(openOrderOf);
+
+/** When the next open order expires; null when none is open. */
+export const nextExpiry = (sql: SqlStorage): number | null =>
+  sql.exec<{ at: number | null }>('SELECT MIN(expires_at) AS at FROM open_orders').one().at;
