@@ -1,10 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Channel } from '../../shared/channels';
 import { COUPONS_MAP } from '../../shared/docs/account';
 import { CART_MAP, type CartLine, FAVORITES_MAP } from '../../shared/docs/member';
 import { claimCoupon, createCoupon, phoneLogin, type Session } from './support/hubApi';
 import { MemberDevice } from './support/memberDevice';
-import { WranglerDev } from './support/wranglerDev';
+import { useWranglerDev } from './support/wranglerDev';
 
 /** Seeded, listed demo SKUs (schema/seed.sql). */
 const TEE_M = 'sku_demo_tee_m';
@@ -12,39 +12,21 @@ const TEE_S = 'sku_demo_tee_s';
 const TEE_L = 'sku_demo_tee_l';
 const FORMULA = 'sku_demo_formula';
 
-let hub: WranglerDev;
-let devices: MemberDevice[] = [];
+const dev = useWranglerDev<MemberDevice>();
 
-const device = (room: string, channel: Channel, session: Session): MemberDevice => {
-  const opened = new MemberDevice(hub, room, channel, session.token);
-  devices.push(opened);
-  return opened;
-};
+const device = (room: string, channel: Channel, session: Session): MemberDevice =>
+  dev.track(new MemberDevice(dev.hub, room, channel, session.token));
 
 const line = (qty: number, channel: Channel): CartLine => ({ qty, addedAt: Date.now(), channel, selected: true });
-
-beforeAll(async () => {
-  hub = await WranglerDev.create();
-  await hub.start();
-});
-
-afterAll(async () => {
-  await hub?.dispose();
-});
-
-afterEach(() => {
-  for (const d of devices) d.destroy();
-  devices = [];
-});
 
 describe("Emma's cross-channel journey, stock y-websocket clients against wrangler dev", () => {
   it('carries cart, favorites and a claimed coupon across the four channels, and merges offline edits', async () => {
     const phone = `+8613${String(Date.now()).slice(-9)}`;
     const sessions = {
-      mini: await phoneLogin(hub, phone, 'mini'),
-      h5: await phoneLogin(hub, phone, 'h5'),
-      pc: await phoneLogin(hub, phone, 'pc'),
-      app: await phoneLogin(hub, phone, 'app'),
+      mini: await phoneLogin(dev.hub, phone, 'mini'),
+      h5: await phoneLogin(dev.hub, phone, 'h5'),
+      pc: await phoneLogin(dev.hub, phone, 'pc'),
+      app: await phoneLogin(dev.hub, phone, 'app'),
     };
     const memberId = sessions.mini.memberId;
     for (const s of Object.values(sessions)) expect(s.memberId).toBe(memberId);
@@ -66,8 +48,8 @@ describe("Emma's cross-channel journey, stock y-websocket clients against wrangl
     await app.shows(() => app.map(FAVORITES_MAP).has(FORMULA), 'the PC favorite');
 
     // Claim a coupon on H5; it is listed in the App's account room.
-    const coupon = await createCoupon(hub, 'Emma 10 off', 1000);
-    await claimCoupon(hub, sessions.h5.token, coupon.id);
+    const coupon = await createCoupon(dev.hub, 'Emma 10 off', 1000);
+    await claimCoupon(dev.hub, sessions.h5.token, coupon.id);
     await account.shows(
       () => [...account.map<{ couponId: number }>(COUPONS_MAP).values()].some((c) => c.couponId === coupon.id),
       'the coupon claimed on H5',
@@ -85,6 +67,6 @@ describe("Emma's cross-channel journey, stock y-websocket clients against wrangl
     await Promise.all([mini, h5, app].map((d) => d.shows(() => converged(d), 'all three cart lines', 10_000)));
     expect(h5.map(CART_MAP).toJSON()).toEqual(mini.map(CART_MAP).toJSON());
     expect(mini.map<CartLine>(CART_MAP).get(TEE_M)?.qty).toBe(4);
-    for (const d of devices) expect(d.denials).toEqual([]);
+    for (const d of dev.opened) expect(d.denials).toEqual([]);
   });
 });

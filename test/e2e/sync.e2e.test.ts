@@ -1,10 +1,10 @@
 import { performance } from 'node:perf_hooks';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CHANNELS, type Channel } from '../../shared/channels';
 import { createSku, getSku, getSkuSync, patchSku, type SkuSync } from './support/hubApi';
 import { Storefront } from './support/storefront';
 import { idleFor, waitFor } from './support/wait';
-import { WranglerDev } from './support/wranglerDev';
+import { useWranglerDev } from './support/wranglerDev';
 
 /** The seeded demo SKU (schema/seed.sql): White / M tee, 99.00 yuan, rev 1. */
 const DEMO_SKU = 'sku_demo_tee_m';
@@ -12,15 +12,10 @@ const DEMO_PRICE = 9900;
 /** DESIGN.md promises "well under a second"; an edit must at least arrive within this. */
 const EDIT_DEADLINE_MS = 5000;
 
-let hub: WranglerDev;
-let clients: Storefront[] = [];
+const dev = useWranglerDev<Storefront>();
 
 /** Opens a stock y-websocket client on `sku:<skuId>`; afterEach destroys it. */
-const storefront = (skuId: string, channel: Channel): Storefront => {
-  const client = new Storefront(hub, skuId, channel);
-  clients.push(client);
-  return client;
-};
+const storefront = (skuId: string, channel: Channel): Storefront => dev.track(new Storefront(dev.hub, skuId, channel));
 
 /** Adds what wrangler dev printed to the error of a wait that failed. */
 const withHubLogs = async <T>(waiting: Promise<T>): Promise<T> => {
@@ -29,8 +24,8 @@ const withHubLogs = async <T>(waiting: Promise<T>): Promise<T> => {
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const reloads =
-      hub.reloads() > 0 ? ` (wrangler dev hot-reloaded ${hub.reloads()} time(s): a source file changed)` : '';
-    throw new Error(`${reason}${reloads}\n--- wrangler dev output ---\n${hub.logs()}`);
+      dev.hub.reloads() > 0 ? ` (wrangler dev hot-reloaded ${dev.hub.reloads()} time(s): a source file changed)` : '';
+    throw new Error(`${reason}${reloads}\n--- wrangler dev output ---\n${dev.hub.logs()}`);
   }
 };
 
@@ -48,20 +43,6 @@ const table = (title: string, header: string[], rows: Array<Array<string | numbe
   console.log([title, ...cells.map(line)].join('\n'));
 };
 
-beforeAll(async () => {
-  hub = await WranglerDev.create();
-  await hub.start();
-});
-
-afterAll(async () => {
-  await hub?.dispose();
-});
-
-afterEach(() => {
-  for (const client of clients) client.destroy();
-  clients = [];
-});
-
 describe('stock y-websocket clients against wrangler dev', () => {
   it('an admin edit reaches all four channels', async () => {
     const all = CHANNELS.map((channel) => storefront(DEMO_SKU, channel));
@@ -69,7 +50,7 @@ describe('stock y-websocket clients against wrangler dev', () => {
     for (const c of all) expect(c.state()).toMatchObject({ skuId: DEMO_SKU, price: DEMO_PRICE, rev: 1 });
 
     const sentAt = performance.now();
-    const edited = await patchSku(hub, DEMO_SKU, { price: 8800 });
+    const edited = await patchSku(dev.hub, DEMO_SKU, { price: 8800 });
     expect(edited).toMatchObject({ skuId: DEMO_SKU, price: 8800, rev: 2 });
     const latencies = await deliveries(all, edited.rev, sentAt);
     for (const c of all) expect(c.state()).toMatchObject({ price: 8800, rev: edited.rev });
@@ -84,7 +65,7 @@ describe('stock y-websocket clients against wrangler dev', () => {
     let sync: SkuSync | undefined;
     await waitFor(
       async () => {
-        sync = await getSkuSync(hub, DEMO_SKU);
+        sync = await getSkuSync(dev.hub, DEMO_SKU);
         return CHANNELS.every((ch) => sync?.channels[ch].samples !== 0);
       },
       EDIT_DEADLINE_MS,
@@ -112,11 +93,11 @@ describe('stock y-websocket clients against wrangler dev', () => {
   it('a client idle for 70 s stays connected and gets the next edit', async () => {
     // A product of its own, so this client is alone in its room: nobody else's awareness or
     // edits reach it, only what the hub sends it.
-    const sku = await createSku(hub, 'Idle test tee', 5900);
+    const sku = await createSku(dev.hub, 'Idle test tee', 5900);
     const client = storefront(sku.skuId, 'mini');
     await client.synced();
     expect(client.state()).toMatchObject({ price: 5900, rev: sku.rev });
-    const reloadsBefore = hub.reloads();
+    const reloadsBefore = dev.hub.reloads();
 
     // The stock y-websocket v3 client drops a socket that receives nothing for 30 s; the hub
     // must keep it alive (it echoes the client's 15 s awareness renewal). Staying silent for
@@ -124,7 +105,7 @@ describe('stock y-websocket clients against wrangler dev', () => {
     await idleFor(70_000);
 
     expect(
-      hub.reloads() - reloadsBefore,
+      dev.hub.reloads() - reloadsBefore,
       'wrangler dev hot-reloaded during the idle period (a watched source file changed), which drops every socket',
     ).toBe(0);
     expect(client.statuses).toEqual(['connecting', 'connected']);
@@ -133,7 +114,7 @@ describe('stock y-websocket clients against wrangler dev', () => {
     expect(client.provider.wsconnected).toBe(true);
 
     const sentAt = performance.now();
-    const edited = await patchSku(hub, sku.skuId, { price: 5500 });
+    const edited = await patchSku(dev.hub, sku.skuId, { price: 5500 });
     expect(edited.rev).toBe(sku.rev + 1);
     const [latency] = await deliveries([client], edited.rev, sentAt);
     expect(client.state()).toMatchObject({ price: 5500, rev: edited.rev });
@@ -143,10 +124,10 @@ describe('stock y-websocket clients against wrangler dev', () => {
   });
 
   it('wrangler dev restarted with the same --persist-to keeps the state and clients reconnect', async () => {
-    const sku = await createSku(hub, 'Restart test tee', 12900);
+    const sku = await createSku(dev.hub, 'Restart test tee', 12900);
     const all = [storefront(sku.skuId, 'h5'), storefront(sku.skuId, 'app')];
     await Promise.all(all.map((c) => c.synced()));
-    const edited = await patchSku(hub, sku.skuId, { price: 11900 });
+    const edited = await patchSku(dev.hub, sku.skuId, { price: 11900 });
     await deliveries(all, edited.rev, performance.now());
     const known = { price: 11900, rev: edited.rev };
     for (const c of all) expect(c.state()).toMatchObject(known);
@@ -154,7 +135,7 @@ describe('stock y-websocket clients against wrangler dev', () => {
     const statusesBefore = all.map((c) => c.statuses.length);
     const syncsBefore = all.map((c) => c.syncs.length);
     const stoppedAt = performance.now();
-    await hub.stop();
+    await dev.hub.stop();
     await Promise.all(
       all.map((c, i) =>
         waitFor(
@@ -166,7 +147,7 @@ describe('stock y-websocket clients against wrangler dev', () => {
     );
     for (const c of all) expect(c.provider.wsconnected).toBe(false);
 
-    await hub.start();
+    await dev.hub.start();
     const restartedAt = performance.now();
     await withHubLogs(
       Promise.all(
@@ -184,10 +165,10 @@ describe('stock y-websocket clients against wrangler dev', () => {
       expect(c.provider.wsconnected).toBe(true);
       expect(c.state()).toMatchObject(known);
     }
-    expect(await getSku(hub, sku.skuId)).toMatchObject(known);
+    expect(await getSku(dev.hub, sku.skuId)).toMatchObject(known);
 
     const sentAt = performance.now();
-    const next = await patchSku(hub, sku.skuId, { price: 10900 });
+    const next = await patchSku(dev.hub, sku.skuId, { price: 10900 });
     expect(next.rev).toBe(known.rev + 1);
     const latencies = await deliveries(all, next.rev, sentAt);
     for (const c of all) {

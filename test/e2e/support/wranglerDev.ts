@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { waitFor } from './wait';
 
 /** The project under test: `wrangler dev` runs from here, with its wrangler.toml. */
@@ -251,3 +252,37 @@ export class WranglerDev {
     }
   }
 }
+
+/**
+ * One `wrangler dev` per test file: started before its tests and stopped after them. What the
+ * tests open through `track` (clients, devices) is destroyed after each test.
+ */
+export const useWranglerDev = <Opened extends { destroy(): void }>() => {
+  let hub: WranglerDev | undefined;
+  let opened: Opened[] = [];
+  beforeAll(async () => {
+    hub = await WranglerDev.create();
+    await hub.start();
+  });
+  afterAll(async () => {
+    await hub?.dispose();
+  });
+  afterEach(() => {
+    for (const o of opened) o.destroy();
+    opened = [];
+  });
+  return {
+    get hub(): WranglerDev {
+      if (!hub) throw new Error('wrangler dev is started in beforeAll');
+      return hub;
+    },
+    /** What this test has opened so far. */
+    get opened(): readonly Opened[] {
+      return opened;
+    },
+    track(o: Opened): Opened {
+      opened.push(o);
+      return o;
+    },
+  };
+};
