@@ -1,6 +1,7 @@
 export * from './authCodes';
 export * from './catalog';
 export * from './coupons';
+export * from './flashSales';
 export * from './ledgers';
 export * from './members';
 export * from './orders';

@@ -201,4 +201,17 @@ describe('orders and stock', () => {
     const list = await (await shopper('GET', '/api/orders', undefined, member.token)).json<{ orders: unknown[] }>();
     expect(list.orders).toMatchObject([{ id: placed.id }]);
   });
+
+  it('brings D1 to the room’s stock within a second of a burst of orders, by itself', async () => {
+    const sku = await firstSku();
+    await patchSku(sku.skuId, { stock: 100 });
+    const buyers = await manyMembers(40, 'h5');
+    await Promise.all(buyers.map((b) => placeOrder(b.token, { items: [{ skuId: sku.skuId, qty: 2 }], channel: 'h5' })));
+    const burstEnded = Date.now();
+    expect((await skuState(sku.skuId)).stock).toBe(20);
+    while ((await d1Stock(sku.skuId)) !== 20) {
+      expect(Date.now() - burstEnded, 'D1 still behind the room').toBeLessThan(1000);
+      await scheduler.wait(20);
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import type { CatalogRoom } from './objects/CatalogRoom';
+import type { FlashSaleClock } from './objects/FlashSaleClock';
 import type { MemberRoom } from './objects/MemberRoom';
 import type { SkuRoom } from './objects/SkuRoom';
 
@@ -8,6 +9,7 @@ export interface Env {
   SKU_ROOM: DurableObjectNamespace<SkuRoom>;
   CATALOG_ROOM: DurableObjectNamespace<CatalogRoom>;
   MEMBER_ROOM: DurableObjectNamespace<MemberRoom>;
+  FLASH_SALE_CLOCK: DurableObjectNamespace<FlashSaleClock>;
   ADMIN_TOKEN: string;
   /** Base URL of the Mini-Shop API: the emulator locally, https://api.weixin.qq.com in production. */
   MINISHOP_API_BASE: string;

@@ -1,11 +1,16 @@
 import type { Channel } from '../channels';
 
-/** A flash sale on one SKU: `price` applies between `startsAt` and `endsAt` on `channels`. */
+/**
+ * The flash sale a SKU is in while it runs: orders from `channels` pay `price` between `startsAt`
+ * and `endsAt`, at most `perMemberLimit` units per member (null: no limit).
+ */
 export interface FlashSale {
+  saleId: string;
   price: number;
   startsAt: number;
   endsAt: number;
   channels: Channel[];
+  perMemberLimit: number | null;
 }
 
 /** The `sku:<id>` document's `getMap('sku')`, field for field. Money in fen. */
@@ -36,3 +41,10 @@ export const catalogEntryOf = (s: SkuState): CatalogEntry => ({
   flash: s.flash,
   rev: s.rev,
 });
+
+/** The flash sale an order from `channel` at `now` gets, if any: storefronts and the room price alike. */
+export const flashSaleFor = (state: Pick<SkuState, 'flash'>, channel: Channel, now: number): FlashSale | null => {
+  const flash = state.flash;
+  if (!flash || now < flash.startsAt || now >= flash.endsAt || !flash.channels.includes(channel)) return null;
+  return flash;
+};

@@ -3,6 +3,7 @@ import { errorBody, renderError } from './errors';
 import type { HubEnv } from './hubEnv';
 import { adminAuth } from './middleware/adminAuth';
 import { adminCouponRoutes } from './routes/admin/coupons';
+import { adminFlashSaleRoutes } from './routes/admin/flashSales';
 import { adminMemberRoutes } from './routes/admin/members';
 import { adminProductRoutes } from './routes/admin/products';
 import { adminSkuRoutes } from './routes/admin/skus';
@@ -28,7 +29,8 @@ export const app = new Hono<HubEnv>()
   .route('/api/admin/skus', adminSkuRoutes)
   .route('/api/admin/members', adminMemberRoutes)
   .route('/api/admin/tiers', adminTierRoutes)
-  .route('/api/admin/coupons', adminCouponRoutes);
+  .route('/api/admin/coupons', adminCouponRoutes)
+  .route('/api/admin/flash-sales', adminFlashSaleRoutes);
 
 app.onError(renderError);
 app.notFound((c) => c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404));

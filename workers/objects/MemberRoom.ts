@@ -317,7 +317,10 @@ export class MemberRoom extends YRoom<Env> {
 
   /** Reserves the order's stock and prices it; on a coupon refusal the stock goes back. */
   private async reserveAndPrice(memberId: string, open: OpenOrder, request: NewOrder, now: number) {
-    const lines = await reserveStock(this.env, open.orderId, request.items, open.expiresAt);
+    const lines = await reserveStock(this.env, open.orderId, request.items, open.expiresAt, {
+      memberId,
+      channel: request.channel,
+    });
     if (isRefusal(lines)) return lines;
     const total = lines.reduce((sum, line) => sum + line.price * line.qty, 0);
     if (request.couponId === undefined) return { lines, total, discount: 0, claimId: null };

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import type { SkuPatch } from '../../shared/api/admin';
-import { catalogEntryOf, SKU_MAP, type SkuState } from '../../shared/docs/sku';
+import type { Channel } from '../../shared/channels';
+import { catalogEntryOf, type FlashSale, flashSaleFor, SKU_MAP, type SkuState } from '../../shared/docs/sku';
 import { parseRoom, skuRoom } from '../../shared/rooms';
 import { errorResponse } from '../edge/errors';
 import type { Env } from '../env';
@@ -11,6 +12,7 @@ import { catalogRoomOf } from './CatalogRoom';
 import type { RoomDoc } from './room/roomDoc';
 import type { SocketIdentity } from './room/socketIdentity';
 import { SERVER_ORIGIN, YRoom } from './room/YRoom';
+import { createFlashPurchases, flashPriceOf, flashUnitsOrdered, recordFlashPurchase } from './sku/flashPurchases';
 import {
   createReservations,
   type ReservedLine,
@@ -28,6 +30,12 @@ export const skuRoomOf = (env: Env, skuId: string) => env.SKU_ROOM.get(env.SKU_R
 
 const readState = (map: Y.Map<unknown>): SkuState => map.toJSON() as SkuState;
 
+/** Who an order is for and where it was placed: the flash price and its limit depend on both. */
+export interface Buyer {
+  memberId: string;
+  channel: Channel;
+}
+
 /**
  * One SKU's price, stock, listing and reservations: the single writer of that SKU and the only
  * place stock is decremented. Every change bumps `rev` and is durable in this object's storage
@@ -44,6 +52,7 @@ export class SkuRoom extends YRoom<Env> {
       'CREATE TABLE IF NOT EXISTS mirror_outbox (rev INTEGER PRIMARY KEY, sku_id TEXT NOT NULL, event TEXT NOT NULL)',
     );
     createReservations(ctx.storage.sql);
+    createFlashPurchases(ctx.storage.sql);
   }
 
   protected async admit(identity: SocketIdentity): Promise<Response | null> {
@@ -74,24 +83,43 @@ export class SkuRoom extends YRoom<Env> {
   /**
    * Holds `qty` units for an order: the check and the decrement happen in one turn, so concurrent
    * orders never take more than there is. Reserving an order again changes nothing. Answers the
-   * price and title the order is charged at.
+   * price (the flash price when the buyer's channel is in a running sale) and title it is charged at.
    */
-  async reserve(skuId: string, orderId: string, qty: number, expiresAt: number): Promise<ReservedLine | Refusal> {
+  async reserve(
+    skuId: string,
+    orderId: string,
+    qty: number,
+    expiresAt: number,
+    buyer: Buyer,
+  ): Promise<ReservedLine | Refusal> {
     const room = await this.loaded(skuId);
     if (!room) return refusal(404, 'not_found', `SKU ${skuId} not found`);
+    const sql = this.ctx.storage.sql;
     const state = readState(room.doc.getMap(SKU_MAP));
-    const line = { skuId, title: state.title, price: state.price, qty };
-    const held = reservationOf(this.ctx.storage.sql, orderId);
+    const held = reservationOf(sql, orderId);
     if (held) {
       if (held.state === 'released') return refusal(409, 'reservation_released', `order ${orderId} was released`);
-      return { ...line, qty: held.qty };
+      return { skuId, title: state.title, price: flashPriceOf(sql, orderId) ?? state.price, qty: held.qty };
     }
     if (!state.listed) return refusal(409, 'sku_unlisted', `SKU ${skuId} is not for sale`);
     if (state.stock < qty) return refusal(409, 'out_of_stock', `SKU ${skuId} has ${state.stock} left`);
-    recordReservation(this.ctx.storage.sql, orderId, qty, expiresAt);
+    const flash = flashSaleFor(state, buyer.channel, Date.now());
+    if (flash?.perMemberLimit) {
+      const ordered = flashUnitsOrdered(sql, buyer.memberId, flash.saleId);
+      if (ordered + qty > flash.perMemberLimit) {
+        return refusal(
+          409,
+          'flash_sale_limit',
+          `SKU ${skuId}: at most ${flash.perMemberLimit} per member at the flash price, ${ordered} already ordered`,
+        );
+      }
+    }
+    recordReservation(sql, orderId, qty, expiresAt);
+    if (flash)
+      recordFlashPurchase(sql, { orderId, memberId: buyer.memberId, saleId: flash.saleId, price: flash.price });
     this.change(room, skuId, { stock: state.stock - qty }, 'shopper');
     await this.scheduleFlush();
-    return line;
+    return { skuId, title: state.title, price: flash?.price ?? state.price, qty };
   }
 
   /** Returns an order's held units to stock; releasing twice, or an unknown order, changes nothing. */
@@ -113,6 +141,31 @@ export class SkuRoom extends YRoom<Env> {
     const held = reservationOf(this.ctx.storage.sql, orderId);
     if (held?.state === 'held') settleReservation(this.ctx.storage.sql, orderId, 'sold');
     return held !== null && held.state !== 'released';
+  }
+
+  /**
+   * Puts a flash sale on the SKU (the FlashSaleClock calls this at its start); null when no such
+   * SKU exists. Starting the same sale again changes nothing.
+   */
+  async startFlash(skuId: string, flash: FlashSale): Promise<SkuState | null> {
+    const room = await this.loaded(skuId);
+    if (!room) return null;
+    const state = readState(room.doc.getMap(SKU_MAP));
+    if (state.flash?.saleId === flash.saleId) return state;
+    const next = this.change(room, skuId, { flash }, 'system');
+    await this.scheduleFlush();
+    return next;
+  }
+
+  /** Takes the sale off the SKU; a SKU already in another sale, or none, is left as it is. */
+  async endFlash(skuId: string, saleId: string): Promise<SkuState | null> {
+    const room = await this.loaded(skuId);
+    if (!room) return null;
+    const state = readState(room.doc.getMap(SKU_MAP));
+    if (state.flash?.saleId !== saleId) return state;
+    const next = this.change(room, skuId, { flash: null }, 'system');
+    await this.scheduleFlush();
+    return next;
   }
 
   /** Per-channel connections and acknowledgement latency of this SKU's room. */

@@ -3,6 +3,7 @@ import { skus, syncEvents } from '../../schema';
 import type { CatalogEntry, SkuState } from '../../shared/docs/sku';
 import { chunks } from './chunks';
 import type { Database } from './db';
+import { runningFlashSales } from './flashSaleRecords';
 
 type SkuRow = typeof skus.$inferSelect;
 
@@ -18,6 +19,10 @@ const stateOf = (row: SkuRow): SkuState => ({
   changedAt: row.changedAt,
 });
 
+/**
+ * A SKU's state as D1 holds it. Without its flash sale: the FlashSaleClock puts a running sale in
+ * the room as a change of its own, so the catalog hears of it too.
+ */
 export const findSku = async (db: Database, skuId: string): Promise<SkuState | null> => {
   const row = await db.query.skus.findFirst({ where: eq(skus.id, skuId) });
   return row ? stateOf(row) : null;
@@ -33,7 +38,8 @@ export const catalogEntries = async (db: Database): Promise<Array<{ skuId: strin
   const rows = await db
     .select({ id: skus.id, price: skus.price, stock: skus.stock, listed: skus.listed, rev: skus.rev })
     .from(skus);
-  return rows.map(({ id, ...r }) => ({ skuId: id, entry: { ...r, flash: null } }));
+  const flashes = await runningFlashSales(db, Date.now());
+  return rows.map(({ id, ...r }) => ({ skuId: id, entry: { ...r, flash: flashes.get(id) ?? null } }));
 };
 
 /** One change a SkuRoom made, as the sync log records it. */

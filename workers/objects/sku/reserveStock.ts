@@ -1,7 +1,7 @@
 import type { OrderLine } from '../../../shared/api/orders';
 import type { Env } from '../../env';
 import { isRefusal, type Refusal } from '../../records/refusal';
-import { skuRoomOf } from '../SkuRoom';
+import { type Buyer, skuRoomOf } from '../SkuRoom';
 import type { ReservedLine } from './reservations';
 
 /** Returns what `orderId` holds in each of the SKUs' rooms; releasing what was never held is harmless. */
@@ -18,9 +18,10 @@ export const reserveStock = async (
   orderId: string,
   items: OrderLine[],
   expiresAt: number,
+  buyer: Buyer,
 ): Promise<ReservedLine[] | Refusal> => {
   const results = await Promise.allSettled(
-    items.map(({ skuId, qty }) => skuRoomOf(env, skuId).reserve(skuId, orderId, qty, expiresAt)),
+    items.map(({ skuId, qty }) => skuRoomOf(env, skuId).reserve(skuId, orderId, qty, expiresAt, buyer)),
   );
   const reserved: ReservedLine[] = [];
   for (const [index, result] of results.entries()) {
