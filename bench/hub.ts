@@ -4,6 +4,7 @@
  * operator calls it, and the workerd processes behind it.
  */
 import type { SkuPatch } from '../shared/api/admin';
+import type { NewFlashSale } from '../shared/api/flashSales';
 import type { SkuState } from '../shared/docs/sku';
 import { E2E_ADMIN_TOKEN, WranglerDev } from '../test/e2e/support/wranglerDev';
 import { childrenOf, commOf, listeningPortsOf, parentOf, pidListeningOn } from './procs';
@@ -98,6 +99,16 @@ export class Hub {
   /** `GET /api/skus/<skuId>`: the edge Worker asks the SKU's room (no write). */
   getSku(skuId: string, base = this.httpUrl): Promise<SkuState> {
     return this.call<SkuState>('GET', `/api/skus/${skuId}`, 200, undefined, base);
+  }
+
+  /** `POST /api/admin/flash-sales`; returns the stored sale. */
+  createFlashSale(sale: NewFlashSale): Promise<{ id: string; status: string }> {
+    return this.call('POST', '/api/admin/flash-sales', 201, sale);
+  }
+
+  /** Reads the hub's local D1 database, as the back office sees it. */
+  queryD1<Row>(sql: string): Promise<Row[]> {
+    return this.dev.queryD1<Row>(sql);
   }
 
   /** Stops wrangler dev and deletes its persistence directory. */

@@ -40,6 +40,15 @@ export interface OrderSummary {
   createdAt: number;
 }
 
+/** An order's line in `getMap('orders')`. */
+export const orderSummaryOf = (order: OrderSummary): OrderSummary => ({
+  status: order.status,
+  channel: order.channel,
+  total: order.total,
+  payable: order.payable,
+  createdAt: order.createdAt,
+});
+
 /** Everything the account document shows, as plain data. */
 export interface AccountContents {
   assets: Assets;

@@ -14,28 +14,23 @@ import { newId } from '../records/ids';
 import { appendLedger, ledgerTotals } from '../records/ledgerRecords';
 import { findMember, setMemberTags } from '../records/memberRecords';
 import { mergeMembers } from '../records/mergeRecords';
-import {
-  closeOrder,
-  findMemberOrder,
-  findOrderByKey,
-  insertOrder,
-  isMemberOrder,
-  type Order,
-} from '../records/orderRecords';
+import { closeOrder, findMemberOrder, insertOrder, isMemberOrder, type Order } from '../records/orderRecords';
 import { isRefusal, type Refusal, refusal } from '../records/refusal';
 import { skuListing } from '../records/skuRecords';
 import { pointsPercentOf, settleTier } from '../records/tierRecords';
-import { accountMirrored, mirrorAccount } from './member/accountMirror';
+import { accountMirrored, mirrorAccount, mirrorOrder } from './member/accountMirror';
 import { clearMemberContents, mergeMemberContents, readMemberContents, removeFromCart } from './member/memberContents';
 import { enforceMemberRules, referencedSkus } from './member/memberRules';
 import {
   createOpenOrders,
   dueOpenOrders,
   forgetOpenOrder,
+  forgetRefusedOrder,
   nextExpiry,
   type OpenOrder,
   openOrderById,
   openOrderByKey,
+  orderIdByKey,
   recordOpenOrder,
 } from './member/openOrders';
 import { touchedTypes } from './member/touchedTypes';
@@ -157,7 +152,8 @@ export class MemberRoom extends YRoom<Env> {
    * Places an order, or returns the one an earlier call with the same key placed (`created`
    * false). The order is noted here, with its expiry alarm, before any stock is reserved, so a
    * replay after a failure reuses its id (reservations are idempotent by order) and what a
-   * failure left reserved is released when it expires.
+   * failure left reserved is released when it expires. A new order costs D1 one batch: the
+   * key is looked up here and the account document is patched, not re-read.
    */
   async placeOrder(
     memberId: string,
@@ -166,46 +162,51 @@ export class MemberRoom extends YRoom<Env> {
   ): Promise<{ order: Order; created: boolean } | Refusal> {
     return this.serially(async () => {
       const db = database(this.env.DB);
-      const earlier = await findOrderByKey(db, memberId, idempotencyKey);
+      const sql = this.ctx.storage.sql;
+      const knownId = orderIdByKey(sql, idempotencyKey);
+      const earlier = knownId === null ? null : await findMemberOrder(db, memberId, knownId);
       if (earlier) return { order: earlier, created: false };
       const now = Date.now();
       const skuIds = request.items.map((i) => i.skuId);
-      const open = openOrderByKey(this.ctx.storage.sql, idempotencyKey) ?? {
+      const open = openOrderByKey(sql, idempotencyKey) ?? {
         orderId: newId('ord'),
         memberId,
         idempotencyKey,
         skuIds,
         expiresAt: now + ORDER_TTL_MS,
       };
-      if (!openOrderById(this.ctx.storage.sql, open.orderId)) {
-        recordOpenOrder(this.ctx.storage.sql, open);
+      if (!openOrderById(sql, open.orderId)) {
+        recordOpenOrder(sql, open);
         await this.scheduleAlarm();
       }
       const placed = await this.reserveAndPrice(memberId, open, request, now);
       if (isRefusal(placed)) {
-        forgetOpenOrder(this.ctx.storage.sql, open.orderId);
+        forgetRefusedOrder(sql, open);
         return placed;
       }
-      const order = {
-        id: open.orderId,
-        memberId,
-        status: 'unpaid',
-        channel: request.channel,
-        idempotencyKey,
-        total: placed.total,
-        discount: placed.discount,
-        payable: placed.total - placed.discount,
-        couponId: placed.claimId === null ? null : (request.couponId ?? null),
-        createdAt: now,
-        expiresAt: open.expiresAt,
-        updatedAt: now,
-      } as const;
-      await insertOrder(db, order, placed.lines, placed.claimId);
+      const order = await insertOrder(
+        db,
+        {
+          id: open.orderId,
+          memberId,
+          status: 'unpaid',
+          channel: request.channel,
+          idempotencyKey,
+          total: placed.total,
+          discount: placed.discount,
+          payable: placed.total - placed.discount,
+          couponId: placed.claimId === null ? null : (request.couponId ?? null),
+          createdAt: now,
+          expiresAt: open.expiresAt,
+          updatedAt: now,
+        },
+        placed.lines,
+        placed.claimId,
+      );
       removeFromCart(this.room(memberRoom(memberId)).doc, skuIds);
-      await this.mirror(memberId);
-      const stored = await findMemberOrder(db, memberId, open.orderId);
-      if (!stored) throw new Error('order was not stored');
-      return { order: stored, created: true };
+      if (placed.claimId === null) mirrorOrder(this.room(accountRoom(memberId)).doc, order.id, order);
+      else await this.mirror(memberId);
+      return { order, created: true };
     });
   }
 

@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { orders } from '../../schema';
-import type { AccountContents, OrderSummary } from '../../shared/docs/account';
+import { type AccountContents, type OrderSummary, orderSummaryOf } from '../../shared/docs/account';
 import { heldCoupons } from './couponRecords';
 import type { Database } from './db';
 import { ledgerTotals } from './ledgerRecords';
@@ -18,12 +18,7 @@ const recentOrders = async (db: Database, memberId: string): Promise<Record<stri
     }),
     db.query.orders.findMany({ where: and(eq(orders.memberId, memberId), eq(orders.status, 'unpaid')) }),
   ]);
-  return Object.fromEntries(
-    [...recent, ...unpaid].map((o) => [
-      o.id,
-      { status: o.status, channel: o.channel, total: o.total, payable: o.payable, createdAt: o.createdAt },
-    ]),
-  );
+  return Object.fromEntries([...recent, ...unpaid].map((o) => [o.id, orderSummaryOf(o)]));
 };
 
 /** What `account:<memberId>` shows, read from the records; null for an unknown member. */

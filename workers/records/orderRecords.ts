@@ -27,13 +27,6 @@ export const findMemberOrder = async (db: Database, memberId: string, orderId: s
     with: withItems,
   })) ?? null;
 
-/** The order an earlier create call with this key made, if any. */
-export const findOrderByKey = async (db: Database, memberId: string, idempotencyKey: string): Promise<Order | null> =>
-  (await db.query.orders.findFirst({
-    where: and(eq(orders.memberId, memberId), eq(orders.idempotencyKey, idempotencyKey)),
-    with: withItems,
-  })) ?? null;
-
 export const memberOrders = (db: Database, memberId: string): Promise<Order[]> =>
   db.query.orders.findMany({
     where: eq(orders.memberId, memberId),
@@ -42,13 +35,13 @@ export const memberOrders = (db: Database, memberId: string): Promise<Order[]> =
     with: withItems,
   });
 
-/** Writes an order, its lines and the lock on its coupon claim, all or nothing. */
+/** Writes an order, its lines and the lock on its coupon claim, all or nothing; answers the stored order. */
 export const insertOrder = async (
   db: Database,
   order: OrderRow,
   items: OrderItemRow[],
   claimId: number | null,
-): Promise<void> => {
+): Promise<Order> => {
   const locks =
     claimId === null
       ? []
@@ -58,13 +51,17 @@ export const insertOrder = async (
             .set({ status: 'locked', orderId: order.id })
             .where(and(eq(memberCoupons.id, claimId), eq(memberCoupons.status, 'claimed'))),
         ];
-  await db.batch([
-    db.insert(orders).values(order),
-    ...chunks(items, ITEMS_PER_INSERT).map((rows) =>
-      db.insert(orderItems).values(rows.map((row) => ({ ...row, orderId: order.id }))),
-    ),
-    ...locks,
-  ]);
+  const lineInserts = chunks(items, ITEMS_PER_INSERT).map((rows) =>
+    db
+      .insert(orderItems)
+      .values(rows.map((row) => ({ ...row, orderId: order.id })))
+      .returning(),
+  );
+  const [stored, ...rest] = await db.batch([db.insert(orders).values(order).returning(), ...lineInserts, ...locks]);
+  const lines = rest.slice(0, lineInserts.length) as Array<Array<typeof orderItems.$inferSelect>>;
+  const [row] = stored as Array<typeof orders.$inferSelect>;
+  if (!row) throw new Error(`order ${order.id} was not stored`);
+  return { ...row, items: lines.flat() };
 };
 
 /** Closes an unpaid order (cancelled or expired) and hands its coupon back to the member. */

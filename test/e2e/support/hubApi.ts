@@ -1,6 +1,11 @@
 import type { Channel } from '../../../shared/channels';
 import type { SkuState } from '../../../shared/docs/sku';
-import { E2E_ADMIN_TOKEN, type WranglerDev } from './wranglerDev';
+import { E2E_ADMIN_TOKEN } from './wranglerDev';
+
+/** Where the hub answers: a WranglerDev, or the benchmarks' Hub. */
+interface HubAddress {
+  readonly httpUrl: string;
+}
 
 export interface ChannelSync {
   connected: number;
@@ -20,7 +25,7 @@ const ADMIN_HEADERS = { Authorization: `Bearer ${E2E_ADMIN_TOKEN}` };
 
 /** Calls the hub; throws with the response body unless the status is `expected`. */
 const call = async <T>(
-  hub: WranglerDev,
+  hub: HubAddress,
   method: string,
   path: string,
   expected: number,
@@ -43,7 +48,7 @@ const call = async <T>(
 };
 
 /** `POST /api/admin/products` with one SKU; returns that SKU. */
-export const createSku = async (hub: WranglerDev, title: string, price: number, stock = 50): Promise<SkuState> => {
+export const createSku = async (hub: HubAddress, title: string, price: number, stock = 50): Promise<SkuState> => {
   const created = await call<{ productId: string; skus: SkuState[] }>(hub, 'POST', '/api/admin/products', 201, {
     admin: true,
     body: { title, skus: [{ title: `${title} / one size`, price, stock }] },
@@ -55,16 +60,16 @@ export const createSku = async (hub: WranglerDev, title: string, price: number, 
 
 /** `PATCH /api/admin/skus/<id>` as the operator; returns the new state. */
 export const patchSku = (
-  hub: WranglerDev,
+  hub: HubAddress,
   skuId: string,
   patch: Partial<Pick<SkuState, 'price' | 'stock' | 'listed'>>,
 ) => call<SkuState>(hub, 'PATCH', `/api/admin/skus/${skuId}`, 200, { admin: true, body: patch });
 
 /** `GET /api/skus/<id>`: the public live state. */
-export const getSku = (hub: WranglerDev, skuId: string) => call<SkuState>(hub, 'GET', `/api/skus/${skuId}`, 200);
+export const getSku = (hub: HubAddress, skuId: string) => call<SkuState>(hub, 'GET', `/api/skus/${skuId}`, 200);
 
 /** `GET /api/admin/skus/<id>/sync`: per-channel connections and acknowledgement latency. */
-export const getSkuSync = (hub: WranglerDev, skuId: string) =>
+export const getSkuSync = (hub: HubAddress, skuId: string) =>
   call<SkuSync>(hub, 'GET', `/api/admin/skus/${skuId}/sync`, 200, { admin: true });
 
 /** What every login answers. */
@@ -77,13 +82,13 @@ export interface Session {
 const DEVELOPMENT_SMS_CODE = '246810';
 
 /** Logs `phone` in on `channel` with an SMS code, as a storefront does. */
-export const phoneLogin = async (hub: WranglerDev, phone: string, channel: Channel): Promise<Session> => {
+export const phoneLogin = async (hub: HubAddress, phone: string, channel: Channel): Promise<Session> => {
   await call(hub, 'POST', '/api/auth/phone/code', 200, { body: { channel, phone } });
   return call<Session>(hub, 'POST', '/api/auth/phone', 200, { body: { channel, phone, code: DEVELOPMENT_SMS_CODE } });
 };
 
 /** `POST /api/admin/coupons`: an amount-off coupon valid for a day from now. */
-export const createCoupon = (hub: WranglerDev, title: string, value: number) =>
+export const createCoupon = (hub: HubAddress, title: string, value: number) =>
   call<{ id: number }>(hub, 'POST', '/api/admin/coupons', 201, {
     admin: true,
     body: {
@@ -97,5 +102,5 @@ export const createCoupon = (hub: WranglerDev, title: string, value: number) =>
   });
 
 /** `POST /api/coupons/<id>/claim` as the member the token names. */
-export const claimCoupon = (hub: WranglerDev, token: string, couponId: number) =>
+export const claimCoupon = (hub: HubAddress, token: string, couponId: number) =>
   call<{ claimId: number }>(hub, 'POST', `/api/coupons/${couponId}/claim`, 201, { token });

@@ -66,16 +66,23 @@ class OutputTail {
   }
 }
 
-/** Runs wrangler to completion (with the Node running these tests); rejects with its output on failure. */
-const runWrangler = (args: string[]): Promise<void> =>
+/**
+ * Runs wrangler to completion (with the Node running these tests) and resolves with its standard
+ * output; rejects with all its output on failure.
+ */
+const runWrangler = (args: string[]): Promise<string> =>
   new Promise((resolve, reject) => {
     const output = new OutputTail();
+    let stdout = '';
     const child = spawn(process.execPath, [WRANGLER, ...args], {
       cwd: PROJECT_ROOT,
       env: ENV,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.stdout.on('data', output.append);
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      output.append(chunk);
+    });
     child.stderr.on('data', output.append);
     const timer = setTimeout(() => child.kill('SIGKILL'), COMMAND_TIMEOUT_MS);
     child.once('error', (error) => {
@@ -84,7 +91,7 @@ const runWrangler = (args: string[]): Promise<void> =>
     });
     child.once('close', (code, signal) => {
       clearTimeout(timer);
-      if (code === 0) resolve();
+      if (code === 0) resolve(stdout);
       else reject(new Error(`wrangler ${args.join(' ')} failed (${signal ?? `exit ${code}`}):\n${output}`));
     });
   });
@@ -142,6 +149,22 @@ export class WranglerDev {
    */
   reloads(): number {
     return this.output.reloads;
+  }
+
+  /** Runs one SQL statement on the local D1 database (as the back office reads it) and returns its rows. */
+  async queryD1<Row>(sql: string): Promise<Row[]> {
+    const output = await runWrangler([
+      'd1',
+      'execute',
+      'DB',
+      '--local',
+      '--persist-to',
+      this.persistDir,
+      '--json',
+      '--command',
+      sql,
+    ]);
+    return (JSON.parse(output) as Array<{ results: Row[] }>)[0]?.results ?? [];
   }
 
   /** Starts wrangler dev and resolves once `GET /health` answers 200. */

@@ -1,5 +1,12 @@
 import type * as Y from 'yjs';
-import { type AccountContents, ASSETS_MAP, COUPONS_MAP, ORDERS_MAP } from '../../../shared/docs/account';
+import {
+  type AccountContents,
+  ASSETS_MAP,
+  COUPONS_MAP,
+  ORDERS_MAP,
+  type OrderSummary,
+  orderSummaryOf,
+} from '../../../shared/docs/account';
 import { SERVER_ORIGIN } from '../room/YRoom';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -21,3 +28,12 @@ export const mirrorAccount = (doc: Y.Doc, contents: AccountContents): void => {
 
 /** Whether the account document was ever written (a new object starts empty). */
 export const accountMirrored = (doc: Y.Doc): boolean => doc.getMap(ASSETS_MAP).has('points');
+
+/**
+ * Adds or updates one order in an account document already mirrored, without reading the
+ * member's other records again; a document never mirrored is left for its first full mirror.
+ */
+export const mirrorOrder = (doc: Y.Doc, orderId: string, order: OrderSummary): void => {
+  if (!accountMirrored(doc)) return;
+  doc.transact(() => doc.getMap(ORDERS_MAP).set(orderId, orderSummaryOf(order)), SERVER_ORIGIN);
+};

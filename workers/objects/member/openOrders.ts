@@ -31,7 +31,16 @@ export const createOpenOrders = (sql: SqlStorage): void => {
   sql.exec(`CREATE TABLE IF NOT EXISTS open_orders (
     order_id TEXT PRIMARY KEY, member_id TEXT NOT NULL, idempotency_key TEXT NOT NULL UNIQUE,
     sku_ids TEXT NOT NULL, expires_at INTEGER NOT NULL)`);
+  // Every key that placed (or is placing) an order, kept after the order closes, so a new key
+  // costs no D1 lookup and a replayed one is answered from the order it names.
+  sql.exec('CREATE TABLE IF NOT EXISTS order_keys (idempotency_key TEXT PRIMARY KEY, order_id TEXT NOT NULL)');
 };
+
+/** The order an idempotency key was given, if this member ever used the key. */
+export const orderIdByKey = (sql: SqlStorage, idempotencyKey: string): string | null =>
+  sql
+    .exec<{ order_id: string }>('SELECT order_id FROM order_keys WHERE idempotency_key = ?', idempotencyKey)
+    .toArray()[0]?.order_id ?? null;
 
 export const openOrderByKey = (sql: SqlStorage, idempotencyKey: string): OpenOrder | null => {
   const row = sql
@@ -45,7 +54,13 @@ export const openOrderById = (sql: SqlStorage, orderId: string): OpenOrder | nul
   return row ? openOrderOf(row) : null;
 };
 
+/** Notes an order about to reserve stock, and the key it answers to. */
 export const recordOpenOrder = (sql: SqlStorage, order: OpenOrder): void => {
+  sql.exec(
+    'INSERT OR REPLACE INTO order_keys (idempotency_key, order_id) VALUES (?, ?)',
+    order.idempotencyKey,
+    order.orderId,
+  );
   sql.exec(
     'INSERT INTO open_orders (order_id, member_id, idempotency_key, sku_ids, expires_at) VALUES (?, ?, ?, ?, ?)',
     order.orderId,
@@ -58,6 +73,12 @@ export const recordOpenOrder = (sql: SqlStorage, order: OpenOrder): void => {
 
 export const forgetOpenOrder = (sql: SqlStorage, orderId: string): void => {
   sql.exec('DELETE FROM open_orders WHERE order_id = ?', orderId);
+};
+
+/** Forgets an order that was refused before it was stored: its key may place an order afresh. */
+export const forgetRefusedOrder = (sql: SqlStorage, order: OpenOrder): void => {
+  forgetOpenOrder(sql, order.orderId);
+  sql.exec('DELETE FROM order_keys WHERE idempotency_key = ?', order.idempotencyKey);
 };
 
 export const dueOpenOrders = (sql: SqlStorage, now: number): OpenOrder[] =>

@@ -1,0 +1,221 @@
+/**
+ * `npm run bench:flash`: the hub only. 1,000 logged-in shoppers (phone logins, development SMS
+ * code, channels pc/h5/mini/app in turn) press "buy" on one hot SKU in a live flash sale at the
+ * same moment: 1,000 concurrent `POST /api/orders` over HTTP against `wrangler dev`. Two rounds,
+ * each on a fresh SKU: stock 100 (nine in ten buyers are refused) and stock 1,000 (every buyer
+ * gets one). Per round: order-creation latency p50/p95/p99 (request sent -> answer), successful
+ * reservations per second (201s / time from the first request sent to the last answer), and the
+ * checks that matter: oversold (units sold beyond the stock; must be 0), the room's stock, D1's
+ * stock and order count once D1 has caught up (and how long that took).
+ */
+import { CHANNELS, type Channel } from '../shared/channels';
+import { phoneLogin } from '../test/e2e/support/hubApi';
+import { now, withTimeout } from './clients';
+import { Hub } from './hub';
+import { untilIdle } from './procs';
+import { publishResults, requireOpenFiles, runInfo } from './report';
+import { formatTable, ms, type Summary, summarize } from './stats';
+
+const BUYERS = Number(process.env.BENCH_BUYERS ?? 1000);
+const STOCKS = [100, BUYERS];
+const PRICE = 9900;
+const FLASH_PRICE = 990;
+/** Logins run this many at a time: they are set-up, not what is measured. */
+const LOGIN_CONCURRENCY = 50;
+const REQUEST_TIMEOUT_MS = 120_000;
+/** How long D1 may take to show the room's stock before the round reports it as not converged. */
+const CONVERGE_TIMEOUT_MS = 30_000;
+
+interface Buyer {
+  token: string;
+  channel: Channel;
+}
+
+interface Attempt {
+  status: number;
+  code: string | null;
+  latency: number;
+}
+
+interface Round {
+  stock: number;
+  attempts: Attempt[];
+  wallMs: number;
+  sold: number;
+  roomStock: number;
+  d1Stock: number;
+  d1Orders: number;
+  convergedMs: number;
+}
+
+const post = async (url: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
+
+const login = async (hub: Hub, index: number): Promise<Buyer> => {
+  const channel = CHANNELS[index % CHANNELS.length] as Channel;
+  const session = await phoneLogin(hub, `+86137${String(index).padStart(8, '0')}`, channel);
+  return { token: session.token, channel };
+};
+
+const loginAll = async (hub: Hub): Promise<Buyer[]> => {
+  const buyers: Buyer[] = [];
+  for (let start = 0; start < BUYERS; start += LOGIN_CONCURRENCY) {
+    const batch = Array.from({ length: Math.min(LOGIN_CONCURRENCY, BUYERS - start) }, (_, i) => login(hub, start + i));
+    buyers.push(...(await Promise.all(batch)));
+  }
+  return buyers;
+};
+
+const buy = async (hub: Hub, buyer: Buyer, skuId: string): Promise<Attempt> => {
+  const started = now();
+  const response = await post(
+    `${hub.httpUrl}/api/orders`,
+    { items: [{ skuId, qty: 1 }], channel: buyer.channel },
+    { Authorization: `Bearer ${buyer.token}`, 'Idempotency-Key': crypto.randomUUID() },
+  );
+  const body = (await response.json()) as { error?: { code: string } };
+  return { status: response.status, code: body.error?.code ?? null, latency: now() - started };
+};
+
+/** A fresh SKU with `stock`, in a flash sale running now on every channel, one per member. */
+const hotSku = async (hub: Hub, stock: number): Promise<string> => {
+  const [sku] = await hub.createProduct(`Flash ${stock}`, [{ title: 'Hot', price: PRICE, stock }]);
+  if (!sku) throw new Error('no SKU created');
+  const startsAt = Date.now();
+  await hub.createFlashSale({
+    skuIds: [sku.skuId],
+    price: FLASH_PRICE,
+    startsAt,
+    endsAt: startsAt + 3_600_000,
+    channels: 'all',
+    perMemberLimit: 1,
+  });
+  return sku.skuId;
+};
+
+/** Polls D1 until it shows `stock` for the SKU; the time that took, or NaN when it never did. */
+const d1Converged = async (hub: Hub, skuId: string, stock: number, since: number): Promise<number> => {
+  while (now() - since < CONVERGE_TIMEOUT_MS) {
+    const [row] = await hub.queryD1<{ stock: number }>(`SELECT stock FROM skus WHERE id = '${skuId}'`);
+    if (row?.stock === stock) return now() - since;
+  }
+  return Number.NaN;
+};
+
+const runRound = async (hub: Hub, buyers: Buyer[], stock: number): Promise<Round> => {
+  const skuId = await hotSku(hub, stock);
+  const started = now();
+  const attempts = await withTimeout(
+    Promise.all(buyers.map((b) => buy(hub, b, skuId))),
+    REQUEST_TIMEOUT_MS,
+    `${buyers.length} orders to be answered`,
+  );
+  const ended = now();
+  const sold = attempts.filter((a) => a.status === 201).length;
+  const roomStock = (await hub.getSku(skuId)).stock;
+  const convergedMs = await d1Converged(hub, skuId, roomStock, ended);
+  const [d1] = await hub.queryD1<{ stock: number }>(`SELECT stock FROM skus WHERE id = '${skuId}'`);
+  const [orders] = await hub.queryD1<{ n: number }>(
+    `SELECT COUNT(DISTINCT order_id) AS n FROM order_items WHERE sku_id = '${skuId}'`,
+  );
+  return {
+    stock,
+    attempts,
+    wallMs: ended - started,
+    sold,
+    roomStock,
+    d1Stock: d1?.stock ?? Number.NaN,
+    d1Orders: orders?.n ?? Number.NaN,
+    convergedMs,
+  };
+};
+
+const outcomes = (attempts: Attempt[]): string => {
+  const counts = new Map<string, number>();
+  for (const a of attempts) {
+    const key = a.status === 201 ? '201' : `${a.status} ${a.code ?? ''}`.trim();
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([k, n]) => `${k}: ${n}`).join(', ');
+};
+
+const main = async () => {
+  requireOpenFiles(BUYERS + 256);
+  const info = runInfo();
+  const hub = await Hub.start();
+  try {
+    const { proxy, worker } = await hub.processes();
+    console.log(`logging in ${BUYERS} buyers...`);
+    const buyers = await loginAll(hub);
+    await runRound(hub, buyers.slice(0, 50), 50); // warm-up: code paths compiled, objects created
+    const rounds: Round[] = [];
+    for (const stock of STOCKS) {
+      await untilIdle([proxy, worker]);
+      console.log(`round: ${BUYERS} buyers, stock ${stock}`);
+      rounds.push(await runRound(hub, buyers, stock));
+    }
+    const latency = (r: Round, which: (a: Attempt) => boolean): Summary =>
+      summarize(r.attempts.filter(which).map((a) => a.latency));
+    const rows = rounds.map((r) => {
+      const all = latency(r, () => true);
+      const won = latency(r, (a) => a.status === 201);
+      return [
+        r.stock,
+        r.sold,
+        ms(all.p50),
+        ms(all.p95),
+        ms(all.p99),
+        ms(won.p50),
+        ms(won.p99),
+        Math.round((r.sold / r.wallMs) * 1000),
+        Math.round((r.attempts.length / r.wallMs) * 1000),
+        Math.max(0, r.sold - r.stock),
+        r.roomStock,
+        r.d1Stock,
+        r.d1Orders,
+        ms(r.convergedMs),
+      ];
+    });
+    const table = formatTable(
+      `bench:flash — ${BUYERS} concurrent buyers, one hot SKU in a live flash sale, POST /api/orders via wrangler dev (ms)`,
+      [
+        'stock',
+        'sold',
+        'p50',
+        'p95',
+        'p99',
+        'won p50',
+        'won p99',
+        'reservations/s',
+        'answers/s',
+        'oversold',
+        'room stock',
+        'D1 stock',
+        'D1 orders',
+        'D1 caught up',
+      ],
+      rows,
+    );
+    const detail = rounds.map((r) => `stock ${r.stock}: ${outcomes(r.attempts)}`).join('\n');
+    publishResults('flash', `${table}\n\n${detail}`, {
+      info,
+      rounds: rounds.map(({ attempts, ...r }) => ({ ...r, latency: summarize(attempts.map((a) => a.latency)) })),
+    });
+    const broken = rounds.filter(
+      (r) => r.sold > r.stock || r.roomStock !== r.stock - r.sold || r.d1Stock !== r.roomStock,
+    );
+    if (broken.length > 0) {
+      console.error('INCONSISTENT: sold beyond stock, or the room / D1 disagree');
+      process.exitCode = 1;
+    }
+  } finally {
+    await hub.stop();
+  }
+};
+
+await main();
