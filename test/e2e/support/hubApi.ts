@@ -29,9 +29,9 @@ const call = async <T>(
   method: string,
   path: string,
   expected: number,
-  options: { body?: unknown; admin?: boolean; token?: string } = {},
+  options: { body?: unknown; admin?: boolean; token?: string; headers?: Record<string, string> } = {},
 ): Promise<T> => {
-  const headers: Record<string, string> = options.admin ? { ...ADMIN_HEADERS } : {};
+  const headers: Record<string, string> = { ...(options.admin ? ADMIN_HEADERS : {}), ...options.headers };
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(`${hub.httpUrl}${path}`, {
@@ -104,3 +104,34 @@ export const createCoupon = (hub: HubAddress, title: string, value: number) =>
 /** `POST /api/coupons/<id>/claim` as the member the token names. */
 export const claimCoupon = (hub: HubAddress, token: string, couponId: number) =>
   call<{ claimId: number }>(hub, 'POST', `/api/coupons/${couponId}/claim`, 201, { token });
+
+/** `POST /api/admin/members/<id>/balance`: tops up (or takes from) a member's balance, in fen. */
+export const adjustBalance = (hub: HubAddress, memberId: string, delta: number) =>
+  call(hub, 'POST', `/api/admin/members/${memberId}/balance`, 200, {
+    admin: true,
+    body: { delta, reason: 'top-up' },
+  });
+
+/** What the order endpoints answer. */
+export interface PlacedOrder {
+  id: string;
+  status: string;
+  channel: Channel;
+  payable: number;
+}
+
+/** `POST /api/orders` with a fresh idempotency key, as the member the token names. */
+export const placeOrder = (
+  hub: HubAddress,
+  token: string,
+  body: { items: Array<{ skuId: string; qty: number }>; channel: Channel },
+) =>
+  call<PlacedOrder>(hub, 'POST', '/api/orders', 201, {
+    token,
+    body,
+    headers: { 'Idempotency-Key': crypto.randomUUID() },
+  });
+
+/** `POST /api/orders/<id>/pay` from the balance, on whichever channel the token was issued for. */
+export const payFromBalance = (hub: HubAddress, token: string, orderId: string) =>
+  call<PlacedOrder>(hub, 'POST', `/api/orders/${orderId}/pay`, 200, { token, body: { method: 'balance' } });

@@ -303,7 +303,7 @@ export const useWranglerDev = <Opened extends { destroy(): void }>() => {
     get opened(): readonly Opened[] {
       return opened;
     },
-    track(o: Opened): Opened {
+    track<Kind extends Opened>(o: Kind): Kind {
       opened.push(o);
       return o;
     },
