@@ -214,4 +214,17 @@ describe('orders and stock', () => {
       await scheduler.wait(20);
     }
   });
+
+  it('shows a rush of orders to the SKU’s shoppers in far fewer frames, ending at the right stock', async () => {
+    const sku = await firstSku();
+    await patchSku(sku.skuId, { stock: 200 });
+    const subscriber = await RoomClient.connect(`sku:${sku.skuId}`, 'mini');
+    const framesBefore = subscriber.updateFrames;
+    const buyers = await manyMembers(60, 'mini');
+    await Promise.all(
+      buyers.map((b) => placeOrder(b.token, { items: [{ skuId: sku.skuId, qty: 1 }], channel: 'mini' })),
+    );
+    await subscriber.until(() => subscriber.doc.getMap(SKU_MAP).get('stock') === 140, 'stock 140 on the subscriber');
+    expect(subscriber.updateFrames - framesBefore).toBeLessThan(30);
+  });
 });

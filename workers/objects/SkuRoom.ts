@@ -11,7 +11,7 @@ import { findSku, mirrorSku, type SkuChangeEvent } from '../records/skuRecords';
 import { catalogRoomOf } from './CatalogRoom';
 import type { RoomDoc } from './room/roomDoc';
 import type { SocketIdentity } from './room/socketIdentity';
-import { SERVER_ORIGIN, YRoom } from './room/YRoom';
+import { BURST_ORIGIN, SERVER_ORIGIN, YRoom } from './room/YRoom';
 import { createFlashPurchases, flashPriceOf, flashUnitsOrdered, recordFlashPurchase } from './sku/flashPurchases';
 import {
   createReservations,
@@ -185,11 +185,15 @@ export class SkuRoom extends YRoom<Env> {
     const map = room.doc.getMap<unknown>(SKU_MAP);
     const before = readState(map);
     const next: SkuState = { ...before, ...changes, rev: before.rev + 1, changedAt: Date.now() };
-    room.doc.transact(() => {
-      for (const [key, value] of Object.entries({ ...changes, rev: next.rev, changedAt: next.changedAt })) {
-        map.set(key, value);
-      }
-    }, SERVER_ORIGIN);
+    // Stock moved by orders comes in rushes and is coalesced; an operator's edit goes out at once.
+    room.doc.transact(
+      () => {
+        for (const [key, value] of Object.entries({ ...changes, rev: next.rev, changedAt: next.changedAt })) {
+          map.set(key, value);
+        }
+      },
+      source === 'admin' ? SERVER_ORIGIN : BURST_ORIGIN,
+    );
     this.latency.stamp(room.name, next.rev, next.changedAt);
     const event: SkuChangeEvent = {
       rev: next.rev,

@@ -39,6 +39,13 @@ interface SocketAttachment extends SocketIdentity {
 
 /** Origin of changes the room's own code makes (as opposed to a client socket). */
 export const SERVER_ORIGIN = Symbol('server');
+/**
+ * Origin of server changes that come in rushes (stock moved by orders): each is coalesced with
+ * the ones right after it, however the room's own `coalesceMs` is set.
+ */
+export const BURST_ORIGIN = Symbol('server-burst');
+/** How long a burst change may wait to share one frame with those after it. */
+const BURST_COALESCE_MS = 20;
 /** Origins of awareness changes that are not a client speaking. */
 const RESTORED = Symbol('restored');
 const SOCKET_CLOSED = Symbol('socket-closed');
@@ -338,11 +345,19 @@ export abstract class YRoom<E = unknown> extends DurableObject<E> {
    * once, so a lone edit pays no delay; the rest of a burst is merged into one frame.
    */
   private fanOut(name: string, update: Uint8Array, origin: unknown): void {
-    if (this.coalesceMs === 0 || origin !== SERVER_ORIGIN) {
+    const windowMs =
+      origin === BURST_ORIGIN
+        ? Math.max(this.coalesceMs, BURST_COALESCE_MS)
+        : origin === SERVER_ORIGIN
+          ? this.coalesceMs
+          : 0;
+    const held = this.held.get(name);
+    if (windowMs === 0) {
+      // Whatever is held goes first, so every client applies the changes in the order they were made.
+      if (held && held.length > 0) this.broadcast(name, updateFrame(Y.mergeUpdates(held.splice(0))));
       this.broadcast(name, updateFrame(update), origin);
       return;
     }
-    const held = this.held.get(name);
     if (held) {
       held.push(update);
       return;
@@ -353,7 +368,7 @@ export abstract class YRoom<E = unknown> extends DurableObject<E> {
       const burst = this.held.get(name) ?? [];
       this.held.delete(name);
       if (burst.length > 0) this.broadcast(name, updateFrame(Y.mergeUpdates(burst)));
-    }, this.coalesceMs);
+    }, windowMs);
   }
 
   /** Sends one encoded frame to every socket of the room (except the one it came from). */
