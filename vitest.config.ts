@@ -33,6 +33,8 @@ export default defineConfig({
             ADMIN_TOKEN: 'test-admin-token',
             TOKEN_SECRET: 'test-token-secret',
             AUTH_PROVIDERS: 'development',
+            PAYMENT_PROVIDER: 'development',
+            PAYMENT_SECRET: 'test-payment-secret',
             EMULATOR_CONTROL_SECRET: 'test-emulator-control',
             TEST_MIGRATIONS: await readD1Migrations(fileURLToPath(new URL('./schema/migrations', import.meta.url))),
           },

@@ -5,5 +5,6 @@ export * from './flashSales';
 export * from './ledgers';
 export * from './members';
 export * from './orders';
+export * from './payments';
 export * from './syncEvents';
 export * from './tiers';

@@ -1,11 +1,11 @@
 import { relations } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { CHANNELS } from '../shared/channels';
+import { ORDER_SOURCES, ORDER_STATUSES } from '../shared/orders';
 import { skus } from './catalog';
 import { epochMs, fen } from './columns';
 import { members } from './members';
-
-export const ORDER_STATUSES = ['unpaid', 'paid', 'shipped', 'completed', 'cancelled', 'expired'] as const;
+import { payments } from './payments';
 
 export const orders = sqliteTable(
   'orders',
@@ -16,9 +16,7 @@ export const orders = sqliteTable(
       .references(() => members.id),
     status: text('status', { enum: ORDER_STATUSES }).notNull(),
     channel: text('channel', { enum: CHANNELS }).notNull(),
-    source: text('source', { enum: ['mall', 'minishop'] })
-      .notNull()
-      .default('mall'),
+    source: text('source', { enum: ORDER_SOURCES }).notNull().default('mall'),
     /** Replays of the same create call return this order instead of making another. */
     idempotencyKey: text('idempotency_key'),
     total: fen('total').notNull(),
@@ -56,6 +54,7 @@ export const orderItems = sqliteTable(
 
 export const ordersRelations = relations(orders, ({ many, one }) => ({
   items: many(orderItems),
+  payments: many(payments),
   member: one(members, { fields: [orders.memberId], references: [members.id] }),
 }));
 

@@ -1,35 +1,21 @@
-import { env, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { memberCoupons, orders, skus } from '../schema';
 import { COUPONS_MAP, ORDERS_MAP } from '../shared/docs/account';
 import { CART_MAP } from '../shared/docs/member';
 import { SKU_MAP, type SkuState } from '../shared/docs/sku';
-import { memberRoomOf } from '../workers/objects/MemberRoom';
 import { skuRoomOf } from '../workers/objects/SkuRoom';
 import { database } from '../workers/records/db';
 import { accountClient, createCoupon } from './support/account';
 import { createProduct, firstSku, patchSku } from './support/hub';
 import { freshPhone, phoneLogin, shopper } from './support/members';
-import { manyMembers, placeOrder } from './support/orders';
+import { expireOrders, flushOutbox, manyMembers, placeOrder, skuState } from './support/orders';
 import { RoomClient } from './support/roomClient';
 
 const db = database(env.DB);
 
-const skuState = async (skuId: string): Promise<SkuState> => (await shopper('GET', `/api/skus/${skuId}`)).json();
 const d1Stock = async (skuId: string) => (await db.query.skus.findFirst({ where: eq(skus.id, skuId) }))?.stock;
-
-/** Flushes the SKU room's outbox to D1 now instead of when its alarm comes. */
-const flushOutbox = (skuId: string) => runDurableObjectAlarm(skuRoomOf(env, skuId));
-
-/** Makes the member's open orders due and runs the expiry alarm. */
-const expireOrders = async (memberId: string) => {
-  const room = memberRoomOf(env, memberId);
-  await runInDurableObject(room, (_, state) => {
-    state.storage.sql.exec('UPDATE open_orders SET expires_at = ?', Date.now() - 1);
-  });
-  expect(await runDurableObjectAlarm(room)).toBe(true);
-};
 
 describe('orders and stock', () => {
   it('sells exactly the stock to 300 concurrent buyers, then gets it all back when the orders expire', async () => {

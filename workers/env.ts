@@ -23,6 +23,14 @@ export interface Env {
   WECHAT_OAUTH_SECRET?: string;
   SMS_API_URL?: string;
   SMS_API_KEY?: string;
+  /** `development`: payments completed by a local route (README, "Paying in development"); `real`: the gateway. */
+  PAYMENT_PROVIDER: 'development' | 'real';
+  /** HMAC key payment notifications are signed with. */
+  PAYMENT_SECRET: string;
+  PAYMENT_API_URL?: string;
+  PAYMENT_API_KEY?: string;
+  /** The public URL of `POST /api/payments/callback`, given to the gateway with each payment. */
+  PAYMENT_NOTIFY_URL?: string;
 }
 
 type HubBindings = Env;

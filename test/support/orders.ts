@@ -1,14 +1,51 @@
-import { env } from 'cloudflare:test';
-import { members } from '../../schema';
+import { env, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
+import { eq } from 'drizzle-orm';
+import { expect } from 'vitest';
+import { members, orders } from '../../schema';
 import type { Channel } from '../../shared/channels';
+import type { SkuState } from '../../shared/docs/sku';
 import { issueToken } from '../../workers/edge/auth/tokens';
+import { memberRoomOf } from '../../workers/objects/MemberRoom';
+import { skuRoomOf } from '../../workers/objects/SkuRoom';
 import { chunks } from '../../workers/records/chunks';
 import { database } from '../../workers/records/db';
+import type { Order } from '../../workers/records/orderRecords';
 import { shopper } from './members';
 
 /** Places an order as a member, under an idempotency key (`null`: without one). */
 export const placeOrder = (token: string | undefined, body: unknown, key: string | null = crypto.randomUUID()) =>
   shopper('POST', '/api/orders', body, token, key === null ? {} : { 'Idempotency-Key': key });
+
+/** Places an order that must succeed, and answers it. */
+export const placedOrder = async (token: string, body: unknown): Promise<Order> => {
+  const response = await placeOrder(token, body);
+  if (response.status !== 201) throw new Error(`order failed: ${response.status} ${await response.text()}`);
+  return response.json();
+};
+
+/** The SKU as the public API shows it. */
+export const skuState = async (skuId: string): Promise<SkuState> => (await shopper('GET', `/api/skus/${skuId}`)).json();
+
+/** Flushes the SKU room's outbox to D1 now instead of when its alarm comes. */
+export const flushOutbox = (skuId: string) => runDurableObjectAlarm(skuRoomOf(env, skuId));
+
+/** Makes the member's open orders due and runs the expiry alarm. */
+export const expireOrders = async (memberId: string) => {
+  const room = memberRoomOf(env, memberId);
+  await runInDurableObject(room, (_, state) => {
+    state.storage.sql.exec('UPDATE open_orders SET expires_at = ?', Date.now() - 1);
+  });
+  expect(await runDurableObjectAlarm(room)).toBe(true);
+};
+
+/** Moves an order's expiry into the past, on the order and in the member's room, without the alarm running. */
+export const pastDue = async (memberId: string, orderId: string) => {
+  const at = Date.now() - 1;
+  await database(env.DB).update(orders).set({ expiresAt: at }).where(eq(orders.id, orderId));
+  await runInDurableObject(memberRoomOf(env, memberId), (_, state) => {
+    state.storage.sql.exec('UPDATE open_orders SET expires_at = ? WHERE order_id = ?', at, orderId);
+  });
+};
 
 /** A member row binds 6 parameters; D1 allows 100 per statement. */
 const MEMBERS_PER_INSERT = 15;

@@ -5,6 +5,7 @@ import { adminAuth } from './middleware/adminAuth';
 import { adminCouponRoutes } from './routes/admin/coupons';
 import { adminFlashSaleRoutes } from './routes/admin/flashSales';
 import { adminMemberRoutes } from './routes/admin/members';
+import { adminOrderRoutes } from './routes/admin/orders';
 import { adminProductRoutes } from './routes/admin/products';
 import { adminSkuRoutes } from './routes/admin/skus';
 import { adminTierRoutes } from './routes/admin/tiers';
@@ -12,6 +13,7 @@ import { authRoutes } from './routes/auth';
 import { couponRoutes } from './routes/coupons';
 import { memberRoutes } from './routes/members';
 import { orderRoutes } from './routes/orders';
+import { paymentRoutes } from './routes/payments';
 import { skuRoutes } from './routes/skus';
 import { syncRoutes } from './routes/sync';
 
@@ -24,13 +26,15 @@ export const app = new Hono<HubEnv>()
   .route('/api/members', memberRoutes)
   .route('/api/coupons', couponRoutes)
   .route('/api/orders', orderRoutes)
+  .route('/api/payments', paymentRoutes)
   .use('/api/admin/*', adminAuth)
   .route('/api/admin/products', adminProductRoutes)
   .route('/api/admin/skus', adminSkuRoutes)
   .route('/api/admin/members', adminMemberRoutes)
   .route('/api/admin/tiers', adminTierRoutes)
   .route('/api/admin/coupons', adminCouponRoutes)
-  .route('/api/admin/flash-sales', adminFlashSaleRoutes);
+  .route('/api/admin/flash-sales', adminFlashSaleRoutes)
+  .route('/api/admin/orders', adminOrderRoutes);
 
 app.onError(renderError);
 app.notFound((c) => c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404));

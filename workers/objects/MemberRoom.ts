@@ -1,5 +1,6 @@
 import type { BalanceAdjustment, PointsAdjustment } from '../../shared/api/members';
 import type { NewOrder } from '../../shared/api/orders';
+import type { PaymentMethod, PaymentNotice } from '../../shared/api/payments';
 import type { Channel } from '../../shared/channels';
 import type { AccountContents, Assets } from '../../shared/docs/account';
 import { MEMBER_WRITABLE_TYPES, type MemberContents } from '../../shared/docs/member';
@@ -7,6 +8,7 @@ import { CLOSE_MEMBER_MERGED } from '../../shared/protocol/closeCodes';
 import { accountRoom, memberRoom, parseRoom } from '../../shared/rooms';
 import { errorResponse } from '../edge/errors';
 import type { Env } from '../env';
+import { paymentProvider } from '../providers/payment/paymentProvider';
 import { accountContents } from '../records/accountRecords';
 import { claimCoupon, couponForOrder } from '../records/couponRecords';
 import { database } from '../records/db';
@@ -15,6 +17,9 @@ import { appendLedger, ledgerTotals } from '../records/ledgerRecords';
 import { findMember, setMemberTags } from '../records/memberRecords';
 import { mergeMembers } from '../records/mergeRecords';
 import { closeOrder, findMemberOrder, insertOrder, isMemberOrder, type Order } from '../records/orderRecords';
+import { advanceOrder, type OrderMove, wrongState } from '../records/orderStates';
+import { findPayment, insertPayment, latestPaymentOf, type Payment, refusePayment } from '../records/paymentRecords';
+import { payFromBalance, pointsFor, type Settlement, settleProviderPayment } from '../records/paymentSettlement';
 import { isRefusal, type Refusal, refusal } from '../records/refusal';
 import { skuListing } from '../records/skuRecords';
 import { pointsPercentOf, settleTier } from '../records/tierRecords';
@@ -37,6 +42,7 @@ import { touchedTypes } from './member/touchedTypes';
 import type { RoomDoc } from './room/roomDoc';
 import type { SocketIdentity } from './room/socketIdentity';
 import { PERMISSION_DENIED_FRAME, YRoom } from './room/YRoom';
+import { commitStock } from './sku/commitStock';
 import { releaseStock, reserveStock } from './sku/reserveStock';
 
 /** How soon an interrupted merge is retried. */
@@ -45,8 +51,16 @@ const ABSORB_RETRY_MS = 1000;
 const ORDER_TTL_MS = 30 * 60 * 1000;
 /** Orders in these states hold stock no longer (or never did): closing them again releases it. */
 const RELEASABLE: readonly string[] = ['unpaid', 'cancelled', 'expired'];
+/** Orders in these states were paid: their stock is sold. */
+const PAID: readonly string[] = ['paid', 'shipped', 'completed'];
 
 const ORDER_NOT_FOUND = refusal(404, 'not_found', 'no such order of this member', 'orderId');
+
+const skuIdsOf = (order: Order): string[] => order.items.map((i) => i.skuId);
+
+/** Why a notification cannot pay its order: the order's state, or else the amount paid differs. */
+const noticeRefusal = (order: Order | Refusal): string =>
+  isRefusal(order) ? order.refused.code : order.status !== 'unpaid' ? `order_${order.status}` : 'amount_mismatch';
 
 export const memberRoomOf = (env: Env, memberId: string) => env.MEMBER_ROOM.get(env.MEMBER_ROOM.idFromName(memberId));
 
@@ -219,12 +233,68 @@ export class MemberRoom extends YRoom<Env> {
       if (order.status === 'cancelled' || order.status === 'expired') return order;
       if (order.status !== 'unpaid')
         return refusal(409, 'not_cancellable', `a ${order.status} order cannot be cancelled`);
-      await this.closeOrder(
-        memberId,
-        orderId,
-        order.items.map((i) => i.skuId),
-        'cancelled',
-      );
+      await this.closeOrder(memberId, orderId, skuIdsOf(order), 'cancelled');
+      return (await findMemberOrder(db, memberId, orderId)) ?? ORDER_NOT_FOUND;
+    });
+  }
+
+  /**
+   * Pays one of the member's orders, from whichever channel asks. By balance it is settled here
+   * and now; by provider a pending payment is opened (or the one still pending reused) for the
+   * shopper to complete on the provider's page. An order already paid is answered as it is, with
+   * the payment that paid it, so a retried pay never charges twice.
+   */
+  async payOrder(
+    memberId: string,
+    orderId: string,
+    method: PaymentMethod,
+  ): Promise<{ order: Order; payment: Payment | null } | Refusal> {
+    return this.serially(async () => {
+      const db = database(this.env.DB);
+      const order = await this.payableOrder(memberId, orderId);
+      if (isRefusal(order)) return order;
+      if (order.status !== 'unpaid') return { order, payment: await latestPaymentOf(db, orderId, 'succeeded') };
+      if (method === 'provider') return { order, payment: await this.providerPayment(order) };
+      const settlement = await this.settlementOf(order, newId('pay'));
+      if (!(await payFromBalance(db, settlement))) {
+        return refusal(409, 'insufficient_balance', 'the balance is less than the order’s payable amount');
+      }
+      await this.finishPayment(memberId, orderId, skuIdsOf(order));
+      const paid = await findMemberOrder(db, memberId, orderId);
+      return { order: paid ?? order, payment: await findPayment(db, settlement.paymentId) };
+    });
+  }
+
+  /**
+   * Applies a verified provider notification to its pending payment: the order is paid if it
+   * still can be, otherwise the payment is refused with the reason (the provider refunds it). A
+   * payment already settled or refused is answered as it is, so a repeated notification changes
+   * nothing.
+   */
+  async settlePayment(memberId: string, notice: PaymentNotice): Promise<Payment | Refusal> {
+    return this.serially(async () => {
+      const db = database(this.env.DB);
+      const payment = await findPayment(db, notice.paymentId);
+      if (!payment || payment.memberId !== memberId) return refusal(404, 'not_found', 'no such payment', 'paymentId');
+      if (payment.status !== 'pending') return payment;
+      const order = await this.payableOrder(memberId, payment.orderId);
+      if (isRefusal(order) || order.status !== 'unpaid' || notice.amount !== payment.amount) {
+        await refusePayment(db, payment.id, noticeRefusal(order), Date.now());
+      } else if (await settleProviderPayment(db, await this.settlementOf(order, payment.id))) {
+        await this.finishPayment(memberId, order.id, skuIdsOf(order));
+      }
+      return (await findPayment(db, payment.id)) ?? payment;
+    });
+  }
+
+  /** Moves one of the member's orders a step along its life (`orderStates.ts`); every channel sees it. */
+  async advanceOrder(memberId: string, orderId: string, move: OrderMove): Promise<Order | Refusal> {
+    return this.serially(async () => {
+      const db = database(this.env.DB);
+      if (!(await isMemberOrder(db, memberId, orderId))) return ORDER_NOT_FOUND;
+      const moved = await advanceOrder(db, orderId, move.from, move.to, Date.now());
+      if (isRefusal(moved)) return moved;
+      await this.mirror(memberId);
       return (await findMemberOrder(db, memberId, orderId)) ?? ORDER_NOT_FOUND;
     });
   }
@@ -303,7 +373,7 @@ export class MemberRoom extends YRoom<Env> {
       if (!order || RELEASABLE.includes(order.status)) {
         await this.closeOrder(open.memberId, open.orderId, open.skuIds, 'expired');
       } else {
-        forgetOpenOrder(this.ctx.storage.sql, open.orderId);
+        await this.finishPayment(open.memberId, open.orderId, open.skuIds);
       }
     }
   }
@@ -332,6 +402,72 @@ export class MemberRoom extends YRoom<Env> {
       return coupon;
     }
     return { lines, total, discount: coupon.discount, claimId: coupon.claimId };
+  }
+
+  /**
+   * The member's order as a payment finds it: refused when it is not the member's, is a
+   * Mini-Shop order, or was cancelled or expired; expired here and now (as the alarm would) when
+   * it is unpaid past its expiry. A paid order whose payment a failure left unfinished is
+   * finished first.
+   */
+  private async payableOrder(memberId: string, orderId: string): Promise<Order | Refusal> {
+    const order = await findMemberOrder(database(this.env.DB), memberId, orderId);
+    if (!order) return ORDER_NOT_FOUND;
+    if (order.source !== 'mall') return refusal(409, 'order_minishop', 'a Mini-Shop order is paid on the Mini-Shop');
+    if (PAID.includes(order.status)) {
+      if (openOrderById(this.ctx.storage.sql, orderId)) await this.finishPayment(memberId, orderId, skuIdsOf(order));
+      return order;
+    }
+    if (order.status === 'unpaid' && order.expiresAt !== null && Date.now() >= order.expiresAt) {
+      await this.closeOrder(memberId, orderId, skuIdsOf(order), 'expired');
+      return wrongState('expired', 'it can no longer be paid');
+    }
+    return order.status === 'unpaid' ? order : wrongState(order.status, 'it can no longer be paid');
+  }
+
+  /** The order's pending provider payment, or a new one the provider was asked to collect. */
+  private async providerPayment(order: Order): Promise<Payment> {
+    const db = database(this.env.DB);
+    const pending = await latestPaymentOf(db, order.id, 'pending');
+    if (pending) return pending;
+    const paymentId = newId('pay');
+    const collect = { paymentId, orderId: order.id, amount: order.payable, description: `mallsync order ${order.id}` };
+    const created = await paymentProvider(this.env).create({ ...collect, expiresAt: order.expiresAt ?? Date.now() });
+    const now = Date.now();
+    return insertPayment(db, {
+      id: paymentId,
+      orderId: order.id,
+      memberId: order.memberId,
+      method: 'provider',
+      amount: order.payable,
+      status: 'pending',
+      ...created,
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+
+  /** What paying `order` by `paymentId` writes, with the points the member's tier earns for it. */
+  private async settlementOf(order: Order, paymentId: string): Promise<Settlement> {
+    const db = database(this.env.DB);
+    const member = await findMember(db, order.memberId);
+    const percent = member ? await pointsPercentOf(db, member.tier) : 100;
+    const points = pointsFor(order.payable, percent);
+    return { paymentId, orderId: order.id, memberId: order.memberId, amount: order.payable, points, now: Date.now() };
+  }
+
+  /**
+   * What follows a payment, each step safe to repeat, so a retried pay or the expiry alarm
+   * finishes what a failure interrupted: the held units become sold, the order leaves the open
+   * ones (expiry no longer touches it), the tier is settled for the points earned, and every
+   * channel sees the order paid and the new points and balance.
+   */
+  private async finishPayment(memberId: string, orderId: string, skuIds: string[]): Promise<void> {
+    const db = database(this.env.DB);
+    await commitStock(this.env, orderId, skuIds);
+    forgetOpenOrder(this.ctx.storage.sql, orderId);
+    await settleTier(db, memberId, (await ledgerTotals(db, memberId)).earnedPoints);
+    await this.mirror(memberId);
   }
 
   /**

@@ -1,5 +1,5 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
-import { balanceLedger, pointsLedger } from '../../schema';
+import { and, eq, gt, type SQL, sql } from 'drizzle-orm';
+import { balanceLedger, members, pointsLedger } from '../../schema';
 import type { Database } from './db';
 
 export type LedgerKind = 'points' | 'balance';
@@ -20,19 +20,35 @@ export interface LedgerTotals {
 }
 
 /**
- * Appends one row to a ledger. The row is only written when the member's total stays at or above
- * zero afterwards; the check and the insert are one statement, so concurrent debits cannot
- * overdraw. Returns false when refused.
+ * The insert appending one row to a ledger, usable in a D1 batch. The row is only written when
+ * the member's total stays at or above zero afterwards and `when` (if given) holds; the check and
+ * the insert are one statement, so concurrent debits cannot overdraw.
  */
-export const appendLedger = async (db: Database, kind: LedgerKind, entry: LedgerEntry, at: number) => {
+export const ledgerInsert = (db: Database, kind: LedgerKind, entry: LedgerEntry, at: number, when?: SQL) => {
   const ledger = ledgers[kind];
-  const inserted = await db.all<{ id: number }>(sql`
-    INSERT INTO ${ledger} (member_id, delta, reason, order_id, operator, at)
-    SELECT ${entry.memberId}, ${entry.delta}, ${entry.reason}, ${entry.orderId ?? null}, ${entry.operator}, ${at}
-    WHERE (SELECT COALESCE(SUM(delta), 0) FROM ${ledger} WHERE member_id = ${entry.memberId}) + ${entry.delta} >= 0
-    RETURNING id`);
-  return inserted.length > 0;
+  const total = sql`(SELECT COALESCE(SUM(${ledger.delta}), 0) FROM ${ledger} WHERE ${ledger.memberId} = ${entry.memberId})`;
+  return db
+    .insert(ledger)
+    .select(
+      db
+        .select({
+          id: sql<number>`NULL`.as('id'),
+          memberId: members.id,
+          delta: sql<number>`${entry.delta}`.as('delta'),
+          reason: sql<string>`${entry.reason}`.as('reason'),
+          orderId: sql<string | null>`${entry.orderId ?? null}`.as('order_id'),
+          operator: sql<string>`${entry.operator ?? 'system'}`.as('operator'),
+          at: sql<number>`${at}`.as('at'),
+        })
+        .from(members)
+        .where(and(eq(members.id, entry.memberId), sql`${total} + ${entry.delta} >= 0`, when)),
+    )
+    .returning({ id: ledger.id });
 };
+
+/** Appends one row to a ledger; false when refused because the total would go below zero. */
+export const appendLedger = async (db: Database, kind: LedgerKind, entry: LedgerEntry, at: number) =>
+  (await ledgerInsert(db, kind, entry, at)).length > 0;
 
 const sumOf = async (db: Database, kind: LedgerKind, memberId: string, positiveOnly = false) => {
   const ledger = ledgers[kind];

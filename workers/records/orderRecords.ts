@@ -2,6 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { memberCoupons, orderItems, orders } from '../../schema';
 import { chunks } from './chunks';
 import type { Database } from './db';
+import { orderTransition } from './orderStates';
 
 export type OrderRow = typeof orders.$inferInsert;
 export type OrderItemRow = Omit<typeof orderItems.$inferInsert, 'id' | 'orderId'>;
@@ -72,13 +73,17 @@ export const closeOrder = async (
   now: number,
 ): Promise<void> => {
   await db.batch([
-    db
-      .update(orders)
-      .set({ status, updatedAt: now })
-      .where(and(eq(orders.id, orderId), eq(orders.status, 'unpaid'))),
+    orderTransition(db, orderId, 'unpaid', status, now),
     db
       .update(memberCoupons)
       .set({ status: 'claimed', orderId: null })
       .where(and(eq(memberCoupons.orderId, orderId), eq(memberCoupons.status, 'locked'))),
   ]);
 };
+
+/** Any member's order with its lines and payments, for the back office. */
+export const findOrderDetail = async (db: Database, orderId: string) =>
+  (await db.query.orders.findFirst({
+    where: eq(orders.id, orderId),
+    with: { items: true, payments: { orderBy: (p, { asc }) => [asc(p.createdAt)] } },
+  })) ?? null;

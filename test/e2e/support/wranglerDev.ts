@@ -192,6 +192,10 @@ export class WranglerDev {
         'TOKEN_SECRET:e2e-token-secret',
         '--var',
         'AUTH_PROVIDERS:development',
+        '--var',
+        'PAYMENT_PROVIDER:development',
+        '--var',
+        'PAYMENT_SECRET:e2e-payment-secret',
         '--show-interactive-dev-session=false',
       ],
       // Its own process group, so stop() reaches workerd and every other descendant.

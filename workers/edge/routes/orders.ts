@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { idempotencyKeySchema, newOrderSchema, orderIdParam } from '../../../shared/api/orders';
+import { payOrderSchema } from '../../../shared/api/payments';
 import { memberRoomOf } from '../../objects/MemberRoom';
 import { database } from '../../records/db';
 import { findMemberOrder, memberOrders } from '../../records/orderRecords';
@@ -17,8 +18,9 @@ const idempotencyKeyOf = (header: string | undefined): string => {
 };
 
 /**
- * A member's orders. Placing and cancelling are strong operations in the member's own room;
- * a replayed create answers 200 with the order the first call made (201).
+ * A member's orders. Placing, cancelling, paying and confirming receipt are strong operations in
+ * the member's own room; a replayed create answers 200 with the order the first call made (201).
+ * Paying works with a token from any channel, whichever channel placed the order.
  */
 export const orderRoutes = new Hono<MemberEnv>()
   .use(memberAuth)
@@ -38,4 +40,16 @@ export const orderRoutes = new Hono<MemberEnv>()
     const { memberId } = c.var.session;
     const { orderId } = c.req.valid('param');
     return c.json(unlessRefused(await memberRoomOf(c.env, memberId).cancelOrder(memberId, orderId)));
+  })
+  .post('/:orderId/pay', validate('param', orderIdParam), validate('json', payOrderSchema), async (c) => {
+    const { memberId } = c.var.session;
+    const { orderId } = c.req.valid('param');
+    const { method } = c.req.valid('json');
+    return c.json(unlessRefused(await memberRoomOf(c.env, memberId).payOrder(memberId, orderId, method)));
+  })
+  .post('/:orderId/confirm', validate('param', orderIdParam), async (c) => {
+    const { memberId } = c.var.session;
+    const { orderId } = c.req.valid('param');
+    const move = { from: 'shipped', to: 'completed' } as const;
+    return c.json(unlessRefused(await memberRoomOf(c.env, memberId).advanceOrder(memberId, orderId, move)));
   });

@@ -1,0 +1,314 @@
+import { env } from 'cloudflare:test';
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { balanceLedger, memberCoupons, orders, payments, pointsLedger } from '../schema';
+import type { Session } from '../shared/api/auth';
+import { ASSETS_MAP, ORDERS_MAP } from '../shared/docs/account';
+import { skuRoomOf } from '../workers/objects/SkuRoom';
+import { signNotification } from '../workers/providers/payment/notificationSignature';
+import { database } from '../workers/records/db';
+import { ORDER_PAYMENT, ORDER_POINTS } from '../workers/records/paymentSettlement';
+import { accountClient, adjust, createCoupon } from './support/account';
+import { admin, firstSku, patchSku } from './support/hub';
+import { freshPhone, phoneLogin, shopper } from './support/members';
+import { expireOrders, pastDue, placedOrder, skuState } from './support/orders';
+import { completePayment, notifyPayment, type PayAnswer, payOrder } from './support/payments';
+import type { RoomClient } from './support/roomClient';
+
+const db = database(env.DB);
+
+const balanceRows = (memberId: string) => db.select().from(balanceLedger).where(eq(balanceLedger.memberId, memberId));
+const pointsRows = (memberId: string) => db.select().from(pointsLedger).where(eq(pointsLedger.memberId, memberId));
+const paymentRows = (orderId: string) => db.select().from(payments).where(eq(payments.orderId, orderId));
+const storedOrder = async (orderId: string) =>
+  (await db.query.orders.findFirst({ where: eq(orders.id, orderId) }))?.status;
+
+const orderStatus = (account: RoomClient, orderId: string) =>
+  (account.doc.getMap(ORDERS_MAP).get(orderId) as { status: string } | undefined)?.status;
+
+/**
+ * A member (logged in on `mini`, by `phone`) with `balance` fen to spend and one unpaid order,
+ * placed on `mini`, of `qty` units of a fresh SKU priced `price`.
+ */
+const shopperWithOrder = async (options: { balance?: number; price?: number; qty?: number } = {}) => {
+  const sku = await firstSku();
+  if (options.price !== undefined) await patchSku(sku.skuId, { price: options.price });
+  const phone = freshPhone();
+  const member = await phoneLogin(phone, 'mini');
+  if (options.balance) await adjust(member.memberId, 'balance', { delta: options.balance, reason: 'top-up' });
+  const qty = options.qty ?? 1;
+  const order = await placedOrder(member.token, { items: [{ skuId: sku.skuId, qty }], channel: 'mini' });
+  return { sku, phone, member, order, qty };
+};
+
+/** Opens a provider payment for the order and answers it. */
+const providerPayment = async (member: Session, orderId: string) => {
+  const response = await payOrder(member.token, orderId, 'provider');
+  expect(response.status).toBe(200);
+  const { payment } = await response.json<PayAnswer>();
+  if (!payment) throw new Error('no payment opened');
+  return payment;
+};
+
+describe('paying by balance', () => {
+  it('pays on app an order placed on mini: paid on every channel, balance down, points by tier, stock sold for good', async () => {
+    const tier = {
+      id: `p${crypto.randomUUID().slice(0, 8)}`,
+      title: 'Double',
+      minPoints: 40_000_000,
+      pointsPercent: 200,
+    };
+    expect((await admin('POST', '/api/admin/tiers', tier)).status).toBe(201);
+    const { sku, phone, member, order } = await shopperWithOrder({ balance: 50_000, price: 1234, qty: 2 });
+    await adjust(member.memberId, 'points', { delta: 40_000_000, reason: 'reach the tier' });
+    const onApp = await phoneLogin(phone, 'app');
+    expect(onApp.memberId).toBe(member.memberId);
+    const onH5 = await accountClient(await phoneLogin(phone, 'h5'), 'h5');
+    await onH5.until(() => orderStatus(onH5, order.id) === 'unpaid', 'the order unpaid on h5');
+
+    const response = await payOrder(onApp.token, order.id, 'balance');
+    expect(response.status).toBe(200);
+    const paid = await response.json<PayAnswer>();
+    expect(paid.order).toMatchObject({ id: order.id, status: 'paid', channel: 'mini', payable: 2468 });
+    expect(paid.order.paidAt).toBeGreaterThan(0);
+    expect(paid.payment).toMatchObject({ method: 'balance', status: 'succeeded', amount: 2468 });
+
+    // 24 whole yuan at the tier's 200 %
+    const assets = onH5.doc.getMap(ASSETS_MAP);
+    await onH5.until(
+      () => orderStatus(onH5, order.id) === 'paid' && assets.get('points') === 40_000_048,
+      'paid and the points on h5',
+    );
+    expect(assets.get('balance')).toBe(50_000 - 2468);
+    expect((await balanceRows(member.memberId)).map((r) => [r.delta, r.reason, r.orderId])).toEqual([
+      [50_000, 'top-up', null],
+      [-2468, ORDER_PAYMENT, order.id],
+    ]);
+    expect((await pointsRows(member.memberId)).at(-1)).toMatchObject({
+      delta: 48,
+      reason: ORDER_POINTS,
+      orderId: order.id,
+    });
+
+    await expireOrders(member.memberId);
+    await skuRoomOf(env, sku.skuId).release(sku.skuId, order.id);
+    expect((await skuState(sku.skuId)).stock).toBe(sku.stock - 2);
+    expect(await storedOrder(order.id)).toBe('paid');
+  });
+
+  it('refuses a balance short of the payable amount and changes nothing', async () => {
+    const { sku, member, order } = await shopperWithOrder({ balance: 999, price: 1000 });
+    const response = await payOrder(member.token, order.id, 'balance');
+    expect(response.status).toBe(409);
+    expect(await response.json()).toMatchObject({ error: { code: 'insufficient_balance' } });
+    expect(await storedOrder(order.id)).toBe('unpaid');
+    expect((await balanceRows(member.memberId)).map((r) => r.delta)).toEqual([999]);
+    expect(await pointsRows(member.memberId)).toEqual([]);
+    expect(await paymentRows(order.id)).toEqual([]);
+    expect((await skuState(sku.skuId)).stock).toBe(sku.stock - 1);
+  });
+
+  it('charges once however often the order is paid, in parallel or again later', async () => {
+    const { member, order } = await shopperWithOrder({ balance: 10_000, price: 1500 });
+    const parallel = await Promise.all([1, 2, 3].map(() => payOrder(member.token, order.id, 'balance')));
+    expect(parallel.map((r) => r.status)).toEqual([200, 200, 200]);
+    const again = await (await payOrder(member.token, order.id, 'balance')).json<PayAnswer>();
+    const answers = [...(await Promise.all(parallel.map((r) => r.json<PayAnswer>()))), again];
+    expect(new Set(answers.map((a) => `${a.order.status} ${a.payment?.id}`)).size).toBe(1);
+    expect(again.order.status).toBe('paid');
+    expect((await balanceRows(member.memberId)).map((r) => r.delta)).toEqual([10_000, -1500]);
+    expect((await pointsRows(member.memberId)).map((r) => r.delta)).toEqual([15]);
+    expect(await paymentRows(order.id)).toHaveLength(1);
+  });
+
+  it('refuses to pay an order past its expiry, expiring it and giving its stock back', async () => {
+    const { sku, member, order } = await shopperWithOrder({ balance: 10_000 });
+    await pastDue(member.memberId, order.id);
+    const late = await payOrder(member.token, order.id, 'balance');
+    expect(late.status).toBe(409);
+    expect(await late.json()).toMatchObject({ error: { code: 'order_expired' } });
+    expect(await storedOrder(order.id)).toBe('expired');
+    expect((await skuState(sku.skuId)).stock).toBe(sku.stock);
+    expect((await balanceRows(member.memberId)).map((r) => r.delta)).toEqual([10_000]);
+
+    const second = await placedOrder(member.token, { items: [{ skuId: sku.skuId, qty: 1 }], channel: 'h5' });
+    await expireOrders(member.memberId);
+    expect(await (await payOrder(member.token, second.id, 'provider')).json()).toMatchObject({
+      error: { code: 'order_expired' },
+    });
+    const third = await placedOrder(member.token, { items: [{ skuId: sku.skuId, qty: 1 }], channel: 'h5' });
+    await shopper('POST', `/api/orders/${third.id}/cancel`, undefined, member.token);
+    expect(await (await payOrder(member.token, third.id, 'balance')).json()).toMatchObject({
+      error: { code: 'order_cancelled' },
+    });
+    expect((await skuState(sku.skuId)).stock).toBe(sku.stock);
+    expect(await paymentRows(second.id)).toEqual([]);
+  });
+
+  it('marks the order’s coupon used once it is paid', async () => {
+    const sku = await firstSku();
+    const coupon = await createCoupon({ kind: 'amount', value: 100 });
+    const member = await phoneLogin(freshPhone(), 'pc');
+    await adjust(member.memberId, 'balance', { delta: 10_000, reason: 'top-up' });
+    await shopper('POST', `/api/coupons/${coupon.id}/claim`, undefined, member.token);
+    const order = await placedOrder(member.token, {
+      items: [{ skuId: sku.skuId, qty: 1 }],
+      couponId: coupon.id,
+      channel: 'pc',
+    });
+    expect((await payOrder(member.token, order.id, 'balance')).status).toBe(200);
+    const claim = await db.query.memberCoupons.findFirst({ where: eq(memberCoupons.memberId, member.memberId) });
+    expect(claim).toMatchObject({ status: 'used', orderId: order.id });
+    expect((await balanceRows(member.memberId)).at(-1)?.delta).toBe(-(sku.price - 100));
+  });
+});
+
+describe('paying through the provider', () => {
+  it('opens a payment, completes it through the signed callback, and pays the order once', async () => {
+    const { sku, member, order } = await shopperWithOrder({ price: 2599 });
+    const account = await accountClient(member, 'mini');
+    const payment = await providerPayment(member, order.id);
+    expect(payment).toMatchObject({
+      orderId: order.id,
+      method: 'provider',
+      status: 'pending',
+      amount: 2599,
+      payUrl: `/api/payments/dev/${payment.id}/complete`,
+    });
+    expect((await providerPayment(member, order.id)).id).toBe(payment.id);
+    expect(await storedOrder(order.id)).toBe('unpaid');
+
+    const completed = await completePayment(payment.id);
+    expect(completed.status).toBe(200);
+    expect(await completed.json()).toMatchObject({ id: payment.id, status: 'succeeded' });
+    expect(await storedOrder(order.id)).toBe('paid');
+    await account.until(
+      () => orderStatus(account, order.id) === 'paid' && account.doc.getMap(ASSETS_MAP).get('points') === 25,
+      'paid and the points on the account',
+    );
+    expect(await balanceRows(member.memberId)).toEqual([]);
+
+    const repeated = await notifyPayment({ paymentId: payment.id, amount: 2599 });
+    expect(repeated.status).toBe(200);
+    expect(await repeated.json()).toMatchObject({ id: payment.id, status: 'succeeded' });
+    expect((await pointsRows(member.memberId)).map((r) => r.delta)).toEqual([25]);
+    const paidAgain = await (await payOrder(member.token, order.id, 'provider')).json<PayAnswer>();
+    expect(paidAgain).toMatchObject({ order: { status: 'paid' }, payment: { id: payment.id } });
+    expect(await paymentRows(order.id)).toHaveLength(1);
+
+    await expireOrders(member.memberId);
+    await skuRoomOf(env, sku.skuId).release(sku.skuId, order.id);
+    expect((await skuState(sku.skuId)).stock).toBe(sku.stock - 1);
+  });
+
+  it('answers 401 to a missing or wrong signature and changes nothing', async () => {
+    const { member, order } = await shopperWithOrder();
+    const payment = await providerPayment(member, order.id);
+    const notice = { paymentId: payment.id, amount: payment.amount };
+    const forged = await signNotification('not-the-secret', JSON.stringify(notice));
+    const otherBody = await signNotification(env.PAYMENT_SECRET, JSON.stringify({ ...notice, amount: 1 }));
+    for (const signature of [null, '', 'abc', forged, otherBody]) {
+      const response = await notifyPayment(notice, signature);
+      expect(response.status).toBe(401);
+      expect(await response.json()).toMatchObject({ error: { code: 'bad_signature' } });
+    }
+    expect(await paymentRows(order.id)).toMatchObject([{ status: 'pending' }]);
+    expect(await storedOrder(order.id)).toBe('unpaid');
+    expect(await pointsRows(member.memberId)).toEqual([]);
+
+    const unknown = await notifyPayment({ paymentId: 'pay_nope', amount: 1 });
+    expect(unknown.status).toBe(404);
+    for (const [body, field] of [
+      [{ paymentId: payment.id }, 'amount'],
+      [{ ...notice, amount: 1.5 }, 'amount'],
+      [{ ...notice, extra: true }, 'extra'],
+    ] as const) {
+      const response = await notifyPayment(body);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error: { field } });
+    }
+    expect((await completePayment('pay_nope')).status).toBe(404);
+    expect(await paymentRows(order.id)).toMatchObject([{ status: 'pending' }]);
+  });
+
+  it('refuses a notification after the order expired or was cancelled: the order stays closed', async () => {
+    const { sku, member, order } = await shopperWithOrder();
+    const payment = await providerPayment(member, order.id);
+    await expireOrders(member.memberId);
+    const late = await completePayment(payment.id);
+    expect(late.status).toBe(200);
+    expect(await late.json()).toMatchObject({ id: payment.id, status: 'refused', reason: 'order_expired' });
+    expect(await storedOrder(order.id)).toBe('expired');
+    expect((await skuState(sku.skuId)).stock).toBe(sku.stock);
+    expect(await pointsRows(member.memberId)).toEqual([]);
+
+    const cancelled = await placedOrder(member.token, { items: [{ skuId: sku.skuId, qty: 1 }], channel: 'app' });
+    const unused = await providerPayment(member, cancelled.id);
+    await shopper('POST', `/api/orders/${cancelled.id}/cancel`, undefined, member.token);
+    expect(await (await completePayment(unused.id)).json()).toMatchObject({
+      status: 'refused',
+      reason: 'order_cancelled',
+    });
+    expect(await storedOrder(cancelled.id)).toBe('cancelled');
+
+    // past its expiry, before the alarm came
+    const due = await placedOrder(member.token, { items: [{ skuId: sku.skuId, qty: 1 }], channel: 'app' });
+    const tooLate = await providerPayment(member, due.id);
+    await pastDue(member.memberId, due.id);
+    expect(await (await completePayment(tooLate.id)).json()).toMatchObject({
+      status: 'refused',
+      reason: 'order_expired',
+    });
+    expect(await storedOrder(due.id)).toBe('expired');
+    expect((await skuState(sku.skuId)).stock).toBe(sku.stock);
+  });
+
+  it('refuses a payment for the wrong amount, or for an order already paid another way', async () => {
+    const { member, order } = await shopperWithOrder({ balance: 5000, price: 1000 });
+    const short = await providerPayment(member, order.id);
+    const wrong = await notifyPayment({ paymentId: short.id, amount: 999 });
+    expect(await wrong.json()).toMatchObject({ status: 'refused', reason: 'amount_mismatch' });
+    expect(await storedOrder(order.id)).toBe('unpaid');
+
+    const second = await providerPayment(member, order.id);
+    expect(second.id).not.toBe(short.id);
+    expect((await payOrder(member.token, order.id, 'balance')).status).toBe(200);
+    expect(await (await completePayment(second.id)).json()).toMatchObject({ status: 'refused', reason: 'order_paid' });
+    expect((await balanceRows(member.memberId)).map((r) => r.delta)).toEqual([5000, -1000]);
+    expect((await pointsRows(member.memberId)).map((r) => r.delta)).toEqual([10]);
+  });
+});
+
+describe('paying: bad requests', () => {
+  it('answers 400 naming the field, 401 without a token, 404 for another member’s or an unknown order', async () => {
+    const { member, order } = await shopperWithOrder({ balance: 5000 });
+    for (const [body, field] of [
+      [{ method: 'card' }, 'method'],
+      [{}, 'method'],
+      [{ method: 'balance', amount: 1 }, 'amount'],
+    ] as const) {
+      const response = await shopper('POST', `/api/orders/${order.id}/pay`, body, member.token);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error: { field } });
+    }
+    expect((await payOrder(undefined, order.id, 'balance')).status).toBe(401);
+    const other = await phoneLogin(freshPhone(), 'h5');
+    expect((await payOrder(other.token, order.id, 'balance')).status).toBe(404);
+    expect((await payOrder(member.token, 'ord_nope', 'balance')).status).toBe(404);
+    expect((await payOrder(member.token, 'not an id!', 'balance')).status).toBe(400);
+    expect(await storedOrder(order.id)).toBe('unpaid');
+    expect((await balanceRows(member.memberId)).map((r) => r.delta)).toEqual([5000]);
+  });
+
+  it('does not take payment for a Mini-Shop order', async () => {
+    const member = await phoneLogin(freshPhone(), 'mini');
+    const id = `ord_ms${crypto.randomUUID().slice(0, 8)}`;
+    const at = Date.now();
+    const row = { memberId: member.memberId, status: 'unpaid', channel: 'mini', source: 'minishop' } as const;
+    await db.insert(orders).values({ id, ...row, total: 100, payable: 100, createdAt: at, updatedAt: at });
+    const response = await payOrder(member.token, id, 'provider');
+    expect(response.status).toBe(409);
+    expect(await response.json()).toMatchObject({ error: { code: 'order_minishop' } });
+    expect(await paymentRows(id)).toEqual([]);
+  });
+});

@@ -1,0 +1,32 @@
+import { env, SELF } from 'cloudflare:test';
+import type { PaymentMethod } from '../../shared/api/payments';
+import { PAYMENT_SIGNATURE_HEADER, signNotification } from '../../workers/providers/payment/notificationSignature';
+import type { Order } from '../../workers/records/orderRecords';
+import type { Payment } from '../../workers/records/paymentRecords';
+import { shopper } from './members';
+
+/** What `POST /api/orders/:id/pay` answers. */
+export interface PayAnswer {
+  order: Order;
+  payment: Payment | null;
+}
+
+export const payOrder = (token: string | undefined, orderId: string, method: PaymentMethod | unknown) =>
+  shopper('POST', `/api/orders/${orderId}/pay`, { method }, token);
+
+/** The development provider's "the shopper paid": a signed notification through the callback. */
+export const completePayment = (paymentId: string) => shopper('POST', `/api/payments/dev/${paymentId}/complete`);
+
+/**
+ * Posts a notification to the callback as the provider would: `body` signed with the test
+ * `PAYMENT_SECRET` unless a `signature` (or `null`: none) is given.
+ */
+export const notifyPayment = async (body: unknown, signature?: string | null) => {
+  const raw = JSON.stringify(body);
+  const signed = signature === undefined ? await signNotification(env.PAYMENT_SECRET, raw) : signature;
+  return SELF.fetch('http://hub/api/payments/callback', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(signed === null ? {} : { [PAYMENT_SIGNATURE_HEADER]: signed }) },
+    body: raw,
+  });
+};
