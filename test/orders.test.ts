@@ -8,9 +8,10 @@ import { SKU_MAP, type SkuState } from '../shared/docs/sku';
 import { skuRoomOf } from '../workers/objects/SkuRoom';
 import { database } from '../workers/records/db';
 import { accountClient, createCoupon } from './support/account';
-import { createProduct, firstSku, patchSku } from './support/hub';
+import { admin, createProduct, firstSku, patchSku } from './support/hub';
 import { freshPhone, phoneLogin, shopper } from './support/members';
-import { expireOrders, flushOutbox, manyMembers, placeOrder, skuState } from './support/orders';
+import { expireOrders, flushOutbox, manyMembers, placedOrder, placeOrder, shipOrder, skuState } from './support/orders';
+import { paidOrder } from './support/payments';
 import { RoomClient } from './support/roomClient';
 
 const db = database(env.DB);
@@ -212,5 +213,154 @@ describe('orders and stock', () => {
     );
     await subscriber.until(() => subscriber.doc.getMap(SKU_MAP).get('stock') === 140, 'stock 140 on the subscriber');
     expect(subscriber.updateFrames - framesBefore).toBeLessThan(30);
+  });
+});
+
+describe('order states', () => {
+  it('lets the member confirm receipt of a shipped order from any channel, and names the state otherwise', async () => {
+    const sku = await firstSku();
+    const phone = freshPhone();
+    const member = await phoneLogin(phone, 'pc');
+    const unpaid = await placedOrder(member.token, { items: [{ skuId: sku.skuId, qty: 1 }], channel: 'pc' });
+    const confirm = (orderId: string, token = member.token) =>
+      shopper('POST', `/api/orders/${orderId}/confirm`, undefined, token);
+    const early = await confirm(unpaid.id);
+    expect(early.status).toBe(409);
+    expect(await early.json()).toMatchObject({ error: { code: 'order_unpaid' } });
+
+    const order = await paidOrder(member, sku.skuId, 'pc');
+    expect(await (await confirm(order.id)).json()).toMatchObject({ error: { code: 'order_paid' } });
+    await shipOrder(order.id);
+    const other = await phoneLogin(freshPhone(), 'pc');
+    expect((await confirm(order.id, other.token)).status).toBe(404);
+    expect((await shopper('POST', `/api/orders/${order.id}/confirm`)).status).toBe(401);
+
+    const onApp = await phoneLogin(phone, 'app');
+    const account = await accountClient(onApp, 'app');
+    const confirmed = await confirm(order.id, onApp.token);
+    expect(confirmed.status).toBe(200);
+    expect(await confirmed.json()).toMatchObject({ id: order.id, status: 'completed' });
+    await account.until(
+      () => (account.doc.getMap(ORDERS_MAP).get(order.id) as { status: string }).status === 'completed',
+      'completed on the app',
+    );
+    const again = await confirm(order.id);
+    expect(again.status).toBe(409);
+    expect(await again.json()).toMatchObject({ error: { code: 'order_completed' } });
+    expect((await shopper('POST', `/api/orders/${order.id}/cancel`, undefined, member.token)).status).toBe(409);
+  });
+
+  it('lets the operator complete a shipped order, and names the state otherwise', async () => {
+    const sku = await firstSku();
+    const member = await phoneLogin(freshPhone(), 'h5');
+    const order = await paidOrder(member, sku.skuId, 'h5');
+    const complete = (orderId: string, headers?: Record<string, string>) =>
+      admin('POST', `/api/admin/orders/${orderId}/complete`, undefined, headers);
+    const early = await complete(order.id);
+    expect(early.status).toBe(409);
+    expect(await early.json()).toMatchObject({ error: { code: 'order_paid' } });
+    await shipOrder(order.id);
+    expect((await complete(order.id, {})).status).toBe(401);
+    expect((await complete(order.id, { Authorization: `Bearer ${member.token}` })).status).toBe(401);
+    expect((await complete('ord_nope')).status).toBe(404);
+    expect((await db.query.orders.findFirst({ where: eq(orders.id, order.id) }))?.status).toBe('shipped');
+
+    const account = await accountClient(member, 'h5');
+    const completed = await complete(order.id);
+    expect(completed.status).toBe(200);
+    expect(await completed.json()).toMatchObject({
+      id: order.id,
+      status: 'completed',
+      items: [{ skuId: sku.skuId }],
+      payments: [{ method: 'balance', status: 'succeeded' }],
+    });
+    await account.until(
+      () => (account.doc.getMap(ORDERS_MAP).get(order.id) as { status: string }).status === 'completed',
+      'completed on the account',
+    );
+    expect(await (await complete(order.id)).json()).toMatchObject({ error: { code: 'order_completed' } });
+  });
+});
+
+describe('orders in the back office', () => {
+  it('lists every order newest first, filtered by status, channel, source and member, page by page', async () => {
+    const sku = await firstSku();
+    const member = await phoneLogin(freshPhone(), 'mini');
+    const onMini = await placedOrder(member.token, { items: [{ skuId: sku.skuId, qty: 1 }], channel: 'mini' });
+    const onH5 = await placedOrder(member.token, { items: [{ skuId: sku.skuId, qty: 1 }], channel: 'h5' });
+    const paid = await paidOrder(member, sku.skuId, 'app');
+    const at = Date.now() - 60_000;
+    const fromMiniShop = { id: `ord_ms${crypto.randomUUID().slice(0, 8)}`, memberId: member.memberId };
+    await db.insert(orders).values({
+      ...fromMiniShop,
+      status: 'shipped',
+      channel: 'mini',
+      source: 'minishop',
+      total: 500,
+      payable: 500,
+      createdAt: at,
+      updatedAt: at,
+    });
+    const list = async (query: string) => {
+      const response = await admin('GET', `/api/admin/orders?memberId=${member.memberId}&${query}`);
+      expect(response.status).toBe(200);
+      return response.json<{ orders: Array<{ id: string; createdAt: number }>; nextCursor: string | null }>();
+    };
+    const ids = async (query: string) => (await list(query)).orders.map((o) => o.id);
+
+    const all = await list('');
+    expect(new Set(all.orders.map((o) => o.id))).toEqual(new Set([onMini.id, onH5.id, paid.id, fromMiniShop.id]));
+    expect(all.orders.at(-1)?.id).toBe(fromMiniShop.id);
+    const times = all.orders.map((o) => o.createdAt);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(all.nextCursor).toBeNull();
+    expect(await ids('status=paid')).toEqual([paid.id]);
+    expect(await ids('status=unpaid&channel=h5')).toEqual([onH5.id]);
+    expect(await ids('source=minishop')).toEqual([fromMiniShop.id]);
+    expect(await ids('source=mall&channel=mini')).toEqual([onMini.id]);
+    expect(await ids('status=cancelled')).toEqual([]);
+
+    const first = await list('limit=3');
+    expect(first.orders).toHaveLength(3);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const second = await list(`limit=3&cursor=${encodeURIComponent(first.nextCursor ?? '')}`);
+    expect(second).toMatchObject({ nextCursor: null });
+    expect([...first.orders, ...second.orders].map((o) => o.id)).toEqual(all.orders.map((o) => o.id));
+  });
+
+  it('shows one order with its items and payments, and refuses bad filters, unknown orders and strangers', async () => {
+    const sku = await firstSku();
+    const member = await phoneLogin(freshPhone(), 'app');
+    const order = await paidOrder(member, sku.skuId, 'app');
+    const detail = await admin('GET', `/api/admin/orders/${order.id}`);
+    expect(detail.status).toBe(200);
+    expect(await detail.json()).toMatchObject({
+      id: order.id,
+      memberId: member.memberId,
+      status: 'paid',
+      items: [{ skuId: sku.skuId, qty: 1, price: sku.price }],
+      payments: [{ method: 'balance', status: 'succeeded', amount: sku.price }],
+    });
+    expect((await admin('GET', '/api/admin/orders/ord_nope')).status).toBe(404);
+
+    for (const [query, field] of [
+      ['status=lost', 'status'],
+      ['channel=tv', 'channel'],
+      ['source=shop', 'source'],
+      ['memberId=no%20such', 'memberId'],
+      ['limit=0', 'limit'],
+      ['limit=101', 'limit'],
+      ['limit=many', 'limit'],
+      ['cursor=yesterday', 'cursor'],
+      ['sort=oldest', 'sort'],
+    ] as const) {
+      const response = await admin('GET', `/api/admin/orders?${query}`);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error: { code: 'invalid_input', field } });
+    }
+    expect((await admin('GET', '/api/admin/orders', undefined, {})).status).toBe(401);
+    expect((await admin('GET', `/api/admin/orders/${order.id}`, undefined, {})).status).toBe(401);
+    const asMember = { Authorization: `Bearer ${member.token}` };
+    expect((await admin('GET', '/api/admin/orders', undefined, asMember)).status).toBe(401);
   });
 });

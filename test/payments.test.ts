@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { balanceLedger, memberCoupons, orders, payments, pointsLedger } from '../schema';
 import type { Session } from '../shared/api/auth';
 import { ASSETS_MAP, ORDERS_MAP } from '../shared/docs/account';
+import { app } from '../workers/edge/app';
 import { skuRoomOf } from '../workers/objects/SkuRoom';
 import { signNotification } from '../workers/providers/payment/notificationSignature';
 import { database } from '../workers/records/db';
@@ -310,5 +311,14 @@ describe('paying: bad requests', () => {
     expect(response.status).toBe(409);
     expect(await response.json()).toMatchObject({ error: { code: 'order_minishop' } });
     expect(await paymentRows(id)).toEqual([]);
+  });
+
+  it('has no completion route unless the provider is the development one', async () => {
+    const { member, order } = await shopperWithOrder();
+    const payment = await providerPayment(member, order.id);
+    const asDeployed = { ...env, PAYMENT_PROVIDER: 'real' as const };
+    const response = await app.request(`/api/payments/dev/${payment.id}/complete`, { method: 'POST' }, asDeployed);
+    expect(response.status).toBe(404);
+    expect(await paymentRows(order.id)).toMatchObject([{ status: 'pending' }]);
   });
 });

@@ -10,6 +10,7 @@ import { skuRoomOf } from '../../workers/objects/SkuRoom';
 import { chunks } from '../../workers/records/chunks';
 import { database } from '../../workers/records/db';
 import type { Order } from '../../workers/records/orderRecords';
+import { advanceOrder } from '../../workers/records/orderStates';
 import { shopper } from './members';
 
 /** Places an order as a member, under an idempotency key (`null`: without one). */
@@ -45,6 +46,11 @@ export const pastDue = async (memberId: string, orderId: string) => {
   await runInDurableObject(memberRoomOf(env, memberId), (_, state) => {
     state.storage.sql.exec('UPDATE open_orders SET expires_at = ? WHERE order_id = ?', at, orderId);
   });
+};
+
+/** Ships a paid order, standing in for the operator's shipping. */
+export const shipOrder = async (orderId: string) => {
+  expect(await advanceOrder(database(env.DB), orderId, 'paid', 'shipped', Date.now())).toBe(true);
 };
 
 /** A member row binds 6 parameters; D1 allows 100 per statement. */

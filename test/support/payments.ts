@@ -1,9 +1,13 @@
 import { env, SELF } from 'cloudflare:test';
+import type { Session } from '../../shared/api/auth';
 import type { PaymentMethod } from '../../shared/api/payments';
+import type { Channel } from '../../shared/channels';
 import { PAYMENT_SIGNATURE_HEADER, signNotification } from '../../workers/providers/payment/notificationSignature';
 import type { Order } from '../../workers/records/orderRecords';
 import type { Payment } from '../../workers/records/paymentRecords';
+import { adjust } from './account';
 import { shopper } from './members';
+import { placedOrder } from './orders';
 
 /** What `POST /api/orders/:id/pay` answers. */
 export interface PayAnswer {
@@ -29,4 +33,13 @@ export const notifyPayment = async (body: unknown, signature?: string | null) =>
     headers: { 'Content-Type': 'application/json', ...(signed === null ? {} : { [PAYMENT_SIGNATURE_HEADER]: signed }) },
     body: raw,
   });
+};
+
+/** An order of one `skuId` the member placed on `channel` and paid from a balance topped up for it. */
+export const paidOrder = async (member: Session, skuId: string, channel: Channel): Promise<Order> => {
+  const order = await placedOrder(member.token, { items: [{ skuId, qty: 1 }], channel });
+  await adjust(member.memberId, 'balance', { delta: order.payable, reason: 'top-up' });
+  const response = await payOrder(member.token, order.id, 'balance');
+  if (response.status !== 200) throw new Error(`payment failed: ${response.status} ${await response.text()}`);
+  return (await response.json<PayAnswer>()).order;
 };
