@@ -9,11 +9,8 @@ import { adjust } from './account';
 import { shopper } from './members';
 import { placedOrder } from './orders';
 
-/** What `POST /api/orders/:id/pay` answers. */
-export interface PayAnswer {
-  order: Order;
-  payment: Payment | null;
-}
+/** What `POST /api/orders/:id/pay` answers: the order, with the payment that call made or found. */
+export type PayAnswer = Order & { payment: Payment | null };
 
 export const payOrder = (token: string | undefined, orderId: string, method: PaymentMethod | unknown) =>
   shopper('POST', `/api/orders/${orderId}/pay`, { method }, token);
@@ -41,5 +38,5 @@ export const paidOrder = async (member: Session, skuId: string, channel: Channel
   await adjust(member.memberId, 'balance', { delta: order.payable, reason: 'top-up' });
   const response = await payOrder(member.token, order.id, 'balance');
   if (response.status !== 200) throw new Error(`payment failed: ${response.status} ${await response.text()}`);
-  return (await response.json<PayAnswer>()).order;
+  return response.json<PayAnswer>();
 };

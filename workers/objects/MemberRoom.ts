@@ -239,29 +239,30 @@ export class MemberRoom extends YRoom<Env> {
   }
 
   /**
-   * Pays one of the member's orders, from whichever channel asks. By balance it is settled here
-   * and now; by provider a pending payment is opened (or the one still pending reused) for the
-   * shopper to complete on the provider's page. An order already paid is answered as it is, with
-   * the payment that paid it, so a retried pay never charges twice.
+   * Pays one of the member's orders, from whichever channel asks, and answers the order with its
+   * `payment`. By balance it is settled here and now; by provider a pending payment is opened (or
+   * the one still pending reused) for the shopper to complete on the provider's page. An order
+   * already paid is answered as it is, with the payment that paid it, so a retried pay never
+   * charges twice.
    */
   async payOrder(
     memberId: string,
     orderId: string,
     method: PaymentMethod,
-  ): Promise<{ order: Order; payment: Payment | null } | Refusal> {
+  ): Promise<(Order & { payment: Payment | null }) | Refusal> {
     return this.serially(async () => {
       const db = database(this.env.DB);
       const order = await this.payableOrder(memberId, orderId);
       if (isRefusal(order)) return order;
-      if (order.status !== 'unpaid') return { order, payment: await latestPaymentOf(db, orderId, 'succeeded') };
-      if (method === 'provider') return { order, payment: await this.providerPayment(order) };
+      if (order.status !== 'unpaid') return { ...order, payment: await latestPaymentOf(db, orderId, 'succeeded') };
+      if (method === 'provider') return { ...order, payment: await this.providerPayment(order) };
       const settlement = await this.settlementOf(order, newId('pay'));
       if (!(await payFromBalance(db, settlement))) {
         return refusal(409, 'insufficient_balance', 'the balance is less than the order’s payable amount');
       }
       await this.finishPayment(memberId, orderId, skuIdsOf(order));
       const paid = await findMemberOrder(db, memberId, orderId);
-      return { order: paid ?? order, payment: await findPayment(db, settlement.paymentId) };
+      return { ...(paid ?? order), payment: await findPayment(db, settlement.paymentId) };
     });
   }
 
