@@ -1,12 +1,14 @@
 import { env } from 'cloudflare:test';
 import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { balanceLedger, memberCoupons, orders, payments, pointsLedger } from '../schema';
 import type { Session } from '../shared/api/auth';
 import { ASSETS_MAP, ORDERS_MAP } from '../shared/docs/account';
 import { app } from '../workers/edge/app';
 import { skuRoomOf } from '../workers/objects/SkuRoom';
+import { httpPayment } from '../workers/providers/payment/httpPayment';
 import { signNotification } from '../workers/providers/payment/notificationSignature';
+import { paymentProvider } from '../workers/providers/payment/paymentProvider';
 import { database } from '../workers/records/db';
 import { ORDER_PAYMENT, ORDER_POINTS } from '../workers/records/paymentSettlement';
 import { accountClient, adjust, createCoupon } from './support/account';
@@ -320,5 +322,62 @@ describe('paying: bad requests', () => {
     const response = await app.request(`/api/payments/dev/${payment.id}/complete`, { method: 'POST' }, asDeployed);
     expect(response.status).toBe(404);
     expect(await paymentRows(order.id)).toMatchObject([{ status: 'pending' }]);
+  });
+});
+
+describe('the payment gateway (answered by a stub)', () => {
+  const gatewayEnv = {
+    ...env,
+    PAYMENT_PROVIDER: 'real' as const,
+    PAYMENT_API_URL: 'https://pay.example/v1',
+    PAYMENT_API_KEY: 'gateway-key',
+    PAYMENT_NOTIFY_URL: 'https://mall.example/api/payments/callback',
+  };
+  const request = {
+    paymentId: 'pay_1',
+    orderId: 'ord_1',
+    amount: 2599,
+    expiresAt: 1_800_000_000_000,
+    description: 'x',
+  };
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('is chosen by PAYMENT_PROVIDER, creates payments at PAYMENT_API_URL with the order’s expiry, checks signatures', async () => {
+    expect(await paymentProvider(env).create(request)).toEqual({
+      providerRef: 'dev_pay_1',
+      payUrl: '/api/payments/dev/pay_1/complete',
+    });
+    const fetch = vi
+      .spyOn(globalThis, 'fetch')
+      .mockImplementation(async () => Response.json({ id: 'gw_9', payUrl: 'https://pay.example/p/gw_9' }));
+    expect(await paymentProvider(gatewayEnv).create(request)).toEqual({
+      providerRef: 'gw_9',
+      payUrl: 'https://pay.example/p/gw_9',
+    });
+    const [url, init] = fetch.mock.calls[0] ?? [];
+    expect(String(url)).toBe('https://pay.example/v1/payments');
+    expect(new Headers(init?.headers).get('Authorization')).toBe('Bearer gateway-key');
+    expect(JSON.parse(String(init?.body))).toEqual({
+      reference: 'pay_1',
+      amount: 2599,
+      currency: 'CNY',
+      description: 'x',
+      expiresAt: new Date(1_800_000_000_000).toISOString(),
+      notifyUrl: 'https://mall.example/api/payments/callback',
+    });
+    const body = JSON.stringify({ paymentId: 'pay_1', amount: 2599 });
+    expect(await httpPayment(gatewayEnv).verify(body, await signNotification(env.PAYMENT_SECRET, body))).toBe(true);
+    expect(await httpPayment(gatewayEnv).verify(body, await signNotification('other', body))).toBe(false);
+  });
+
+  it('fails a payment the gateway refuses or that is not configured', async () => {
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async () => Response.json({ error: 'no' }, { status: 502 }));
+    await expect(httpPayment(gatewayEnv).create(request)).rejects.toThrow('payment gateway answered 502');
+    await expect(httpPayment({ ...gatewayEnv, PAYMENT_API_KEY: undefined }).create(request)).rejects.toThrow(
+      'must be set',
+    );
   });
 });
