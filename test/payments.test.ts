@@ -10,7 +10,7 @@ import { httpPayment } from '../workers/providers/payment/httpPayment';
 import { signNotification } from '../workers/providers/payment/notificationSignature';
 import { paymentProvider } from '../workers/providers/payment/paymentProvider';
 import { database } from '../workers/records/db';
-import { ORDER_PAYMENT, ORDER_POINTS } from '../workers/records/paymentSettlement';
+import { ORDER_PAYMENT, ORDER_POINTS, payFromBalance } from '../workers/records/paymentSettlement';
 import { accountClient, adjust, createCoupon } from './support/account';
 import { admin, firstSku, patchSku } from './support/hub';
 import { freshPhone, phoneLogin, shopper } from './support/members';
@@ -146,6 +146,29 @@ describe('paying by balance', () => {
     });
     expect((await skuState(sku.skuId)).stock).toBe(sku.stock);
     expect(await paymentRows(second.id)).toEqual([]);
+  });
+
+  it('finishes a payment cut short after its D1 batch: a retried pay or the expiry alarm sells the stock', async () => {
+    const { sku, member, order } = await shopperWithOrder({ balance: 10_000 });
+    const cutShort = async (orderId: string, payable: number) => {
+      const settlement = { orderId, memberId: member.memberId, amount: payable, points: 0, now: Date.now() };
+      expect(await payFromBalance(db, { ...settlement, paymentId: `pay_${crypto.randomUUID().slice(0, 8)}` })).toBe(
+        true,
+      );
+    };
+    await cutShort(order.id, order.payable);
+    const retried = await payOrder(member.token, order.id, 'balance');
+    expect(await retried.json()).toMatchObject({ status: 'paid', payment: { method: 'balance' } });
+    await skuRoomOf(env, sku.skuId).release(sku.skuId, order.id);
+    expect((await skuState(sku.skuId)).stock).toBe(sku.stock - 1);
+
+    const second = await placedOrder(member.token, { items: [{ skuId: sku.skuId, qty: 2 }], channel: 'mini' });
+    await cutShort(second.id, second.payable);
+    await expireOrders(member.memberId);
+    await skuRoomOf(env, sku.skuId).release(sku.skuId, second.id);
+    expect((await skuState(sku.skuId)).stock).toBe(sku.stock - 3);
+    expect(await storedOrder(second.id)).toBe('paid');
+    expect((await balanceRows(member.memberId)).map((r) => r.delta)).toEqual([10_000, -sku.price, -2 * sku.price]);
   });
 
   it('marks the order’s coupon used once it is paid', async () => {
