@@ -1,4 +1,4 @@
-import { and, eq, exists, sql } from 'drizzle-orm';
+import { and, eq, exists, not, sql } from 'drizzle-orm';
 import { balanceLedger, memberCoupons, orders, payments, pointsLedger } from '../../schema';
 import type { Database } from './db';
 import { ledgerInsert } from './ledgerRecords';
@@ -24,8 +24,22 @@ export interface Settlement {
   now: number;
 }
 
-const unpaid = (orderId: string) =>
-  sql`EXISTS (SELECT 1 FROM ${orders} WHERE ${orders.id} = ${orderId} AND ${orders.status} = 'unpaid')`;
+const unpaid = (db: Database, orderId: string) =>
+  exists(
+    db
+      .select({ id: orders.id })
+      .from(orders)
+      .where(and(eq(orders.id, orderId), eq(orders.status, 'unpaid'))),
+  );
+
+/** Whether the order's row with `reason` is in the ledger. */
+const ledgerHas = (db: Database, ledger: typeof balanceLedger | typeof pointsLedger, orderId: string, reason: string) =>
+  exists(
+    db
+      .select({ id: ledger.id })
+      .from(ledger)
+      .where(and(eq(ledger.orderId, orderId), eq(ledger.reason, reason))),
+  );
 
 /**
  * What follows a payment that succeeded in the same batch: the order becomes paid, its coupon
@@ -40,7 +54,6 @@ const settlement = (db: Database, s: Settlement) => {
       .from(payments)
       .where(and(eq(payments.id, s.paymentId), eq(payments.status, 'succeeded'))),
   );
-  const credited = sql`EXISTS (SELECT 1 FROM ${pointsLedger} WHERE ${pointsLedger.orderId} = ${s.orderId} AND ${pointsLedger.reason} = ${ORDER_POINTS})`;
   const points = {
     memberId: s.memberId,
     delta: s.points,
@@ -54,7 +67,17 @@ const settlement = (db: Database, s: Settlement) => {
       .update(memberCoupons)
       .set({ status: 'used' })
       .where(and(eq(memberCoupons.orderId, s.orderId), eq(memberCoupons.status, 'locked'), succeeded)),
-    ...(s.points > 0 ? [ledgerInsert(db, 'points', points, s.now, sql`${succeeded} AND NOT ${credited}`)] : []),
+    ...(s.points > 0
+      ? [
+          ledgerInsert(
+            db,
+            'points',
+            points,
+            s.now,
+            and(succeeded, not(ledgerHas(db, pointsLedger, s.orderId, ORDER_POINTS))),
+          ),
+        ]
+      : []),
   ] as const;
 };
 
@@ -66,9 +89,8 @@ const settlement = (db: Database, s: Settlement) => {
  */
 export const payFromBalance = async (db: Database, s: Settlement): Promise<boolean> => {
   const debit = { memberId: s.memberId, delta: -s.amount, reason: ORDER_PAYMENT, orderId: s.orderId };
-  const debitWritten = sql`EXISTS (SELECT 1 FROM ${balanceLedger} WHERE ${balanceLedger.orderId} = ${s.orderId} AND ${balanceLedger.reason} = ${ORDER_PAYMENT})`;
   const [debited] = await db.batch([
-    ledgerInsert(db, 'balance', { ...debit, operator: `member:${s.memberId}` }, s.now, unpaid(s.orderId)),
+    ledgerInsert(db, 'balance', { ...debit, operator: `member:${s.memberId}` }, s.now, unpaid(db, s.orderId)),
     db.insert(payments).select(
       db
         .select({
@@ -85,7 +107,13 @@ export const payFromBalance = async (db: Database, s: Settlement): Promise<boole
           updatedAt: sql<number>`${s.now}`.as('updated_at'),
         })
         .from(orders)
-        .where(and(eq(orders.id, s.orderId), eq(orders.status, 'unpaid'), debitWritten)),
+        .where(
+          and(
+            eq(orders.id, s.orderId),
+            eq(orders.status, 'unpaid'),
+            ledgerHas(db, balanceLedger, s.orderId, ORDER_PAYMENT),
+          ),
+        ),
     ),
     ...settlement(db, s),
   ]);
@@ -102,7 +130,7 @@ export const settleProviderPayment = async (db: Database, s: Settlement): Promis
     db
       .update(payments)
       .set({ status: 'succeeded', updatedAt: s.now })
-      .where(and(eq(payments.id, s.paymentId), eq(payments.status, 'pending'), unpaid(s.orderId)))
+      .where(and(eq(payments.id, s.paymentId), eq(payments.status, 'pending'), unpaid(db, s.orderId)))
       .returning({ id: payments.id }),
     ...settlement(db, s),
   ]);
