@@ -1,8 +1,7 @@
 import { Hono } from 'hono';
 import { adminOrderQuerySchema, orderIdParam } from '../../../../shared/api/orders';
 import { memberRoomOf } from '../../../objects/MemberRoom';
-import type { Database } from '../../../records/db';
-import { database } from '../../../records/db';
+import { type Database, database } from '../../../records/db';
 import { listOrders } from '../../../records/orderListing';
 import { findOrderDetail } from '../../../records/orderRecords';
 import { notFound, unlessRefused } from '../../errors';
