@@ -34,6 +34,8 @@ export default defineConfig({
             TOKEN_SECRET: 'test-token-secret',
             AUTH_PROVIDERS: 'development',
             EMULATOR_CONTROL_SECRET: 'test-emulator-control',
+            // Mini-Shop retries pause milliseconds, not seconds, so fault tests stay fast.
+            MINISHOP_RETRY_BASE_MS: '2',
             TEST_MIGRATIONS: await readD1Migrations(fileURLToPath(new URL('./schema/migrations', import.meta.url))),
           },
           serviceBindings: { MINISHOP_EMULATOR: 'minishop-emulator' },

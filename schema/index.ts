@@ -3,6 +3,7 @@ export * from './catalog';
 export * from './coupons';
 export * from './ledgers';
 export * from './members';
+export * from './minishop';
 export * from './orders';
 export * from './syncEvents';
 export * from './tiers';

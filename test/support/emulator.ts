@@ -6,14 +6,18 @@ import { createMiniShopClient, type MiniShopClientOptions } from '../../workers/
 declare global {
   namespace Cloudflare {
     interface Env {
-      /** The Mini-Shop emulator, an auxiliary Worker in vitest.config.ts. */
-      MINISHOP_EMULATOR: Fetcher;
       EMULATOR_CONTROL_SECRET: string;
     }
   }
 }
 
 export const EMULATOR_BASE = 'http://emulator.test';
+
+/** The Mini-Shop emulator, an auxiliary Worker in vitest.config.ts. */
+export const emulator = (): Fetcher => {
+  if (!env.MINISHOP_EMULATOR) throw new Error('the MINISHOP_EMULATOR service binding is missing');
+  return env.MINISHOP_EMULATOR;
+};
 
 /** Every call the client makes, as "METHOD path", in order. */
 export interface CallLog {
@@ -28,7 +32,7 @@ export const recordingFetch = (): { fetch: typeof fetch; log: CallLog } => {
   const fetchVia: typeof fetch = async (input, init) => {
     const request = new Request(input, init);
     calls.push(`${request.method} ${new URL(request.url).pathname}`);
-    return env.MINISHOP_EMULATOR.fetch(request);
+    return emulator().fetch(request);
   };
   return { fetch: fetchVia, log };
 };
@@ -50,7 +54,7 @@ export const instantBackoff = (): { backoff: Partial<BackoffPolicy>; delays: num
 
 /** Calls the emulator's control route with its secret. */
 export const control = (method: string, path: string, body?: unknown) =>
-  env.MINISHOP_EMULATOR.fetch(`${EMULATOR_BASE}/__control${path}`, {
+  emulator().fetch(`${EMULATOR_BASE}/__control${path}`, {
     method,
     headers: { Authorization: `Bearer ${env.EMULATOR_CONTROL_SECRET}`, 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),

@@ -4,7 +4,9 @@ import type { HubEnv } from './hubEnv';
 import { adminAuth } from './middleware/adminAuth';
 import { adminCouponRoutes } from './routes/admin/coupons';
 import { adminMemberRoutes } from './routes/admin/members';
+import { adminMiniShopRoutes } from './routes/admin/minishop';
 import { adminProductRoutes } from './routes/admin/products';
+import { adminShippingRoutes } from './routes/admin/shipping';
 import { adminSkuRoutes } from './routes/admin/skus';
 import { adminTierRoutes } from './routes/admin/tiers';
 import { authRoutes } from './routes/auth';
@@ -28,7 +30,9 @@ export const app = new Hono<HubEnv>()
   .route('/api/admin/skus', adminSkuRoutes)
   .route('/api/admin/members', adminMemberRoutes)
   .route('/api/admin/tiers', adminTierRoutes)
-  .route('/api/admin/coupons', adminCouponRoutes);
+  .route('/api/admin/coupons', adminCouponRoutes)
+  .route('/api/admin/minishop', adminMiniShopRoutes)
+  .route('/api/admin/orders', adminShippingRoutes);
 
 app.onError(renderError);
 app.notFound((c) => c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404));
