@@ -180,6 +180,7 @@ describe('Mini-Shop migration', () => {
     await control('DELETE', `/shops/${shop.appid}/faults`);
     const view = await untilIdle(shop.appid);
     expect(view.progress.lastRun).toMatchObject({ outcome: 'completed' });
+    expect(view.progress.lastRun?.errors[0]).toContain('HTTP 503');
     expect(await storedCounts(shop.appid)).toEqual(expectedCounts(seed));
     expect((await setRules(shop.appid, { productStatus: 'list' })).status).toBe(200);
   });
