@@ -134,4 +134,30 @@ describe('third-party sales volume', () => {
     ).toBe(404);
     expect((await admin('GET', '/api/admin/minishop/products/prd_none/sales')).status).toBe(404);
   });
+
+  it("counts today's paid orders as they sync, before any T+1 job; shoppers read the figure", async () => {
+    const shop = await boundShop({ products: 6, orders: 80, seed: 67 });
+    const seed = generateShop(shop);
+    await migrate(shop.appid);
+    const unpaid = seed.orders.find((o) => o.status === 10);
+    const line = unpaid?.order_detail.product_infos[0];
+    if (!unpaid || !line) throw new Error('the seed has no unpaid order');
+    const productId = `prd_${shop.appid}_${line.product_id}`;
+    const today = unpaid.order_detail.product_infos
+      .filter((p) => p.product_id === line.product_id)
+      .reduce((sum, p) => sum + p.sku_cnt, 0);
+
+    await changeOrder(shop.appid, unpaid.order_id, { status: 20 });
+    await cron(CRONS.orders);
+    await untilIdle(shop.appid);
+    expect(await (await admin('GET', `/api/admin/minishop/products/${productId}/sales`)).json()).toMatchObject({
+      thirdPartySales: today,
+    });
+
+    await cron(CRONS.sales);
+    const total = today + expectedSales(seed, line.product_id);
+    await admin('PUT', `/api/admin/minishop/products/${productId}/sales`, { addThirdPartySales: true });
+    expect(await (await admin('GET', `/api/products/${productId}/sales`)).json()).toEqual({ productId, sales: total });
+    expect((await admin('GET', '/api/products/prd_none/sales')).status).toBe(404);
+  });
 });

@@ -13,6 +13,7 @@ import { authRoutes } from './routes/auth';
 import { couponRoutes } from './routes/coupons';
 import { memberRoutes } from './routes/members';
 import { orderRoutes } from './routes/orders';
+import { productRoutes } from './routes/products';
 import { skuRoutes } from './routes/skus';
 import { syncRoutes } from './routes/sync';
 
@@ -21,6 +22,7 @@ export const app = new Hono<HubEnv>()
   .get('/health', (c) => c.json({ ok: true }))
   .route('/sync', syncRoutes)
   .route('/api/skus', skuRoutes)
+  .route('/api/products', productRoutes)
   .route('/api/auth', authRoutes)
   .route('/api/members', memberRoutes)
   .route('/api/coupons', couponRoutes)

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { products, skus, syncEvents } from '../../schema';
 import type { NewProduct } from '../../shared/api/admin';
@@ -77,3 +78,6 @@ export const insertProduct = async (
   ]);
   return { productId, title: input.title, skus: created };
 };
+
+export const productExists = async (db: Database, productId: string): Promise<boolean> =>
+  (await db.query.products.findFirst({ columns: { id: true }, where: eq(products.id, productId) })) !== undefined;

@@ -11,6 +11,7 @@ import { MiniShopApiError, MiniShopUnavailableError } from '../../../minishop/er
 import { shopSyncOf } from '../../../objects/ShopSync';
 import { database } from '../../../records/db';
 import { listMiniShops } from '../../../records/miniShopRecords';
+import { productExists } from '../../../records/productRecords';
 import { productSales, setAddThirdPartySales } from '../../../records/salesRecords';
 import { shopClient } from '../../../shopsync/shopClient';
 import { ApiError, notFound, unlessRefused } from '../../errors';
@@ -72,7 +73,7 @@ export const adminMiniShopRoutes = new Hono<HubEnv>()
   .get('/products/:productId/sales', productParam, async (c) => {
     const { productId } = c.req.valid('param');
     const db = database(c.env.DB);
-    if (!(await db.query.products.findFirst({ where: (p, { eq }) => eq(p.id, productId) }))) {
+    if (!(await productExists(db, productId))) {
       throw notFound('product', 'productId');
     }
     return c.json(await productSales(db, productId));
