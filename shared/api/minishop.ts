@@ -58,7 +58,5 @@ export const shipBatchSchema = z.strictObject({
 });
 
 export type MiniShopSyncRules = z.infer<typeof syncRulesSchema>;
-export type BindShop = z.infer<typeof bindShopSchema>;
 export type SyncRulesPatch = z.infer<typeof syncRulesPatchSchema>;
 export type ShipOrder = z.infer<typeof shipOrderSchema>;
-export type ShipBatch = z.infer<typeof shipBatchSchema>;

@@ -7,7 +7,7 @@ import { issueToken } from '../../workers/edge/auth/tokens';
 import { generateShop, type OrderRecord, type ShopData } from '../../workers/emulator/seed/generateShop';
 import type { ShopProfile } from '../../workers/emulator/seed/profiles';
 import { database } from '../../workers/records/db';
-import { clientFor, control } from '../support/emulator';
+import { clientFor, control, deliveryMethod, noAfterSale, orderPicker } from '../support/emulator';
 import { admin, firstSku } from '../support/hub';
 import { freshPhone, phoneLogin } from '../support/members';
 import { placeOrder } from '../support/orders';
@@ -24,16 +24,7 @@ beforeAll(async () => {
   await migrate(shop.appid);
 });
 
-const method = (order: OrderRecord) => order.order_detail.delivery_info.delivery_method;
-const quiet = (order: OrderRecord) => order.order_detail.product_infos.every((p) => p.on_aftersale_sku_cnt === 0);
-/** Seeded orders matching `match`, each handed out once so tests never ship the same order. */
-const used = new Set<string>();
-const take = (match: (order: OrderRecord) => boolean): OrderRecord => {
-  const order = seed.orders.find((o) => !used.has(o.order_id) && match(o));
-  if (!order) throw new Error('no seeded order fits');
-  used.add(order.order_id);
-  return order;
-};
+const take = orderPicker(() => seed.orders);
 const localId = (order: OrderRecord) => `ord_${shop.appid}_${order.order_id}`;
 const ship = (order: OrderRecord | string, body: unknown = { deliveryId: 'SF', waybillId: 'SF100200300' }) =>
   admin('POST', `/api/admin/orders/${typeof order === 'string' ? order : localId(order)}/ship`, body);
@@ -41,7 +32,7 @@ const atMiniShop = (order: OrderRecord) => clientFor(shop).client.getOrder(order
 
 describe('shipping Mini-Shop orders from here', () => {
   it('ships a to-ship order at the Mini-Shop, then here, and the buyer’s account room shows it', async () => {
-    const order = take((o) => o.status === 20 && method(o) === '快递' && quiet(o));
+    const order = take((o) => o.status === 20 && deliveryMethod(o) === '快递' && noAfterSale(o));
     const memberId = (await storedOrder(shop.appid, order.order_id))?.memberId ?? '';
     const account = await RoomClient.connect(
       `account:${memberId}`,
@@ -65,10 +56,10 @@ describe('shipping Mini-Shop orders from here', () => {
 
   it('ships same-city and pickup orders without a waybill; an express one without it is 400 naming the field', async () => {
     for (const kind of ['同城配送', '自提']) {
-      const order = take((o) => o.status === 20 && method(o) === kind && quiet(o));
+      const order = take((o) => o.status === 20 && deliveryMethod(o) === kind && noAfterSale(o));
       expect((await ship(order, {})).status).toBe(200);
     }
-    const express = take((o) => o.status === 20 && method(o) === '快递' && quiet(o));
+    const express = take((o) => o.status === 20 && deliveryMethod(o) === '快递' && noAfterSale(o));
     const refused = await ship(express, { deliveryId: 'SF' });
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({ error: { field: 'waybillId' } });
@@ -79,7 +70,8 @@ describe('shipping Mini-Shop orders from here', () => {
 
   it('ships only what is still unshipped of a partly shipped order', async () => {
     const order = take(
-      (o) => o.status === 20 && method(o) === '快递' && quiet(o) && o.order_detail.product_infos.length > 1,
+      (o) =>
+        o.status === 20 && deliveryMethod(o) === '快递' && noAfterSale(o) && o.order_detail.product_infos.length > 1,
     );
     const [first] = order.order_detail.product_infos;
     if (!first) throw new Error('the order has no lines');
@@ -94,7 +86,7 @@ describe('shipping Mini-Shop orders from here', () => {
   });
 
   it('refuses an order shipped at the Mini-Shop meanwhile (409) and takes its new state here', async () => {
-    const order = take((o) => o.status === 20 && method(o) === '快递' && quiet(o));
+    const order = take((o) => o.status === 20 && deliveryMethod(o) === '快递' && noAfterSale(o));
     await control('PATCH', `/shops/${shop.appid}/orders/${order.order_id}`, { status: 30 });
     const response = await ship(order);
     expect(response.status).toBe(409);
@@ -105,7 +97,7 @@ describe('shipping Mini-Shop orders from here', () => {
   });
 
   it('refuses an order with an item in after-sale (409, under dispute) and pushes nothing', async () => {
-    const order = take((o) => o.status === 20 && method(o) === '快递' && quiet(o));
+    const order = take((o) => o.status === 20 && deliveryMethod(o) === '快递' && noAfterSale(o));
     await control('PATCH', `/shops/${shop.appid}/orders/${order.order_id}`, { openAfterSale: true });
     const response = await ship(order);
     expect(response.status).toBe(409);
@@ -118,9 +110,9 @@ describe('shipping Mini-Shop orders from here', () => {
   });
 
   it('ships a batch order by order: shipped ones skipped, one in after-sale failed, the rest shipped', async () => {
-    const fresh = [0, 1].map(() => take((o) => o.status === 20 && method(o) === '快递' && quiet(o)));
+    const fresh = [0, 1].map(() => take((o) => o.status === 20 && deliveryMethod(o) === '快递' && noAfterSale(o)));
     const shipped = take((o) => o.status === 30);
-    const disputed = take((o) => o.status === 20 && method(o) === '快递' && !quiet(o));
+    const disputed = take((o) => o.status === 20 && deliveryMethod(o) === '快递' && !noAfterSale(o));
     const batch = [fresh[0], shipped, disputed, fresh[1]].map((o) => ({
       orderId: o ? localId(o) : '',
       deliveryId: 'YTO',

@@ -1,4 +1,5 @@
 import { env } from 'cloudflare:test';
+import type { OrderRecord } from '../../workers/emulator/seed/generateShop';
 import type { ShopProfile } from '../../workers/emulator/seed/profiles';
 import type { BackoffPolicy } from '../../workers/minishop/backoff';
 import { createMiniShopClient, type MiniShopClientOptions } from '../../workers/minishop/client';
@@ -103,4 +104,22 @@ export const collect = async <T>(items: AsyncIterable<T>): Promise<T[]> => {
   const all: T[] = [];
   for await (const item of items) all.push(item);
   return all;
+};
+
+export const deliveryMethod = (order: OrderRecord) => order.order_detail.delivery_info.delivery_method;
+export const noAfterSale = (order: OrderRecord) =>
+  order.order_detail.product_infos.every((p) => p.on_aftersale_sku_cnt === 0);
+
+/**
+ * Hands out seeded orders matching a condition, each once, so the tests of a file never ship
+ * the same order.
+ */
+export const orderPicker = (orders: () => OrderRecord[]) => {
+  const used = new Set<string>();
+  return (match: (order: OrderRecord) => boolean): OrderRecord => {
+    const order = orders().find((o) => !used.has(o.order_id) && match(o));
+    if (!order) throw new Error('no seeded order fits');
+    used.add(order.order_id);
+    return order;
+  };
 };

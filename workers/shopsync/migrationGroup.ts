@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { miniShops, productGroups } from '../../schema';
 import type { Database } from '../records/db';
 
-export const MIGRATION_GROUP_TITLE = 'Mini-Shop migration';
+const MIGRATION_GROUP_TITLE = 'Mini-Shop migration';
 
 /**
  * The group migrated products join (seed 002: created on the first migration that uses it).
