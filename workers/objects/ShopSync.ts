@@ -155,13 +155,18 @@ export class ShopSync extends DurableObject<Env> {
     return { templates: await (await this.source()).freightTemplates() };
   }
 
-  /** Ships one of the shop's orders at the Mini-Shop (shipping.ts); refused once unbound. */
+  /**
+   * Ships one of the shop's orders at the Mini-Shop (shipping.ts); refused once unbound. It waits
+   * for a sync page in progress, so that page cannot write back the order's state from before.
+   */
   async shipOrder(appid: string, sourceOrderId: string, parcel: ShipOrder): Promise<{ shipped: true } | Refusal> {
-    const shop = await findMiniShop(this.db(), appid);
-    if (shop?.status !== 'bound') {
-      return refusal(409, 'shop_unbound', 'orders of an unbound Mini-Shop cannot be shipped or changed here');
-    }
-    return shipAtMiniShop(this.env, this.db(), await this.source(), shop, sourceOrderId, parcel);
+    return this.serially(async () => {
+      const shop = await findMiniShop(this.db(), appid);
+      if (shop?.status !== 'bound') {
+        return refusal(409, 'shop_unbound', 'orders of an unbound Mini-Shop cannot be shipped or changed here');
+      }
+      return shipAtMiniShop(this.env, this.db(), await this.source(), shop, sourceOrderId, parcel);
+    });
   }
 
   override async alarm(): Promise<void> {
