@@ -36,6 +36,8 @@ export default defineConfig({
             PAYMENT_PROVIDER: 'development',
             PAYMENT_SECRET: 'test-payment-secret',
             EMULATOR_CONTROL_SECRET: 'test-emulator-control',
+            // Mini-Shop retries pause milliseconds, not seconds, so fault tests stay fast.
+            MINISHOP_RETRY_BASE_MS: '2',
             TEST_MIGRATIONS: await readD1Migrations(fileURLToPath(new URL('./schema/migrations', import.meta.url))),
           },
           serviceBindings: { MINISHOP_EMULATOR: 'minishop-emulator' },

@@ -4,6 +4,7 @@ export * from './coupons';
 export * from './flashSales';
 export * from './ledgers';
 export * from './members';
+export * from './minishop';
 export * from './orders';
 export * from './payments';
 export * from './syncEvents';

@@ -1,6 +1,7 @@
 import type { CatalogRoom } from './objects/CatalogRoom';
 import type { FlashSaleClock } from './objects/FlashSaleClock';
 import type { MemberRoom } from './objects/MemberRoom';
+import type { ShopSync } from './objects/ShopSync';
 import type { SkuRoom } from './objects/SkuRoom';
 
 /** Bindings from wrangler.toml and secrets from `.dev.vars` / `wrangler secret`. */
@@ -10,9 +11,14 @@ export interface Env {
   CATALOG_ROOM: DurableObjectNamespace<CatalogRoom>;
   MEMBER_ROOM: DurableObjectNamespace<MemberRoom>;
   FLASH_SALE_CLOCK: DurableObjectNamespace<FlashSaleClock>;
+  SHOP_SYNC: DurableObjectNamespace<ShopSync>;
   ADMIN_TOKEN: string;
   /** Base URL of the Mini-Shop API: the emulator locally, https://api.weixin.qq.com in production. */
   MINISHOP_API_BASE: string;
+  /** The emulator as a service binding (tests): when present, Mini-Shop calls go through it. */
+  MINISHOP_EMULATOR?: Fetcher;
+  /** First retry pause of Mini-Shop calls in ms (default 500); tests shorten it. */
+  MINISHOP_RETRY_BASE_MS?: string;
   /** HMAC key of member tokens. */
   TOKEN_SECRET: string;
   /** `development`: fixed SMS code and made-up WeChat ids (README); `real`: the real services. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateShop } from '../../workers/emulator/seed/generateShop';
 import { SEEDED_SHOPS } from '../../workers/emulator/seed/profiles';
+import { allPages } from '../../workers/minishop/paging';
 import { clientFor, collect } from '../support/emulator';
 
 const shop = SEEDED_SHOPS[0];
@@ -10,7 +11,7 @@ const seed = generateShop(shop);
 describe('Mini-Shop client: products', () => {
   it('pages through every on-sale and delisted product of the seeded shop, skipping statuses 0 and 13', async () => {
     const { client, log } = clientFor(shop, { pageSizes: { products: 37 } });
-    const products = await collect(client.listProducts());
+    const products = await collect(allPages((cursor) => client.productsPage(cursor)));
 
     const synced = seed.spus.filter((spu) => spu.status === 5 || spu.status === 11);
     expect(seed.spus.length).toBeGreaterThanOrEqual(300);
@@ -25,7 +26,9 @@ describe('Mini-Shop client: products', () => {
 
   it('returns each product with its SKUs, prices and stock, ids above 2^53 exact as strings', async () => {
     const { client } = clientFor(shop, { pageSizes: { products: 100 } });
-    const products = await collect(client.listProducts());
+    const products = await collect(allPages((cursor) => client.productsPage(cursor)));
+    // Every page reports the whole listing's size, so a migration's progress has a total at once.
+    expect((await client.productsPage(null)).total).toBe(products.length);
     const big = products.filter((p) => BigInt(p.productId) > 2n ** 53n);
     expect(big.length).toBeGreaterThan(100);
     // 2^53 + 1 cannot be a double: it survives only if parsing never went through Number.

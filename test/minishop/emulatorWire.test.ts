@@ -1,11 +1,11 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ShopProfile } from '../../workers/emulator/seed/profiles';
-import { control, EMULATOR_BASE, newShop } from '../support/emulator';
+import { control, EMULATOR_BASE, emulator, newShop } from '../support/emulator';
 
 /** Raw calls, to see exactly what the emulated API answers. */
 const call = (method: string, path: string, body?: string) =>
-  env.MINISHOP_EMULATOR.fetch(`${EMULATOR_BASE}${path}`, { method, body });
+  emulator().fetch(`${EMULATOR_BASE}${path}`, { method, body });
 
 let shop: ShopProfile;
 let token: string;
@@ -69,7 +69,7 @@ describe('Mini-Shop emulator: the wire', () => {
   });
 
   it('keeps its control route behind its own secret', async () => {
-    const answer = await env.MINISHOP_EMULATOR.fetch(`${EMULATOR_BASE}/__control/shops/${shop.appid}/tokens/expire`, {
+    const answer = await emulator().fetch(`${EMULATOR_BASE}/__control/shops/${shop.appid}/tokens/expire`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${env.ADMIN_TOKEN}` },
     });

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateShop, SEED_START } from '../../workers/emulator/seed/generateShop';
 import type { ShopProfile } from '../../workers/emulator/seed/profiles';
 import { fromBeijingTime } from '../../workers/minishop/beijingTime';
+import { allPages } from '../../workers/minishop/paging';
 import { clientFor, collect, newShop } from '../support/emulator';
 
 const DAY = 86_400_000;
@@ -18,7 +19,7 @@ describe('Mini-Shop client: orders', () => {
     const { client, log } = clientFor(shop, { pageSizes: { orders: 50 } });
     const from = SEED_START + 10 * DAY;
     const to = SEED_START + 25 * DAY;
-    const orders = await collect(client.listOrdersUpdatedBetween(from, to));
+    const orders = await collect(allPages((cursor) => client.ordersUpdatedPage(from, to, cursor)));
 
     const expected = seed.orders.filter((o) => {
       const updated = fromBeijingTime(o.update_time);
@@ -32,7 +33,9 @@ describe('Mini-Shop client: orders', () => {
 
   it('covers every status, the three delivery kinds and open and finished after-sales', async () => {
     const { client } = clientFor(shop, { pageSizes: { orders: 500 } });
-    const orders = await collect(client.listOrdersUpdatedBetween(SEED_START, SEED_START + 70 * DAY));
+    const orders = await collect(
+      allPages((cursor) => client.ordersUpdatedPage(SEED_START, SEED_START + 70 * DAY, cursor)),
+    );
     expect(orders).toHaveLength(seed.orders.length);
     expect(new Set(orders.map((o) => o.sourceStatus))).toEqual(new Set([10, 20, 30, 100, 200, 250]));
     expect(new Set(orders.map((o) => o.deliveryKind))).toEqual(new Set(['express', 'same_city', 'pickup']));

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateShop, type OrderRecord } from '../../workers/emulator/seed/generateShop';
+import { generateShop } from '../../workers/emulator/seed/generateShop';
 import type { ShopProfile } from '../../workers/emulator/seed/profiles';
 import { MiniShopApiError } from '../../workers/minishop/errors';
-import { clientFor, control, newShop } from '../support/emulator';
+import { clientFor, control, deliveryMethod, newShop, noAfterSale, orderPicker } from '../support/emulator';
 
 let shop: ShopProfile;
 let seed: ReturnType<typeof generateShop>;
@@ -12,16 +12,7 @@ beforeAll(async () => {
   seed = generateShop(shop);
 });
 
-const method = (order: OrderRecord) => order.order_detail.delivery_info.delivery_method;
-const noAfterSale = (order: OrderRecord) => order.order_detail.product_infos.every((p) => p.on_aftersale_sku_cnt === 0);
-/** Seeded orders matching `match`, each handed out once so tests never ship the same order. */
-const used = new Set<string>();
-const take = (match: (order: OrderRecord) => boolean): OrderRecord => {
-  const order = seed.orders.find((o) => !used.has(o.order_id) && match(o));
-  if (!order) throw new Error('no seeded order fits');
-  used.add(order.order_id);
-  return order;
-};
+const take = orderPicker(() => seed.orders);
 const apiError = (promise: Promise<unknown>) =>
   promise.then(
     () => null,
@@ -31,7 +22,7 @@ const apiError = (promise: Promise<unknown>) =>
 describe('Mini-Shop client: delivery/send', () => {
   it('ships a to-ship express order whole; the order is then shipped with the parcel', async () => {
     const { client } = clientFor(shop);
-    const order = take((o) => o.status === 20 && method(o) === '快递' && noAfterSale(o));
+    const order = take((o) => o.status === 20 && deliveryMethod(o) === '快递' && noAfterSale(o));
     await client.ship(order.order_id, [{ deliveryId: 'SF', waybillId: 'SF1234567890' }]);
     const shipped = await client.getOrder(order.order_id);
     expect(shipped.status).toBe('shipped');
@@ -58,7 +49,7 @@ describe('Mini-Shop client: delivery/send', () => {
 
   it('refuses an order once an after-sale opens on it (control route), then ships it after it closes', async () => {
     const { client } = clientFor(shop);
-    const order = take((o) => o.status === 20 && method(o) === '快递' && noAfterSale(o));
+    const order = take((o) => o.status === 20 && deliveryMethod(o) === '快递' && noAfterSale(o));
     const patch = (body: unknown) => control('PATCH', `/shops/${shop.appid}/orders/${order.order_id}`, body);
     expect((await patch({ openAfterSale: true })).status).toBe(200);
     expect(await apiError(client.ship(order.order_id, [{ deliveryId: 'SF', waybillId: 'SF3' }]))).toMatchObject({
@@ -72,18 +63,19 @@ describe('Mini-Shop client: delivery/send', () => {
   it('ships same-city and pickup orders without carrier or waybill, but not express ones', async () => {
     const { client } = clientFor(shop);
     for (const kind of ['同城配送', '自提']) {
-      const order = take((o) => o.status === 20 && method(o) === kind && noAfterSale(o));
+      const order = take((o) => o.status === 20 && deliveryMethod(o) === kind && noAfterSale(o));
       await client.ship(order.order_id, [{}]);
       expect((await client.getOrder(order.order_id)).status).toBe('shipped');
     }
-    const express = take((o) => o.status === 20 && method(o) === '快递' && noAfterSale(o));
+    const express = take((o) => o.status === 20 && deliveryMethod(o) === '快递' && noAfterSale(o));
     expect(await apiError(client.ship(express.order_id, [{}]))).toMatchObject({ errcode: 9401020 });
   });
 
   it('splits shipping: partly shipped (21) after the first parcel, shipped after the rest', async () => {
     const { client } = clientFor(shop);
     const order = take(
-      (o) => o.status === 20 && method(o) === '快递' && noAfterSale(o) && o.order_detail.product_infos.length > 1,
+      (o) =>
+        o.status === 20 && deliveryMethod(o) === '快递' && noAfterSale(o) && o.order_detail.product_infos.length > 1,
     );
     const [first] = order.order_detail.product_infos;
     const items = [{ productId: first?.product_id ?? '', skuId: first?.sku_id ?? '', quantity: first?.sku_cnt ?? 0 }];

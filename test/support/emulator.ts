@@ -1,4 +1,5 @@
 import { env } from 'cloudflare:test';
+import type { OrderRecord } from '../../workers/emulator/seed/generateShop';
 import type { ShopProfile } from '../../workers/emulator/seed/profiles';
 import type { BackoffPolicy } from '../../workers/minishop/backoff';
 import { createMiniShopClient, type MiniShopClientOptions } from '../../workers/minishop/client';
@@ -6,14 +7,18 @@ import { createMiniShopClient, type MiniShopClientOptions } from '../../workers/
 declare global {
   namespace Cloudflare {
     interface Env {
-      /** The Mini-Shop emulator, an auxiliary Worker in vitest.config.ts. */
-      MINISHOP_EMULATOR: Fetcher;
       EMULATOR_CONTROL_SECRET: string;
     }
   }
 }
 
 export const EMULATOR_BASE = 'http://emulator.test';
+
+/** The Mini-Shop emulator, an auxiliary Worker in vitest.config.ts. */
+export const emulator = (): Fetcher => {
+  if (!env.MINISHOP_EMULATOR) throw new Error('the MINISHOP_EMULATOR service binding is missing');
+  return env.MINISHOP_EMULATOR;
+};
 
 /** Every call the client makes, as "METHOD path", in order. */
 export interface CallLog {
@@ -28,7 +33,7 @@ export const recordingFetch = (): { fetch: typeof fetch; log: CallLog } => {
   const fetchVia: typeof fetch = async (input, init) => {
     const request = new Request(input, init);
     calls.push(`${request.method} ${new URL(request.url).pathname}`);
-    return env.MINISHOP_EMULATOR.fetch(request);
+    return emulator().fetch(request);
   };
   return { fetch: fetchVia, log };
 };
@@ -50,7 +55,7 @@ export const instantBackoff = (): { backoff: Partial<BackoffPolicy>; delays: num
 
 /** Calls the emulator's control route with its secret. */
 export const control = (method: string, path: string, body?: unknown) =>
-  env.MINISHOP_EMULATOR.fetch(`${EMULATOR_BASE}/__control${path}`, {
+  emulator().fetch(`${EMULATOR_BASE}/__control${path}`, {
     method,
     headers: { Authorization: `Bearer ${env.EMULATOR_CONTROL_SECRET}`, 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -99,4 +104,22 @@ export const collect = async <T>(items: AsyncIterable<T>): Promise<T[]> => {
   const all: T[] = [];
   for await (const item of items) all.push(item);
   return all;
+};
+
+export const deliveryMethod = (order: OrderRecord) => order.order_detail.delivery_info.delivery_method;
+export const noAfterSale = (order: OrderRecord) =>
+  order.order_detail.product_infos.every((p) => p.on_aftersale_sku_cnt === 0);
+
+/**
+ * Hands out seeded orders matching a condition, each once, so the tests of a file never ship
+ * the same order.
+ */
+export const orderPicker = (orders: () => OrderRecord[]) => {
+  const used = new Set<string>();
+  return (match: (order: OrderRecord) => boolean): OrderRecord => {
+    const order = orders().find((o) => !used.has(o.order_id) && match(o));
+    if (!order) throw new Error('no seeded order fits');
+    used.add(order.order_id);
+    return order;
+  };
 };

@@ -10,3 +10,6 @@ export const fromBeijingTime = (text: string): number => {
   if (Number.isNaN(epochMs)) throw new RangeError(`not a Mini-Shop time: ${text}`);
   return epochMs;
 };
+
+/** The China-time calendar day (YYYY-MM-DD) of an instant; sales are counted per such day. */
+export const beijingDay = (epochMs: number): string => toBeijingTime(epochMs).slice(0, 10);

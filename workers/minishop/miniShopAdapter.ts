@@ -1,7 +1,8 @@
+import { z } from 'zod';
 import { toBeijingTime } from './beijingTime';
 import type { MiniShopApi } from './miniShopApi';
-import { allPages } from './paging';
-import type { SourceProduct } from './schemas/model';
+import type { Page } from './paging';
+import type { SourceOrder, SourceProduct } from './schemas/model';
 import type { MiniShopSource } from './source';
 import {
   SYNCED_SPU_STATUSES,
@@ -11,6 +12,13 @@ import {
   toSourceProduct,
   toSourceSku,
 } from './wireToModel';
+
+/** Synced SPU statuses, listed one after the other. */
+const SPU_STATUSES = Object.keys(SYNCED_SPU_STATUSES).map(Number);
+
+/** Where a product listing stands: the index into SPU_STATUSES, its page, the listing's size. */
+const productCursorSchema = z.object({ status: z.int().min(0), page: z.int().min(1), total: z.int().min(0) });
+type ProductCursor = z.infer<typeof productCursorSchema>;
 
 export interface PageSizes {
   products: number;
@@ -24,19 +32,22 @@ export class MiniShopAdapter implements MiniShopSource {
     private readonly pageSizes: PageSizes,
   ) {}
 
-  async *listProducts(): AsyncGenerator<SourceProduct> {
+  async productsPage(cursor: string | null): Promise<Page<SourceProduct>> {
+    const at = cursor ? productCursorSchema.parse(JSON.parse(cursor)) : await this.firstProductCursor();
+    const status = SPU_STATUSES[at.status];
+    if (status === undefined) return { items: [], total: at.total, next: null };
+    const size = this.pageSizes.products;
+    const { spus, total_num } = await this.api.spuList(status, at.page, size);
     // The SPU list carries SKU ids only; each product's SKUs come from sku/get_list.
-    for (const status of Object.keys(SYNCED_SPU_STATUSES).map(Number)) {
-      const size = this.pageSizes.products;
-      const spus = allPages(size, async (page) => {
-        const { spus, total_num } = await this.api.spuList(status, page, size);
-        return { items: spus, total: total_num };
-      });
-      for await (const spu of spus) {
-        const product = toSourceProduct(spu, (await this.api.skuList(spu.product_id)).map(toSourceSku));
-        if (product) yield product;
-      }
+    const items: SourceProduct[] = [];
+    for (const spu of spus) {
+      const product = toSourceProduct(spu, (await this.api.skuList(spu.product_id)).map(toSourceSku));
+      if (product) items.push(product);
     }
+    const statusDone = spus.length < size || at.page * size >= total_num;
+    const following = statusDone ? { ...at, status: at.status + 1, page: 1 } : { ...at, page: at.page + 1 };
+    const next = following.status < SPU_STATUSES.length ? JSON.stringify(following) : null;
+    return { items, total: at.total, next };
   }
 
   async getProduct(productId: string): Promise<SourceProduct | null> {
@@ -45,14 +56,20 @@ export class MiniShopAdapter implements MiniShopSource {
     return toSourceProduct(spu, (await this.api.skuList(productId)).map(toSourceSku));
   }
 
-  async *listOrdersUpdatedBetween(from: number, to: number) {
+  async ordersUpdatedPage(from: number, to: number, cursor: string | null): Promise<Page<SourceOrder>> {
     const size = this.pageSizes.orders;
+    const page = cursor ? Number(cursor) : 1;
     const window = { start_update_time: toBeijingTime(from), end_update_time: toBeijingTime(to) };
-    const orders = allPages(size, async (page) => {
-      const { orders, total_num } = await this.api.orderList({ ...window, page, page_size: size });
-      return { items: orders, total: total_num };
-    });
-    for await (const order of orders) yield toSourceOrder(order);
+    const { orders, total_num } = await this.api.orderList({ ...window, page, page_size: size });
+    const last = orders.length < size || page * size >= total_num;
+    return { items: orders.map(toSourceOrder), total: total_num, next: last ? null : String(page + 1) };
+  }
+
+  /** The whole listing's size comes first, so progress has a total from the first page on. */
+  private async firstProductCursor(): Promise<ProductCursor> {
+    let total = 0;
+    for (const status of SPU_STATUSES) total += (await this.api.spuList(status, 1, 1)).total_num;
+    return { status: 0, page: 1, total };
   }
 
   async getOrder(orderId: string) {

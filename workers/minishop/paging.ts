@@ -1,19 +1,21 @@
+/** One page of a listing and where the next one starts. */
 export interface Page<T> {
   items: T[];
-  /** `total_num` as the API reported it with this page. */
+  /** How many items the whole listing holds, as the source reported it. */
   total: number;
+  /** Opaque to callers: hand it back for the next page; null after the last one. */
+  next: string | null;
 }
 
 /**
- * Walks `page` = 1, 2, … until a short page or `total_num` is reached, yielding every item.
- * Pages are fetched lazily, so a caller that stops early (or fails) spends no further calls.
+ * Every item of a paged listing. Pages are fetched lazily, so a caller that stops early (or
+ * fails) spends no further calls; a job that must survive restarts keeps `next` itself instead.
  */
-export async function* allPages<T>(pageSize: number, fetchPage: (page: number) => Promise<Page<T>>): AsyncGenerator<T> {
-  let seen = 0;
-  for (let page = 1; ; page++) {
-    const { items, total } = await fetchPage(page);
-    yield* items;
-    seen += items.length;
-    if (items.length < pageSize || seen >= total) return;
-  }
+export async function* allPages<T>(fetchPage: (cursor: string | null) => Promise<Page<T>>): AsyncGenerator<T> {
+  let cursor: string | null = null;
+  do {
+    const page: Page<T> = await fetchPage(cursor);
+    yield* page.items;
+    cursor = page.next;
+  } while (cursor !== null);
 }

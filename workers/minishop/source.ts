@@ -1,3 +1,4 @@
+import type { Page } from './paging';
 import type { FreightTemplate, Shipment, ShopInfo, SourceOrder, SourceProduct } from './schemas/model';
 
 /**
@@ -6,12 +7,12 @@ import type { FreightTemplate, Shipment, ShopInfo, SourceOrder, SourceProduct } 
  * the same without any change to sync.
  */
 export interface MiniShopSource {
-  /** Every product on sale or delisted, with its SKUs; other statuses are skipped. */
-  listProducts(): AsyncIterable<SourceProduct>;
+  /** A page of the products on sale or delisted, with their SKUs; other statuses are skipped. */
+  productsPage(cursor: string | null): Promise<Page<SourceProduct>>;
   /** One product with its SKUs, or null when it is in a status that is not synced. */
   getProduct(productId: string): Promise<SourceProduct | null>;
-  /** Orders whose last update lies in [from, to] (epoch ms), oldest update first. */
-  listOrdersUpdatedBetween(from: number, to: number): AsyncIterable<SourceOrder>;
+  /** A page of the orders whose last update lies in [from, to] (epoch ms), oldest update first. */
+  ordersUpdatedPage(from: number, to: number, cursor: string | null): Promise<Page<SourceOrder>>;
   getOrder(orderId: string): Promise<SourceOrder>;
   /** Pushes a shipment; the source refuses already-shipped or disputed orders with a typed error. */
   ship(orderId: string, parcels: Shipment[]): Promise<void>;

@@ -55,6 +55,7 @@ const RELEASABLE: readonly string[] = ['unpaid', 'cancelled', 'expired'];
 const PAID: readonly string[] = ['paid', 'shipped', 'completed'];
 
 const ORDER_NOT_FOUND = refusal(404, 'not_found', 'no such order of this member', 'orderId');
+const MINISHOP_ORDER = refusal(409, 'order_minishop', 'a Mini-Shop order is paid and moved on at the Mini-Shop');
 
 const skuIdsOf = (order: Order): string[] => order.items.map((i) => i.skuId);
 
@@ -288,11 +289,17 @@ export class MemberRoom extends YRoom<Env> {
     });
   }
 
-  /** Moves one of the member's orders a step along its life (`orderStates.ts`); every channel sees it. */
+  /**
+   * Moves one of the member's mall orders a step along its life (`orderStates.ts`); every channel
+   * sees it. A Mini-Shop order moves at the Mini-Shop and arrives here by sync (shipping goes
+   * through its shop instead).
+   */
   async advanceOrder(memberId: string, orderId: string, move: OrderMove): Promise<Order | Refusal> {
     return this.serially(async () => {
       const db = database(this.env.DB);
-      if (!(await isMemberOrder(db, memberId, orderId))) return ORDER_NOT_FOUND;
+      const order = await findMemberOrder(db, memberId, orderId);
+      if (!order) return ORDER_NOT_FOUND;
+      if (order.source !== 'mall') return MINISHOP_ORDER;
       const moved = await advanceOrder(db, orderId, move.from, move.to, Date.now());
       if (isRefusal(moved)) return moved;
       await this.mirror(memberId);
@@ -414,7 +421,7 @@ export class MemberRoom extends YRoom<Env> {
   private async payableOrder(memberId: string, orderId: string): Promise<Order | Refusal> {
     const order = await findMemberOrder(database(this.env.DB), memberId, orderId);
     if (!order) return ORDER_NOT_FOUND;
-    if (order.source !== 'mall') return refusal(409, 'order_minishop', 'a Mini-Shop order is paid on the Mini-Shop');
+    if (order.source !== 'mall') return MINISHOP_ORDER;
     if (PAID.includes(order.status)) {
       if (openOrderById(this.ctx.storage.sql, orderId)) await this.finishPayment(memberId, orderId, skuIdsOf(order));
       return order;

@@ -1,5 +1,6 @@
-import { and, eq, or } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import { memberIdentities, members } from '../../schema';
+import { chunks } from './chunks';
 import type { Database } from './db';
 import { newId } from './ids';
 
@@ -66,4 +67,49 @@ export const addIdentities = async (db: Database, memberId: string, identities: 
 
 export const setMemberTags = async (db: Database, memberId: string, tags: string[]): Promise<void> => {
   await db.update(members).set({ tags }).where(eq(members.id, memberId));
+};
+
+/** D1 binds at most 100 parameters per statement: an identity row binds 5, a member row 6 (its defaults too). */
+const VALUES_PER_QUERY = 90;
+const IDENTITIES_PER_INSERT = 20;
+const MEMBERS_PER_INSERT = 15;
+
+/**
+ * The member behind each of `values` (identities of one kind and app), creating a member for every
+ * value nobody holds yet, all new ones in one batch. Used for buyers that arrive with orders
+ * (a Mini-Shop buyer's OpenID), who have never logged in here.
+ */
+export const membersOfIdentityValues = async (
+  db: Database,
+  kind: Identity['kind'],
+  appId: string,
+  values: string[],
+  now: number,
+): Promise<Map<string, string>> => {
+  const held = new Map<string, string>();
+  for (const part of chunks([...new Set(values)], VALUES_PER_QUERY)) {
+    const rows = await db
+      .select({ value: memberIdentities.value, memberId: memberIdentities.memberId })
+      .from(memberIdentities)
+      .where(
+        and(eq(memberIdentities.kind, kind), eq(memberIdentities.appId, appId), inArray(memberIdentities.value, part)),
+      );
+    for (const row of rows) held.set(row.value, row.memberId);
+  }
+  const created = [...new Set(values)]
+    .filter((value) => !held.has(value))
+    .map((value) => ({ value, memberId: newId('mem') }));
+  const [first, ...rest] = [
+    ...chunks(created, MEMBERS_PER_INSERT).map((part) =>
+      db.insert(members).values(part.map((c) => ({ id: c.memberId, createdAt: now }))),
+    ),
+    ...chunks(created, IDENTITIES_PER_INSERT).map((part) =>
+      db
+        .insert(memberIdentities)
+        .values(part.map((c) => ({ kind, appId, value: c.value, memberId: c.memberId, createdAt: now }))),
+    ),
+  ];
+  if (first) await db.batch([first, ...rest]);
+  for (const c of created) held.set(c.value, c.memberId);
+  return held;
 };

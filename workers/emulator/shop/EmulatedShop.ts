@@ -110,12 +110,16 @@ export class EmulatedShop extends DurableObject<EmulatorEnv> {
     if (!order) return null;
     const lines = order.order_detail.product_infos;
     const openAfterSale = change.openAfterSale;
+    // An unpaid order that moves on was paid now, as a buyer paying would leave it.
+    const paysNow = order.status === 10 && change.status !== undefined && change.status !== 10;
+    const payInfo = order.order_detail.pay_info;
     const changed: OrderRecord = {
       ...order,
       status: change.status ?? order.status,
       update_time: toBeijingTime(now),
       order_detail: {
         ...order.order_detail,
+        pay_info: paysNow ? { ...payInfo, transaction_id: `4200${orderId}`, pay_time: toBeijingTime(now) } : payInfo,
         product_infos:
           openAfterSale === undefined
             ? lines
