@@ -20,6 +20,7 @@ describe('admin API', () => {
       listed: true,
       rev: 1,
       flash: null,
+      sales: 0,
     });
     const response = await admin('GET', `/api/skus/${sku?.skuId}`, undefined, {});
     expect(response.status).toBe(200);

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { balanceLedger, memberCoupons, orders, payments, pointsLedger } from '../schema';
 import type { Session } from '../shared/api/auth';
 import { ASSETS_MAP, ORDERS_MAP } from '../shared/docs/account';
+import { CATALOG_MAP, type CatalogEntry, SKU_MAP, type SkuState } from '../shared/docs/sku';
 import { app } from '../workers/edge/app';
 import { skuRoomOf } from '../workers/objects/SkuRoom';
 import { httpPayment } from '../workers/providers/payment/httpPayment';
@@ -12,11 +13,11 @@ import { paymentProvider } from '../workers/providers/payment/paymentProvider';
 import { database } from '../workers/records/db';
 import { ORDER_PAYMENT, ORDER_POINTS, payFromBalance } from '../workers/records/paymentSettlement';
 import { accountClient, adjust, createCoupon } from './support/account';
-import { admin, firstSku, patchSku } from './support/hub';
+import { admin, createProduct, firstSku, patchSku } from './support/hub';
 import { freshPhone, phoneLogin, shopper } from './support/members';
 import { expireOrders, pastDue, placedOrder, skuState } from './support/orders';
 import { completePayment, notifyPayment, type PayAnswer, payOrder } from './support/payments';
-import type { RoomClient } from './support/roomClient';
+import { RoomClient } from './support/roomClient';
 
 const db = database(env.DB);
 
@@ -186,6 +187,27 @@ describe('paying by balance', () => {
     const claim = await db.query.memberCoupons.findFirst({ where: eq(memberCoupons.memberId, member.memberId) });
     expect(claim).toMatchObject({ status: 'used', orderId: order.id });
     expect((await balanceRows(member.memberId)).at(-1)?.delta).toBe(-(sku.price - 100));
+  });
+});
+
+describe('sales figures', () => {
+  it('grow on every SKU of the product, in its rooms and the catalog, once an order is paid (not when placed)', async () => {
+    const product = await createProduct(2);
+    const [first, second] = product.skus as [SkuState, SkuState];
+    const catalog = await RoomClient.connect('catalog', 'pc');
+    const sibling = await RoomClient.connect(`sku:${second.skuId}`, 'h5');
+    const member = await phoneLogin(freshPhone(), 'mini');
+    const order = await placedOrder(member.token, { items: [{ skuId: first.skuId, qty: 3 }], channel: 'mini' });
+    expect((await skuState(first.skuId)).sales).toBe(0);
+
+    await adjust(member.memberId, 'balance', { delta: order.payable, reason: 'top-up' });
+    expect((await payOrder(member.token, order.id, 'balance')).status).toBe(200);
+    expect((await skuState(first.skuId)).sales).toBe(3);
+    await sibling.until(() => sibling.doc.getMap(SKU_MAP).get('sales') === 3, 'the sibling SKU showing 3 sold');
+    await catalog.until(
+      () => (catalog.doc.getMap(CATALOG_MAP).get(second.skuId) as CatalogEntry | undefined)?.sales === 3,
+      'the catalog showing 3 sold',
+    );
   });
 });
 

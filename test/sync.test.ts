@@ -20,6 +20,7 @@ describe('subscribing to rooms', () => {
       stock: sku.stock,
       listed: sku.listed,
       flash: null,
+      sales: 0,
       rev: 1,
     });
   });

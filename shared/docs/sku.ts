@@ -22,6 +22,8 @@ export interface SkuState {
   stock: number;
   listed: boolean;
   flash: FlashSale | null;
+  /** Units of its product sold, as shoppers see them: the mall's, plus the Mini-Shop's when the product says so. */
+  sales: number;
   /** +1 per change; clients acknowledge it to measure sync latency. */
   rev: number;
   /** Server time (ms) of the change that produced `rev`. */
@@ -29,7 +31,7 @@ export interface SkuState {
 }
 
 /** One line of the `catalog` document's `getMap('skus')`. */
-export type CatalogEntry = Pick<SkuState, 'price' | 'stock' | 'listed' | 'flash' | 'rev'>;
+export type CatalogEntry = Pick<SkuState, 'price' | 'stock' | 'listed' | 'flash' | 'sales' | 'rev'>;
 
 export const SKU_MAP = 'sku';
 export const CATALOG_MAP = 'skus';
@@ -39,6 +41,7 @@ export const catalogEntryOf = (s: SkuState): CatalogEntry => ({
   stock: s.stock,
   listed: s.listed,
   flash: s.flash,
+  sales: s.sales,
   rev: s.rev,
 });
 

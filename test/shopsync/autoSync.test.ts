@@ -1,7 +1,7 @@
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
 import { and, desc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { syncEvents } from '../../schema';
+import { skus, syncEvents } from '../../schema';
 import { generateShop, type OrderRecord, type ShopData } from '../../workers/emulator/seed/generateShop';
 import worker from '../../workers/index';
 import { database } from '../../workers/records/db';
@@ -128,6 +128,13 @@ describe('third-party sales volume', () => {
 
     const shown = await admin('PUT', sales, { addThirdPartySales: true });
     expect(await shown.json()).toMatchObject({ thirdPartySales: counted, shownSales: counted });
+    const [sku] = await database(env.DB)
+      .select({ id: skus.id })
+      .from(skus)
+      .where(eq(skus.productId, `prd_${shop.appid}_${sourceId}`));
+    expect(await (await admin('GET', `/api/skus/${sku?.id}`)).json()).toMatchObject({ sales: counted });
+    await admin('PUT', sales, { addThirdPartySales: false });
+    expect(await (await admin('GET', `/api/skus/${sku?.id}`)).json()).toMatchObject({ sales: 0 });
     expect((await admin('PUT', sales, { addThirdPartySales: 'yes' })).status).toBe(400);
     expect(
       (await admin('PUT', '/api/admin/minishop/products/prd_none/sales', { addThirdPartySales: true })).status,
@@ -147,17 +154,25 @@ describe('third-party sales volume', () => {
       .filter((p) => p.product_id === line.product_id)
       .reduce((sum, p) => sum + p.sku_cnt, 0);
 
+    // Shoppers see the Mini-Shop's sales added: every count that follows reaches the SKU rooms.
+    await admin('PUT', `/api/admin/minishop/products/${productId}/sales`, { addThirdPartySales: true });
+    const [sku] = await database(env.DB).select({ id: skus.id }).from(skus).where(eq(skus.productId, productId));
+    const shownInRoom = async () =>
+      (await (await admin('GET', `/api/skus/${sku?.id}`)).json<{ sales: number }>()).sales;
+    expect(await shownInRoom()).toBe(0);
+
     await changeOrder(shop.appid, unpaid.order_id, { status: 20 });
     await cron(CRONS.orders);
     await untilIdle(shop.appid);
     expect(await (await admin('GET', `/api/admin/minishop/products/${productId}/sales`)).json()).toMatchObject({
       thirdPartySales: today,
     });
+    expect(await shownInRoom()).toBe(today);
 
     await cron(CRONS.sales);
     const total = today + expectedSales(seed, line.product_id);
-    await admin('PUT', `/api/admin/minishop/products/${productId}/sales`, { addThirdPartySales: true });
     expect(await (await admin('GET', `/api/products/${productId}/sales`)).json()).toEqual({ productId, sales: total });
+    expect(await shownInRoom()).toBe(total);
     expect((await admin('GET', '/api/products/prd_none/sales')).status).toBe(404);
   });
 });

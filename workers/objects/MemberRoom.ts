@@ -6,6 +6,7 @@ import type { AccountContents, Assets } from '../../shared/docs/account';
 import { MEMBER_WRITABLE_TYPES, type MemberContents } from '../../shared/docs/member';
 import { CLOSE_MEMBER_MERGED } from '../../shared/protocol/closeCodes';
 import { accountRoom, memberRoom, parseRoom } from '../../shared/rooms';
+import { publishSalesOfSkus } from '../catalog/publishSales';
 import { errorResponse } from '../edge/errors';
 import type { Env } from '../env';
 import { paymentProvider } from '../providers/payment/paymentProvider';
@@ -467,8 +468,9 @@ export class MemberRoom extends YRoom<Env> {
   /**
    * What follows a payment, each step safe to repeat, so a retried pay or the expiry alarm
    * finishes what a failure interrupted: the held units become sold, the order leaves the open
-   * ones (expiry no longer touches it), the tier is settled for the points earned, and every
-   * channel sees the order paid and the new points and balance.
+   * ones (expiry no longer touches it), the tier is settled for the points earned, every
+   * channel sees the order paid and the new points and balance, and shoppers of its products see
+   * their sales figures grow.
    */
   private async finishPayment(memberId: string, orderId: string, skuIds: string[]): Promise<void> {
     const db = database(this.env.DB);
@@ -476,6 +478,7 @@ export class MemberRoom extends YRoom<Env> {
     forgetOpenOrder(this.ctx.storage.sql, orderId);
     await settleTier(db, memberId, (await ledgerTotals(db, memberId)).earnedPoints);
     await this.mirror(memberId);
+    await publishSalesOfSkus(this.env, skuIds);
   }
 
   /**

@@ -168,6 +168,14 @@ export class SkuRoom extends YRoom<Env> {
     return next;
   }
 
+  /** Shows its product's sales figure (`publishSales` calls this); an unchanged figure changes nothing. */
+  async setSales(skuId: string, sales: number): Promise<void> {
+    const room = await this.loaded(skuId);
+    if (!room || readState(room.doc.getMap(SKU_MAP)).sales === sales) return;
+    this.change(room, skuId, { sales }, 'system');
+    await this.scheduleFlush();
+  }
+
   /** Per-channel connections and acknowledgement latency of this SKU's room. */
   async latencyByChannel(skuId: string) {
     return this.syncStats(skuRoom(skuId));

@@ -59,6 +59,7 @@ export const insertProduct = async (
     stock: s.stock,
     listed: s.listed ?? true,
     flash: null,
+    sales: 0,
     rev: 1,
     changedAt: now,
   }));

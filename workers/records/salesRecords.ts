@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { miniShopProducts, orderItems, orders, skus, thirdPartySales } from '../../schema';
+import { chunks } from './chunks';
 import type { Database } from './db';
 
 /**
@@ -29,22 +30,32 @@ export const recountDaysBefore = async (db: Database, today: string): Promise<vo
   await recount(db, sql`mo.paid_day < ${today}`);
 };
 
-/** Units of the product sold here: paid, shipped and completed mall orders. */
-const mallSales = async (db: Database, productId: string): Promise<number> => {
-  const [row] = await db
-    .select({ qty: sql<number>`coalesce(sum(${orderItems.qty}), 0)` })
+/** Product ids bound per query, under D1's 100 parameters. */
+const PRODUCTS_PER_QUERY = 90;
+
+/** Units sold here per product: paid, shipped and completed mall orders. */
+const mallSalesOf = async (db: Database, productIds: string[]) =>
+  db
+    .select({ productId: skus.productId, qty: sql<number>`coalesce(sum(${orderItems.qty}), 0)` })
     .from(orderItems)
     .innerJoin(orders, eq(orders.id, orderItems.orderId))
     .innerJoin(skus, eq(skus.id, orderItems.skuId))
     .where(
       and(
-        eq(skus.productId, productId),
+        inArray(skus.productId, productIds),
         eq(orders.source, 'mall'),
         inArray(orders.status, ['paid', 'shipped', 'completed']),
       ),
-    );
-  return row?.qty ?? 0;
-};
+    )
+    .groupBy(skus.productId);
+
+/** Mini-Shop units per product, refunds left out, over every counted day. */
+const thirdPartySalesOf = async (db: Database, productIds: string[]) =>
+  db
+    .select({ productId: thirdPartySales.productId, qty: sql<number>`coalesce(sum(${thirdPartySales.qty}), 0)` })
+    .from(thirdPartySales)
+    .where(inArray(thirdPartySales.productId, productIds))
+    .groupBy(thirdPartySales.productId);
 
 export interface ProductSales {
   productId: string;
@@ -55,24 +66,40 @@ export interface ProductSales {
   shownSales: number;
 }
 
+/** Both sales figures and the setting of each product (those with no sales at all count 0). */
+export const salesOfProducts = async (db: Database, productIds: string[]): Promise<Map<string, ProductSales>> => {
+  const sales = new Map<string, ProductSales>();
+  for (const ids of chunks(productIds, PRODUCTS_PER_QUERY)) {
+    const [mall, third, settings] = await Promise.all([
+      mallSalesOf(db, ids),
+      thirdPartySalesOf(db, ids),
+      db
+        .select({ productId: miniShopProducts.productId, add: miniShopProducts.addThirdPartySales })
+        .from(miniShopProducts)
+        .where(inArray(miniShopProducts.productId, ids)),
+    ]);
+    const byId = <Row extends { productId: string }>(rows: Row[]) => new Map(rows.map((r) => [r.productId, r]));
+    const [mallBy, thirdBy, settingBy] = [byId(mall), byId(third), byId(settings)];
+    for (const productId of ids) {
+      const mallSales = mallBy.get(productId)?.qty ?? 0;
+      const thirdParty = thirdBy.get(productId)?.qty ?? 0;
+      const add = settingBy.get(productId)?.add ?? false;
+      sales.set(productId, {
+        productId,
+        mallSales,
+        thirdPartySales: thirdParty,
+        addThirdPartySales: add,
+        shownSales: mallSales + (add ? thirdParty : 0),
+      });
+    }
+  }
+  return sales;
+};
+
 export const productSales = async (db: Database, productId: string): Promise<ProductSales> => {
-  const [mall, [third], setting] = await Promise.all([
-    mallSales(db, productId),
-    db
-      .select({ qty: sql<number>`coalesce(sum(${thirdPartySales.qty}), 0)` })
-      .from(thirdPartySales)
-      .where(eq(thirdPartySales.productId, productId)),
-    db.query.miniShopProducts.findFirst({ where: eq(miniShopProducts.productId, productId) }),
-  ]);
-  const thirdParty = third?.qty ?? 0;
-  const add = setting?.addThirdPartySales ?? false;
-  return {
-    productId,
-    mallSales: mall,
-    thirdPartySales: thirdParty,
-    addThirdPartySales: add,
-    shownSales: mall + (add ? thirdParty : 0),
-  };
+  const sales = (await salesOfProducts(db, [productId])).get(productId);
+  if (!sales) throw new Error(`no sales figures for ${productId}`);
+  return sales;
 };
 
 /** Whether shoppers see the Mini-Shop's sales added; false when the product is not from a Mini-Shop. */
@@ -84,3 +111,12 @@ export const setAddThirdPartySales = async (db: Database, productId: string, add
     .returning({ productId: miniShopProducts.productId });
   return rows.length > 0;
 };
+
+/** Mini-Shop products whose shoppers see the Mini-Shop's sales added. */
+export const productsShowingThirdPartySales = async (db: Database): Promise<string[]> =>
+  (
+    await db
+      .select({ productId: miniShopProducts.productId })
+      .from(miniShopProducts)
+      .where(eq(miniShopProducts.addThirdPartySales, true))
+  ).map((r) => r.productId);

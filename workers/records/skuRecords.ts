@@ -4,10 +4,11 @@ import type { CatalogEntry, SkuState } from '../../shared/docs/sku';
 import { chunks } from './chunks';
 import type { Database } from './db';
 import { runningFlashSales } from './flashSaleRecords';
+import { productSales, salesOfProducts } from './salesRecords';
 
 type SkuRow = typeof skus.$inferSelect;
 
-const stateOf = (row: SkuRow): SkuState => ({
+const stateOf = (row: SkuRow, sales: number): SkuState => ({
   skuId: row.id,
   productId: row.productId,
   title: row.title,
@@ -15,6 +16,7 @@ const stateOf = (row: SkuRow): SkuState => ({
   stock: row.stock,
   listed: row.listed,
   flash: null,
+  sales,
   rev: row.rev,
   changedAt: row.changedAt,
 });
@@ -25,7 +27,8 @@ const stateOf = (row: SkuRow): SkuState => ({
  */
 export const findSku = async (db: Database, skuId: string): Promise<SkuState | null> => {
   const row = await db.query.skus.findFirst({ where: eq(skus.id, skuId) });
-  return row ? stateOf(row) : null;
+  if (!row) return null;
+  return stateOf(row, (await productSales(db, row.productId)).shownSales);
 };
 
 /** Which of `skuIds` exist (at most 100 per call: D1's bound-parameter limit). */
@@ -36,10 +39,23 @@ export const existingSkuIds = async (db: Database, skuIds: string[]): Promise<Se
 
 export const catalogEntries = async (db: Database): Promise<Array<{ skuId: string; entry: CatalogEntry }>> => {
   const rows = await db
-    .select({ id: skus.id, price: skus.price, stock: skus.stock, listed: skus.listed, rev: skus.rev })
+    .select({
+      id: skus.id,
+      productId: skus.productId,
+      price: skus.price,
+      stock: skus.stock,
+      listed: skus.listed,
+      rev: skus.rev,
+    })
     .from(skus);
-  const flashes = await runningFlashSales(db, Date.now());
-  return rows.map(({ id, ...r }) => ({ skuId: id, entry: { ...r, flash: flashes.get(id) ?? null } }));
+  const [flashes, sales] = await Promise.all([
+    runningFlashSales(db, Date.now()),
+    salesOfProducts(db, [...new Set(rows.map((r) => r.productId))]),
+  ]);
+  return rows.map(({ id, productId, ...r }) => ({
+    skuId: id,
+    entry: { ...r, flash: flashes.get(id) ?? null, sales: sales.get(productId)?.shownSales ?? 0 },
+  }));
 };
 
 /** One change a SkuRoom made, as the sync log records it. */

@@ -1,10 +1,11 @@
 import { syncEvents } from '../../schema';
+import { publishSales } from '../catalog/publishSales';
 import type { Env } from '../env';
 import { beijingDay } from '../minishop/beijingTime';
 import { shopSyncOf } from '../objects/ShopSync';
 import { database } from '../records/db';
 import { autoSyncedShops } from '../records/miniShopRecords';
-import { recountDaysBefore } from '../records/salesRecords';
+import { productsShowingThirdPartySales, recountDaysBefore } from '../records/salesRecords';
 
 /** The `[triggers] crons` of wrangler.toml, by what each one runs. */
 export const CRONS = {
@@ -24,6 +25,7 @@ export const scheduled: ExportedHandlerScheduledHandler<Env> = async (controller
   if (controller.cron === CRONS.sales) {
     const today = beijingDay(controller.scheduledTime);
     await recountDaysBefore(db, today);
+    await publishSales(env, await productsShowingThirdPartySales(db));
     await db.insert(syncEvents).values({
       at: Date.now(),
       kind: 'minishop.sales',

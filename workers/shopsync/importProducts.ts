@@ -9,6 +9,7 @@ import { catalogRoomOf } from '../objects/CatalogRoom';
 import { skuRoomOf } from '../objects/SkuRoom';
 import type { Database } from '../records/db';
 import { insertSkus } from '../records/productRecords';
+import { productSales } from '../records/salesRecords';
 import { localProductId, localSkuId, localTemplateId } from './localIds';
 
 /** Who imports and how: the shop, the run (so a repeated page counts once) and the rules in force. */
@@ -114,6 +115,8 @@ const overwrite = async (env: Env, db: Database, run: ImportRun, product: Source
     (await db.select({ id: skus.id }).from(skus).where(eq(skus.productId, productId))).map((r) => r.id),
   );
   const added: SkuState[] = [];
+  // A SKU new to a product already here shows the product's sales figure, like its siblings.
+  const { shownSales } = await productSales(db, productId);
   for (const sku of product.skus) {
     const skuId = localSkuId(run.appid, sku.skuId);
     if (existing.has(skuId)) await skuRoomOf(env, skuId).edit(skuId, { price: sku.price, stock: sku.stock, listed });
@@ -127,6 +130,7 @@ const overwrite = async (env: Env, db: Database, run: ImportRun, product: Source
         stock: sku.stock,
         listed,
         flash: null,
+        sales: shownSales,
         rev: 1,
         changedAt: run.now,
       });

@@ -1,5 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import { miniShopOrders, miniShopProducts } from '../../schema';
+import { publishSales } from '../catalog/publishSales';
 import type { Env } from '../env';
 import { beijingDay } from '../minishop/beijingTime';
 import type { MiniShopSource } from '../minishop/source';
@@ -101,6 +102,7 @@ export const advanceJob = async (
   const imported = await importOrders(env, db, run, source, page.items);
   for (const error of imported.errors) noteError(job, error);
   await recountDay(db, beijingDay(now), [...imported.paidToday]);
+  await publishSales(env, [...imported.paidToday]);
   for (const memberId of imported.changedMembers) await memberRoomOf(env, memberId).account(memberId);
   job.total.orders = page.total;
   job.done.orders = Math.min(page.total, job.done.orders + page.items.length);

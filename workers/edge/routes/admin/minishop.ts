@@ -7,6 +7,7 @@ import {
   syncRulesPatchSchema,
   thirdPartySalesSettingSchema,
 } from '../../../../shared/api/minishop';
+import { publishSales } from '../../../catalog/publishSales';
 import { MiniShopApiError, MiniShopUnavailableError } from '../../../minishop/errors';
 import { shopSyncOf } from '../../../objects/ShopSync';
 import { database } from '../../../records/db';
@@ -84,5 +85,6 @@ export const adminMiniShopRoutes = new Hono<HubEnv>()
     if (!(await setAddThirdPartySales(db, productId, c.req.valid('json').addThirdPartySales))) {
       throw notFound('Mini-Shop product', 'productId');
     }
+    await publishSales(c.env, [productId]);
     return c.json(await productSales(db, productId));
   });
