@@ -30,6 +30,9 @@ export const skuRoomOf = (env: Env, skuId: string) => env.SKU_ROOM.get(env.SKU_R
 
 const readState = (map: Y.Map<unknown>): SkuState => map.toJSON() as SkuState;
 
+/** The fields the consistency check compares between a SKU room and its D1 row. */
+export type SkuAudit = Pick<SkuState, 'price' | 'stock' | 'listed'>;
+
 /** Who an order is for and where it was placed: the flash price and its limit depend on both. */
 export interface Buyer {
   memberId: string;
@@ -171,6 +174,35 @@ export class SkuRoom extends YRoom<Env> {
   /** Per-channel connections and acknowledgement latency of this SKU's room. */
   async latencyByChannel(skuId: string) {
     return this.syncStats(skuRoom(skuId));
+  }
+
+  /**
+   * What the consistency check compares with D1: the room's price, stock and listing, and whether
+   * a change is still in the outbox on its way there (then D1 is expected to lag). Null: no SKU.
+   */
+  async audit(skuId: string): Promise<(SkuAudit & { inFlight: boolean }) | null> {
+    const state = await this.current(skuId);
+    if (!state) return null;
+    const inFlight = this.ctx.storage.sql.exec('SELECT 1 FROM mirror_outbox LIMIT 1').toArray().length > 0;
+    return { price: state.price, stock: state.stock, listed: state.listed, inFlight };
+  }
+
+  /**
+   * Force Sync: makes the room hold D1's price, stock and listing again, as one change every
+   * client receives. Answers what it changed (null: nothing, or a change of the room's own is still
+   * on its way to D1, which is then the newer value).
+   */
+  async reconcile(skuId: string, record: SkuAudit): Promise<SkuChangeEvent['changes'] | null> {
+    const audit = await this.audit(skuId);
+    const room = await this.loaded(skuId);
+    if (!audit || !room || audit.inFlight) return null;
+    const changes = Object.fromEntries(
+      (['price', 'stock', 'listed'] as const).filter((k) => audit[k] !== record[k]).map((k) => [k, record[k]]),
+    ) as Partial<SkuState>;
+    if (Object.keys(changes).length === 0) return null;
+    this.change(room, skuId, changes, 'system');
+    await this.flushOutbox();
+    return Object.fromEntries(Object.entries(changes).map(([k, to]) => [k, { from: audit[k as keyof SkuAudit], to }]));
   }
 
   override async alarm(): Promise<void> {

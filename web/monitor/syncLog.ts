@@ -1,0 +1,75 @@
+interface LoggedEvent {
+  id: number;
+  at: number;
+  kind: string;
+  subject: string;
+  source: string;
+  detail: Record<string, unknown>;
+}
+
+interface LogPage {
+  events: LoggedEvent[];
+  nextCursor: number | null;
+}
+
+const PAGE = 25;
+const BAD_KINDS = ['ack.late', 'channel.lagging', 'monitor.error'];
+
+/** A short line for an event's detail: its fields, values clipped. */
+const describe = (event: LoggedEvent): string => {
+  const detail = Object.entries(event.detail)
+    .map(([key, value]) => `${key} ${JSON.stringify(value)}`)
+    .join(' · ');
+  const text = `${event.subject} · ${event.source}${detail ? ` · ${detail}` : ''}`;
+  return text.length > 220 ? `${text.slice(0, 219)}…` : text;
+};
+
+/** The sync log: the newest page, refreshed on demand, and older pages appended by cursor. */
+export class SyncLog {
+  private cursor: number | null = null;
+
+  constructor(
+    private readonly list: HTMLElement,
+    private readonly more: HTMLButtonElement,
+    private readonly load: (query: string) => Promise<LogPage>,
+  ) {
+    more.addEventListener('click', () => this.older());
+  }
+
+  async refresh(): Promise<void> {
+    const page = await this.load(`limit=${PAGE}`);
+    this.list.replaceChildren(...page.events.map((e) => this.item(e)));
+    this.setCursor(page.nextCursor);
+  }
+
+  private async older(): Promise<void> {
+    if (this.cursor === null) return;
+    const page = await this.load(`limit=${PAGE}&cursor=${this.cursor}`);
+    this.list.append(...page.events.map((e) => this.item(e)));
+    this.setCursor(page.nextCursor);
+  }
+
+  private setCursor(cursor: number | null): void {
+    this.cursor = cursor;
+    this.more.hidden = cursor === null;
+  }
+
+  private item(event: LoggedEvent): HTMLElement {
+    const li = document.createElement('li');
+    li.dataset.kind = event.kind;
+    const time = document.createElement('time');
+    time.dateTime = new Date(event.at).toISOString();
+    time.textContent = new Date(event.at).toLocaleTimeString();
+    const body = document.createElement('div');
+    const kind = document.createElement('span');
+    kind.className = 'kind';
+    kind.dataset.tone = BAD_KINDS.includes(event.kind) ? 'bad' : 'normal';
+    kind.textContent = event.kind;
+    const what = document.createElement('div');
+    what.className = 'what';
+    what.textContent = describe(event);
+    body.append(kind, what);
+    li.append(time, body);
+    return li;
+  }
+}
