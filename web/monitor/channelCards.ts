@@ -51,14 +51,15 @@ export class ChannelCards {
       head.append(element('h2', '', NAMES[channel]), pill);
       const list = element('dl', 'metrics');
       const metrics = {
-        connected: metric(list, 'Connections', 'connected'),
+        connected: metric(list, 'Online', 'connected'),
         last: metric(list, 'Last', 'last'),
         p50: metric(list, 'p50', 'p50'),
         p95: metric(list, 'p95', 'p95'),
       };
       const chartBox = element('div', 'chart');
       chartBox.setAttribute('aria-label', `${NAMES[channel]} latency over time`);
-      root.append(head, list, chartBox);
+      const caption = element('p', 'chart-caption', 'Acknowledgement latency, ms');
+      root.append(head, list, caption, chartBox);
       container.append(root);
       const chart = new uPlot(
         {
@@ -69,7 +70,7 @@ export class ChannelCards {
           scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(100, max * 1.2)] } },
           axes: [
             { show: false },
-            { size: 44, font: '11px system-ui', values: (_u, ticks) => ticks.map((t) => `${t} ms`) },
+            { size: 40, font: '11px system-ui', values: (_u, ticks) => ticks.map((t) => String(t)) },
           ],
           series: [{}, { stroke: COLORS[channel], fill: `${COLORS[channel]}22`, width: 2, points: { size: 4 } }],
         },

@@ -3,6 +3,8 @@ import type { CheckName, CheckResult, ForceSyncResult } from '../../shared/docs/
 const clock = (at: number) => new Date(at).toLocaleTimeString();
 
 /** The consistency table: Consistent, or how many records differ and which. */
+const UNITS: Record<CheckName, string> = { skus: 'SKU rooms', assets: 'accounts' };
+
 export const showCheck = (table: HTMLElement, name: CheckName, result: CheckResult): void => {
   const row = table.querySelector<HTMLElement>(`[data-check="${name}"]`);
   const status = row?.querySelector<HTMLElement>('.status');
@@ -17,7 +19,7 @@ export const showCheck = (table: HTMLElement, name: CheckName, result: CheckResu
     status.append(ids);
   }
   const inFlight = result.inFlight > 0 ? ` · ${result.inFlight} in flight` : '';
-  when.textContent = `${clock(result.checkedAt)} · ${result.checked} records${inFlight}`;
+  when.textContent = `${clock(result.checkedAt)} · ${result.checked} ${UNITS[name]}${inFlight}`;
 };
 
 /** What the last Force Sync repaired, in a sentence. */

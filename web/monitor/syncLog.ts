@@ -1,11 +1,4 @@
-interface LoggedEvent {
-  id: number;
-  at: number;
-  kind: string;
-  subject: string;
-  source: string;
-  detail: Record<string, unknown>;
-}
+import { ALARMING, describeEvent, eventName, type LoggedEvent } from './eventText';
 
 interface LogPage {
   events: LoggedEvent[];
@@ -13,16 +6,6 @@ interface LogPage {
 }
 
 const PAGE = 25;
-const BAD_KINDS = ['ack.late', 'channel.lagging', 'monitor.error'];
-
-/** A short line for an event's detail: its fields, values clipped. */
-const describe = (event: LoggedEvent): string => {
-  const detail = Object.entries(event.detail)
-    .map(([key, value]) => `${key} ${JSON.stringify(value)}`)
-    .join(' · ');
-  const text = `${event.subject} · ${event.source}${detail ? ` · ${detail}` : ''}`;
-  return text.length > 220 ? `${text.slice(0, 219)}…` : text;
-};
 
 /** The sync log: the newest page, refreshed on demand, and older pages appended by cursor. */
 export class SyncLog {
@@ -63,11 +46,11 @@ export class SyncLog {
     const body = document.createElement('div');
     const kind = document.createElement('span');
     kind.className = 'kind';
-    kind.dataset.tone = BAD_KINDS.includes(event.kind) ? 'bad' : 'normal';
-    kind.textContent = event.kind;
+    kind.dataset.tone = ALARMING.includes(event.kind) ? 'bad' : 'normal';
+    kind.textContent = eventName(event.kind);
     const what = document.createElement('div');
     what.className = 'what';
-    what.textContent = describe(event);
+    what.textContent = describeEvent(event);
     body.append(kind, what);
     li.append(time, body);
     return li;
