@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../shared/channels';
 import { SKU_MAP } from '../shared/docs/sku';
+import { emptyRoomChannels, MonitorFeed, type RoomReport } from '../workers/objects/room/monitorFeed';
 import { firstSku, patchSku } from './support/hub';
-import { channelOf, monitorClient, untilChannel } from './support/monitor';
+import { channelOf, monitorClient, untilChannel, untilLogged } from './support/monitor';
 import { RoomClient } from './support/roomClient';
 
 /** A storefront that has applied `rev` and says so, as `reportSeenRevs` does. */
@@ -62,7 +63,39 @@ describe('the monitor, fed by the rooms', () => {
 
     app.setAwareness({ channel: 'app', seen: { room, rev: second.rev } });
     await untilChannel(monitor, 'app', (e) => e.state === 'synced' && (e.lastMs ?? 0) > 1000, 'synced, late ack');
+    // The sync log has both: the channel starting to lag, and the late acknowledgement.
+    await untilLogged((e) => e.kind === 'channel.lagging' && e.subject === 'channel:app', 'app lagging');
+    const late = await untilLogged((e) => e.kind === 'ack.late' && e.subject === room, 'the late ack');
+    expect(late.detail).toMatchObject({ channel: 'app', rev: second.rev });
+    expect(late.detail.ms).toBeGreaterThan(1000);
     app.close();
     monitor.close();
+  });
+
+  it('sends a busy room’s acknowledgements together: one report for a burst, not one call per ack', async () => {
+    const calls: RoomReport[][] = [];
+    let delivered: () => void = () => {};
+    const feed = new MonitorFeed(emptyRoomChannels, async (reports) => {
+      calls.push(reports);
+      delivered();
+    });
+    const next = () => new Promise<void>((resolve) => (delivered = resolve));
+    let first = next();
+    for (let rev = 1; rev <= 200; rev += 1) feed.sample('sku:busy', { channel: 'mini', rev, ms: 20, at: rev });
+    feed.broadcast('sku:busy', 201);
+    await first;
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.[0]).toMatchObject({ room: 'sku:busy', broadcasts: [201] });
+    expect(calls[0]?.[0]?.samples).toHaveLength(200);
+
+    // Right after a report, the next changes wait for the end of the window and go out as one.
+    first = next();
+    const sentAt = Date.now();
+    feed.sample('sku:busy', { channel: 'app', rev: 202, ms: 30, at: sentAt });
+    feed.touch('sku:other');
+    await first;
+    expect(calls).toHaveLength(2);
+    expect(calls[1]?.map((r) => r.room).sort()).toEqual(['sku:busy', 'sku:other']);
+    expect(Date.now() - sentAt).toBeGreaterThanOrEqual(400);
   });
 });

@@ -16,9 +16,9 @@ import { auditAssets, auditSkus, inBatches, runChecks } from './consistency';
  */
 export const forceSync = async (env: Env): Promise<ForceSyncResult> => {
   const [skus, assets] = await Promise.all([auditSkus(env), auditAssets(env)]);
-  const skuRepairs = await inBatches(skus.differing, async ({ skuId, ...record }) => ({
+  const skuRepairs = await inBatches(skus.differing, async ({ skuId }) => ({
     skuId,
-    changes: await skuRoomOf(env, skuId).reconcile(skuId, record),
+    changes: await skuRoomOf(env, skuId).reconcile(skuId),
   }));
   const memberRepairs = await inBatches(assets.differing, async ({ memberId }) => ({
     memberId,

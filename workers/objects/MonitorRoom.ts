@@ -21,6 +21,11 @@ import { SERVER_ORIGIN, YRoom } from './room/YRoom';
 /** Samples per channel the percentiles cover (the sliding window), and how many the chart shows. */
 const WINDOW_SAMPLES = 1000;
 const RECENT_SAMPLES = 60;
+/**
+ * Log lines wait in this object's outbox for up to this long, then reach D1 in one batch: however
+ * many rooms report, the monitor writes D1 about once a second. A failed flush retries as late.
+ */
+const LOG_FLUSH_MS = 1000;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -37,6 +42,9 @@ export class MonitorRoom extends YRoom<Env> {
     ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS feeds (room TEXT PRIMARY KEY, channels TEXT NOT NULL)');
     ctx.storage.sql.exec(`CREATE TABLE IF NOT EXISTS samples (
       id INTEGER PRIMARY KEY AUTOINCREMENT, channel TEXT NOT NULL, at INTEGER NOT NULL, ms INTEGER NOT NULL)`);
+    ctx.storage.sql.exec(
+      'CREATE TABLE IF NOT EXISTS log_outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, event TEXT NOT NULL)',
+    );
   }
 
   protected async admit(identity: SocketIdentity): Promise<Response | null> {
@@ -78,8 +86,8 @@ export class MonitorRoom extends YRoom<Env> {
         WINDOW_SAMPLES,
       );
     }
-    log.push(...(await this.refresh()));
-    await appendSyncEvents(database(this.env.DB), log);
+    await this.queueLog(log);
+    await this.refresh();
   }
 
   /** Shows the latest consistency checks. */
@@ -99,16 +107,42 @@ export class MonitorRoom extends YRoom<Env> {
     }, SERVER_ORIGIN);
   }
 
-  /** Turns `syncing` into `lagging` when a wait passes 1 s with nothing else reported. */
+  /** Turns `syncing` into `lagging` when a wait passes 1 s with nothing else reported, and flushes the log. */
   override async alarm(): Promise<void> {
-    await appendSyncEvents(database(this.env.DB), await this.refresh());
+    await this.refresh();
+    const sql = this.ctx.storage.sql;
+    const pending = sql.exec<{ id: number; event: string }>('SELECT id, event FROM log_outbox ORDER BY id').toArray();
+    if (pending.length === 0) return;
+    try {
+      await appendSyncEvents(
+        database(this.env.DB),
+        pending.map((row) => JSON.parse(row.event) as NewSyncEvent),
+      );
+    } catch (error) {
+      await this.wakeBy(Date.now() + LOG_FLUSH_MS);
+      throw error;
+    }
+    sql.exec('DELETE FROM log_outbox WHERE id <= ?', pending.at(-1)?.id ?? 0);
+  }
+
+  private async queueLog(events: NewSyncEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    for (const event of events)
+      this.ctx.storage.sql.exec('INSERT INTO log_outbox (event) VALUES (?)', JSON.stringify(event));
+    await this.wakeBy(Date.now() + LOG_FLUSH_MS);
+  }
+
+  /** Makes the alarm ring by `at` (an earlier one already set stays). */
+  private async wakeBy(at: number): Promise<void> {
+    const set = await this.ctx.storage.getAlarm();
+    if (set === null || set > at) await this.ctx.storage.setAlarm(at);
   }
 
   /**
-   * Rewrites each channel's entry from the stored reports and samples; answers the log lines of
-   * channels that just started lagging, and sets the alarm for the next such moment.
+   * Rewrites each channel's entry from the stored reports and samples, logs the channels that
+   * just started lagging, and sets the alarm for the next such moment.
    */
-  private async refresh(): Promise<NewSyncEvent[]> {
+  private async refresh(): Promise<void> {
     const now = Date.now();
     const sql = this.ctx.storage.sql;
     const feeds = sql
@@ -136,8 +170,8 @@ export class MonitorRoom extends YRoom<Env> {
     const lagAts = entries.flatMap(({ next }) =>
       next.state === 'syncing' && next.waitingSince !== null ? [next.waitingSince + LAGGING_AFTER_MS] : [],
     );
-    if (lagAts.length > 0) await this.ctx.storage.setAlarm(Math.min(...lagAts) + 1);
-    return log;
+    if (lagAts.length > 0) await this.wakeBy(Math.min(...lagAts) + 1);
+    await this.queueLog(log);
   }
 
   private channelEntry(channel: Channel, feeds: RoomChannels[], now: number): ChannelMonitor {

@@ -188,21 +188,23 @@ export class SkuRoom extends YRoom<Env> {
   }
 
   /**
-   * Force Sync: makes the room hold D1's price, stock and listing again, as one change every
-   * client receives. Answers what it changed (null: nothing, or a change of the room's own is still
-   * on its way to D1, which is then the newer value).
+   * Force Sync: re-reads the SKU's D1 row and makes the room hold its price, stock and listing
+   * again, as one change every client receives. Answers what it changed; null when nothing
+   * differs, or when the room changed meanwhile or still has a change on its way to D1 (the
+   * room is then the newer one, and the next check looks again).
    */
-  async reconcile(skuId: string, record: SkuAudit): Promise<SkuChangeEvent['changes'] | null> {
-    const audit = await this.audit(skuId);
+  async reconcile(skuId: string): Promise<SkuChangeEvent['changes'] | null> {
     const room = await this.loaded(skuId);
-    if (!audit || !room || audit.inFlight) return null;
-    const changes = Object.fromEntries(
-      (['price', 'stock', 'listed'] as const).filter((k) => audit[k] !== record[k]).map((k) => [k, record[k]]),
-    ) as Partial<SkuState>;
-    if (Object.keys(changes).length === 0) return null;
-    this.change(room, skuId, changes, 'system');
+    if (!room) return null;
+    const revBefore = readState(room.doc.getMap(SKU_MAP)).rev;
+    const record = await findSku(database(this.env.DB), skuId);
+    const audit = await this.audit(skuId);
+    if (!record || !audit || audit.inFlight || readState(room.doc.getMap(SKU_MAP)).rev !== revBefore) return null;
+    const fields = (['price', 'stock', 'listed'] as const).filter((k) => audit[k] !== record[k]);
+    if (fields.length === 0) return null;
+    this.change(room, skuId, Object.fromEntries(fields.map((k) => [k, record[k]])), 'system');
     await this.flushOutbox();
-    return Object.fromEntries(Object.entries(changes).map(([k, to]) => [k, { from: audit[k as keyof SkuAudit], to }]));
+    return Object.fromEntries(fields.map((k) => [k, { from: audit[k], to: record[k] }]));
   }
 
   override async alarm(): Promise<void> {
