@@ -1,8 +1,15 @@
-import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
+import {
+  createExecutionContext,
+  createScheduledController,
+  env,
+  runInDurableObject,
+  waitOnExecutionContext,
+} from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import type { Checks, ForceSyncResult } from '../shared/docs/monitor';
 import { SKU_MAP } from '../shared/docs/sku';
 import worker from '../workers/index';
+import { skuRoomOf } from '../workers/objects/SkuRoom';
 import { CRONS } from '../workers/shopsync/cron';
 import { accountClient } from './support/account';
 import { admin, firstSku } from './support/hub';
@@ -99,5 +106,30 @@ describe('consistency checks and Force Sync', () => {
     await shopper.until(() => shopper.doc.getMap(SKU_MAP).get('listed') === false, 'the SKU delisted as in D1');
     shopper.close();
     monitor.close();
+  });
+
+  it('counts a room whose change is still on its way to D1 as in flight, with the lag, and leaves it alone', async () => {
+    const sku = await firstSku();
+    const shopper = await RoomClient.connect(`sku:${sku.skuId}`, 'h5');
+    // A change the room made 3 s ago that has not reached D1 yet (its outbox flush is pending).
+    const madeAt = Date.now() - 3000;
+    const event = { rev: sku.rev + 1, at: madeAt, source: 'shopper', changes: { stock: { from: 10, to: 9 } } };
+    await runInDurableObject(skuRoomOf(env, sku.skuId), async (_room, state) => {
+      state.storage.sql.exec(
+        'INSERT INTO mirror_outbox (rev, sku_id, event) VALUES (?, ?, ?)',
+        event.rev,
+        sku.skuId,
+        JSON.stringify(event),
+      );
+    });
+    await env.DB.prepare('UPDATE skus SET stock = 99 WHERE id = ?').bind(sku.skuId).run();
+
+    const checks = await runChecks();
+    expect(checks.skus.inFlight).toBe(1);
+    expect(checks.skus.ids).not.toContain(sku.skuId);
+    expect(checks.skus.outboxLagMs).toBeGreaterThanOrEqual(3000);
+    expect((await forceSync()).skus).not.toContain(sku.skuId);
+    expect(shopper.doc.getMap(SKU_MAP).get('stock')).toBe(sku.stock);
+    shopper.close();
   });
 });

@@ -46,6 +46,8 @@ export interface CheckResult {
   ids: string[];
   /** Rooms whose change was still on its way to D1 (the outbox), so not compared this time. */
   inFlight: number;
+  /** How far D1 was behind: the age of the oldest change still in a room's outbox; null when none. */
+  outboxLagMs: number | null;
   checkedAt: number;
 }
 

@@ -18,7 +18,8 @@ export const showCheck = (table: HTMLElement, name: CheckName, result: CheckResu
     ids.textContent = result.ids.join(', ') + (result.differing > result.ids.length ? ', …' : '');
     status.append(ids);
   }
-  const inFlight = result.inFlight > 0 ? ` · ${result.inFlight} in flight` : '';
+  const inFlight =
+    result.inFlight > 0 ? ` · ${result.inFlight} in flight, D1 ${result.outboxLagMs ?? 0} ms behind` : '';
   when.textContent = `${clock(result.checkedAt)} · ${result.checked} ${UNITS[name]}${inFlight}`;
 };
 

@@ -21,7 +21,9 @@ export class SyncLog {
 
   async refresh(): Promise<void> {
     const page = await this.load(`limit=${PAGE}`);
-    this.list.replaceChildren(...page.events.map((e) => this.item(e)));
+    const empty = document.createElement('li');
+    empty.textContent = 'No sync events yet.';
+    this.list.replaceChildren(...(page.events.length > 0 ? page.events.map((e) => this.item(e)) : [empty]));
     this.setCursor(page.nextCursor);
   }
 

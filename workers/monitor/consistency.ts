@@ -16,6 +16,8 @@ export interface Audit<Record> {
   checked: number;
   differing: Record[];
   inFlight: number;
+  /** Age of the oldest change still in a room's outbox on its way to D1; null when none waits. */
+  outboxLagMs: number | null;
 }
 
 /** Asks rooms a few at a time, answers in the order of `items`. */
@@ -30,7 +32,8 @@ export const auditSkus = async (env: Env): Promise<Audit<SkuAudit & { skuId: str
   const records = await skuRecords(database(env.DB));
   const rooms = await inBatches(records, (r) => skuRoomOf(env, r.skuId).audit(r.skuId));
   const compared = records.map((record, i) => ({ record, room: rooms[i] }));
-  const settled = compared.filter(({ room }) => room && !room.inFlight);
+  const settled = compared.filter(({ room }) => room && room.pendingSince === null);
+  const pending = rooms.flatMap((room) => (room?.pendingSince == null ? [] : [room.pendingSince]));
   return {
     checked: records.length,
     differing: settled
@@ -40,6 +43,7 @@ export const auditSkus = async (env: Env): Promise<Audit<SkuAudit & { skuId: str
       )
       .map(({ record }) => record),
     inFlight: compared.length - settled.length,
+    outboxLagMs: pending.length > 0 ? Date.now() - Math.min(...pending) : null,
   };
 };
 
@@ -51,7 +55,8 @@ export const auditAssets = async (env: Env): Promise<Audit<{ memberId: string }>
     const assets = mirrored[i];
     return assets && (assets.points !== s.points || assets.balance !== s.balance);
   });
-  return { checked: mirrored.filter((a) => a !== null).length, differing, inFlight: 0 };
+  // Account documents are rewritten in the same request as the ledgers: there is no outbox to wait for.
+  return { checked: mirrored.filter((a) => a !== null).length, differing, inFlight: 0, outboxLagMs: null };
 };
 
 const resultOf = <R>(audit: Audit<R>, idOf: (record: R) => string, at: number): CheckResult => ({
@@ -60,6 +65,7 @@ const resultOf = <R>(audit: Audit<R>, idOf: (record: R) => string, at: number): 
   differing: audit.differing.length,
   ids: audit.differing.slice(0, IDS_SHOWN).map(idOf),
   inFlight: audit.inFlight,
+  outboxLagMs: audit.outboxLagMs,
   checkedAt: at,
 });
 

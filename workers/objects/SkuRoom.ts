@@ -177,14 +177,18 @@ export class SkuRoom extends YRoom<Env> {
   }
 
   /**
-   * What the consistency check compares with D1: the room's price, stock and listing, and whether
-   * a change is still in the outbox on its way there (then D1 is expected to lag). Null: no SKU.
+   * What the consistency check compares with D1: the room's price, stock and listing, and when the
+   * oldest change still in the outbox on its way there was made (D1 is then expected to lag; null:
+   * D1 has everything). Null: no such SKU.
    */
-  async audit(skuId: string): Promise<(SkuAudit & { inFlight: boolean }) | null> {
+  async audit(skuId: string): Promise<(SkuAudit & { pendingSince: number | null }) | null> {
     const state = await this.current(skuId);
     if (!state) return null;
-    const inFlight = this.ctx.storage.sql.exec('SELECT 1 FROM mirror_outbox LIMIT 1').toArray().length > 0;
-    return { price: state.price, stock: state.stock, listed: state.listed, inFlight };
+    const [oldest] = this.ctx.storage.sql
+      .exec<{ event: string }>('SELECT event FROM mirror_outbox ORDER BY rev LIMIT 1')
+      .toArray();
+    const pendingSince = oldest ? (JSON.parse(oldest.event) as SkuChangeEvent).at : null;
+    return { price: state.price, stock: state.stock, listed: state.listed, pendingSince };
   }
 
   /**
@@ -199,7 +203,8 @@ export class SkuRoom extends YRoom<Env> {
     const revBefore = readState(room.doc.getMap(SKU_MAP)).rev;
     const record = await findSku(database(this.env.DB), skuId);
     const audit = await this.audit(skuId);
-    if (!record || !audit || audit.inFlight || readState(room.doc.getMap(SKU_MAP)).rev !== revBefore) return null;
+    if (!record || !audit || audit.pendingSince !== null || readState(room.doc.getMap(SKU_MAP)).rev !== revBefore)
+      return null;
     const fields = (['price', 'stock', 'listed'] as const).filter((k) => audit[k] !== record[k]);
     if (fields.length === 0) return null;
     this.change(room, skuId, Object.fromEntries(fields.map((k) => [k, record[k]])), 'system');
