@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../shared/channels';
 import { SKU_MAP } from '../shared/docs/sku';
 import { emptyRoomChannels, MonitorFeed, type RoomReport } from '../workers/objects/room/monitorFeed';
+import { accountClient } from './support/account';
 import { firstSku, patchSku } from './support/hub';
+import { freshPhone, phoneLogin } from './support/members';
 import { channelOf, monitorClient, untilChannel, untilLogged } from './support/monitor';
 import { RoomClient } from './support/roomClient';
 
@@ -69,6 +71,20 @@ describe('the monitor, fed by the rooms', () => {
     expect(late.detail).toMatchObject({ channel: 'app', rev: second.rev });
     expect(late.detail.ms).toBeGreaterThan(1000);
     app.close();
+    monitor.close();
+  });
+
+  it('counts the sockets of member and account rooms on their channel', async () => {
+    const monitor = await monitorClient();
+    await untilChannel(monitor, 'mini', () => true, 'an entry');
+    const before = channelOf(monitor, 'mini')?.connected ?? 0;
+    const session = await phoneLogin(freshPhone(), 'mini');
+    const account = await accountClient(session, 'mini');
+    const member = await RoomClient.connect(`member:${session.memberId}`, 'mini', session.token);
+    await untilChannel(monitor, 'mini', (e) => e.connected === before + 2, 'two more mini connections');
+    account.close();
+    member.close();
+    await untilChannel(monitor, 'mini', (e) => e.connected === before, 'back to what it was');
     monitor.close();
   });
 

@@ -56,28 +56,7 @@ export class MonitorRoom extends YRoom<Env> {
   /** What rooms tell the monitor; late acknowledgements and broadcasts go to the sync log. */
   async report(reports: RoomReport[]): Promise<void> {
     const sql = this.ctx.storage.sql;
-    const log: NewSyncEvent[] = [];
-    for (const report of reports) {
-      const idle = CHANNELS.every(
-        (c) => report.channels[c].connected === 0 && report.channels[c].waitingSince === null,
-      );
-      if (idle) sql.exec('DELETE FROM feeds WHERE room = ?', report.room);
-      else
-        sql.exec(
-          'INSERT OR REPLACE INTO feeds (room, channels) VALUES (?, ?)',
-          report.room,
-          JSON.stringify(report.channels),
-        );
-      for (const s of report.samples)
-        sql.exec('INSERT INTO samples (channel, at, ms) VALUES (?, ?, ?)', s.channel, s.at, s.ms);
-      if (report.broadcasts.length > 0) {
-        const connected = Object.fromEntries(CHANNELS.map((c) => [c, report.channels[c].connected]));
-        log.push(this.event(report.at, 'sync.broadcast', report.room, { revs: report.broadcasts, connected }));
-      }
-      for (const s of report.samples.filter((s) => s.ms > LAGGING_AFTER_MS)) {
-        log.push(this.event(s.at, 'ack.late', report.room, { channel: s.channel, rev: s.rev, ms: s.ms }));
-      }
-    }
+    for (const report of reports) this.store(report);
     for (const channel of CHANNELS) {
       sql.exec(
         'DELETE FROM samples WHERE channel = ? AND id <= (SELECT id FROM samples WHERE channel = ? ORDER BY id DESC LIMIT 1 OFFSET ?)',
@@ -86,8 +65,38 @@ export class MonitorRoom extends YRoom<Env> {
         WINDOW_SAMPLES,
       );
     }
-    await this.queueLog(log);
+    await this.queueLog(reports.flatMap((report) => this.logLines(report)));
     await this.refresh();
+  }
+
+  /** Keeps the room's latest state (a room with nothing open and nothing awaited is forgotten) and its samples. */
+  private store(report: RoomReport): void {
+    const sql = this.ctx.storage.sql;
+    const idle = CHANNELS.every((c) => report.channels[c].connected === 0 && report.channels[c].waitingSince === null);
+    if (idle) {
+      sql.exec('DELETE FROM feeds WHERE room = ?', report.room);
+    } else {
+      sql.exec(
+        'INSERT OR REPLACE INTO feeds (room, channels) VALUES (?, ?)',
+        report.room,
+        JSON.stringify(report.channels),
+      );
+    }
+    for (const s of report.samples) {
+      sql.exec('INSERT INTO samples (channel, at, ms) VALUES (?, ?, ?)', s.channel, s.at, s.ms);
+    }
+  }
+
+  private logLines(report: RoomReport): NewSyncEvent[] {
+    const connected = Object.fromEntries(CHANNELS.map((c) => [c, report.channels[c].connected]));
+    const broadcast =
+      report.broadcasts.length > 0
+        ? [this.event(report.at, 'sync.broadcast', report.room, { revs: report.broadcasts, connected })]
+        : [];
+    const late = report.samples
+      .filter((s) => s.ms > LAGGING_AFTER_MS)
+      .map((s) => this.event(s.at, 'ack.late', report.room, { channel: s.channel, rev: s.rev, ms: s.ms }));
+    return [...broadcast, ...late];
   }
 
   /** Shows the latest consistency checks. */

@@ -34,6 +34,7 @@ export interface RoomReport {
  */
 const REPORT_EVERY_MS = 500;
 
+/** Here rather than in MonitorRoom.ts: YRoom needs it, and MonitorRoom extends YRoom. */
 export const monitorRoomOf = (env: MonitorBinding) => env.MONITOR_ROOM.get(env.MONITOR_ROOM.idFromName(MONITOR_ROOM));
 
 export const emptyRoomChannels = (): RoomChannels =>
