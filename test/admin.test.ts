@@ -1,5 +1,5 @@
 import { env } from 'cloudflare:test';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { skus, syncEvents } from '../schema';
 import { database } from '../workers/records/db';
@@ -44,7 +44,7 @@ describe('admin API', () => {
     const log = await db
       .select()
       .from(syncEvents)
-      .where(eq(syncEvents.subject, `sku:${sku.skuId}`));
+      .where(and(eq(syncEvents.subject, `sku:${sku.skuId}`), eq(syncEvents.kind, 'sku.changed')));
     expect(log.map((e) => e.detail.rev)).toEqual([2, 3, 4]);
     expect(log[0]?.detail.changes).toEqual({ price: { from: sku.price, to: 2500 } });
   });

@@ -1,6 +1,7 @@
 import type { CatalogRoom } from './objects/CatalogRoom';
 import type { FlashSaleClock } from './objects/FlashSaleClock';
 import type { MemberRoom } from './objects/MemberRoom';
+import type { MonitorRoom } from './objects/MonitorRoom';
 import type { ShopSync } from './objects/ShopSync';
 import type { SkuRoom } from './objects/SkuRoom';
 
@@ -12,6 +13,7 @@ export interface Env {
   MEMBER_ROOM: DurableObjectNamespace<MemberRoom>;
   FLASH_SALE_CLOCK: DurableObjectNamespace<FlashSaleClock>;
   SHOP_SYNC: DurableObjectNamespace<ShopSync>;
+  MONITOR_ROOM: DurableObjectNamespace<MonitorRoom>;
   ADMIN_TOKEN: string;
   /** Base URL of the Mini-Shop API: the emulator locally, https://api.weixin.qq.com in production. */
   MINISHOP_API_BASE: string;

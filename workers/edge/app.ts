@@ -6,6 +6,7 @@ import { adminCouponRoutes } from './routes/admin/coupons';
 import { adminFlashSaleRoutes } from './routes/admin/flashSales';
 import { adminMemberRoutes } from './routes/admin/members';
 import { adminMiniShopRoutes } from './routes/admin/minishop';
+import { adminMonitorRoutes } from './routes/admin/monitor';
 import { adminOrderRoutes } from './routes/admin/orders';
 import { adminProductRoutes } from './routes/admin/products';
 import { adminShippingRoutes } from './routes/admin/shipping';
@@ -40,7 +41,8 @@ export const app = new Hono<HubEnv>()
   .route('/api/admin/flash-sales', adminFlashSaleRoutes)
   .route('/api/admin/minishop', adminMiniShopRoutes)
   .route('/api/admin/orders', adminOrderRoutes)
-  .route('/api/admin/orders', adminShippingRoutes);
+  .route('/api/admin/orders', adminShippingRoutes)
+  .route('/api/admin/monitor', adminMonitorRoutes);
 
 app.onError(renderError);
 app.notFound((c) => c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404));

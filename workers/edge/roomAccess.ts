@@ -3,12 +3,14 @@ import { parseRoom } from '../../shared/rooms';
 import type { Env } from '../env';
 import { catalogRoomOf } from '../objects/CatalogRoom';
 import { memberRoomOf } from '../objects/MemberRoom';
+import { monitorRoomOf } from '../objects/room/monitorFeed';
 import type { SocketIdentity } from '../objects/room/socketIdentity';
 import { skuRoomOf } from '../objects/SkuRoom';
 import { database } from '../records/db';
 import { currentMemberId } from '../records/memberRecords';
 import { authenticate } from './auth/memberSession';
 import { ApiError, notFound } from './errors';
+import { checkAdminToken } from './middleware/adminAuth';
 
 /** What the edge needs of a room's object: its WebSocket endpoint. */
 interface RoomEndpoint {
@@ -63,6 +65,9 @@ export const resolveRoom = async (
     case 'member':
     case 'account':
       return privateRoom(env, room.kind, room.id as string, channel, token);
+    case 'monitor':
+      await checkAdminToken(env, token);
+      return readOnly(monitorRoomOf(env));
     default:
       throw notFound(`room ${name}`);
   }

@@ -2,7 +2,7 @@ import type { BalanceAdjustment, PointsAdjustment } from '../../shared/api/membe
 import type { NewOrder } from '../../shared/api/orders';
 import type { PaymentMethod, PaymentNotice } from '../../shared/api/payments';
 import type { Channel } from '../../shared/channels';
-import type { AccountContents, Assets } from '../../shared/docs/account';
+import { type AccountContents, ASSETS_MAP, type Assets } from '../../shared/docs/account';
 import { MEMBER_WRITABLE_TYPES, type MemberContents } from '../../shared/docs/member';
 import { CLOSE_MEMBER_MERGED } from '../../shared/protocol/closeCodes';
 import { accountRoom, memberRoom, parseRoom } from '../../shared/rooms';
@@ -114,6 +114,15 @@ export class MemberRoom extends YRoom<Env> {
     }
     super.applyClientUpdate(room, update, socket, identity);
     this.checks = this.checks.then(() => this.enforceRules(room)).catch((error) => console.error('rule check', error));
+  }
+
+  /**
+   * The `assets` the member's channels see now, not re-read from D1 (the consistency check
+   * compares them with the ledgers); null when the account document was never written.
+   */
+  async mirroredAssets(memberId: string): Promise<Assets | null> {
+    const doc = this.room(accountRoom(memberId)).doc;
+    return accountMirrored(doc) ? (doc.getMap(ASSETS_MAP).toJSON() as Assets) : null;
   }
 
   /** The account document's contents, rewritten from D1 first. */

@@ -30,6 +30,9 @@ export const skuRoomOf = (env: Env, skuId: string) => env.SKU_ROOM.get(env.SKU_R
 
 const readState = (map: Y.Map<unknown>): SkuState => map.toJSON() as SkuState;
 
+/** The fields the consistency check compares between a SKU room and its D1 row. */
+export type SkuAudit = Pick<SkuState, 'price' | 'stock' | 'listed'>;
+
 /** Who an order is for and where it was placed: the flash price and its limit depend on both. */
 export interface Buyer {
   memberId: string;
@@ -179,6 +182,42 @@ export class SkuRoom extends YRoom<Env> {
   /** Per-channel connections and acknowledgement latency of this SKU's room. */
   async latencyByChannel(skuId: string) {
     return this.syncStats(skuRoom(skuId));
+  }
+
+  /**
+   * What the consistency check compares with D1: the room's price, stock and listing, and when the
+   * oldest change still in the outbox on its way there was made (D1 is then expected to lag; null:
+   * D1 has everything). Null: no such SKU.
+   */
+  async audit(skuId: string): Promise<(SkuAudit & { pendingSince: number | null }) | null> {
+    const state = await this.current(skuId);
+    if (!state) return null;
+    const [oldest] = this.ctx.storage.sql
+      .exec<{ event: string }>('SELECT event FROM mirror_outbox ORDER BY rev LIMIT 1')
+      .toArray();
+    const pendingSince = oldest ? (JSON.parse(oldest.event) as SkuChangeEvent).at : null;
+    return { price: state.price, stock: state.stock, listed: state.listed, pendingSince };
+  }
+
+  /**
+   * Force Sync: re-reads the SKU's D1 row and makes the room hold its price, stock and listing
+   * again, as one change every client receives. Answers what it changed; null when nothing
+   * differs, or when the room changed meanwhile or still has a change on its way to D1 (the
+   * room is then the newer one, and the next check looks again).
+   */
+  async reconcile(skuId: string): Promise<SkuChangeEvent['changes'] | null> {
+    const room = await this.loaded(skuId);
+    if (!room) return null;
+    const revBefore = readState(room.doc.getMap(SKU_MAP)).rev;
+    const record = await findSku(database(this.env.DB), skuId);
+    const audit = await this.audit(skuId);
+    if (!record || !audit || audit.pendingSince !== null || readState(room.doc.getMap(SKU_MAP)).rev !== revBefore)
+      return null;
+    const fields = (['price', 'stock', 'listed'] as const).filter((k) => audit[k] !== record[k]);
+    if (fields.length === 0) return null;
+    this.change(room, skuId, Object.fromEntries(fields.map((k) => [k, record[k]])), 'system');
+    await this.flushOutbox();
+    return Object.fromEntries(fields.map((k) => [k, { from: audit[k], to: record[k] }]));
   }
 
   override async alarm(): Promise<void> {

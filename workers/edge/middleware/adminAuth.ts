@@ -1,6 +1,7 @@
 import { bearerAuth } from 'hono/bearer-auth';
 import { timingSafeEqual } from 'hono/utils/buffer';
-import { errorBody } from '../errors';
+import type { Env } from '../../env';
+import { ApiError, errorBody } from '../errors';
 import type { HubEnv } from '../hubEnv';
 
 /** Admin routes need `Authorization: Bearer <ADMIN_TOKEN>`; anything else is a 401. */
@@ -10,3 +11,11 @@ export const adminAuth = bearerAuth<HubEnv>({
   invalidAuthenticationHeader: { message: errorBody('unauthorized', 'malformed Authorization header') },
   invalidToken: { message: errorBody('unauthorized', 'invalid admin token') },
 });
+
+/** The admin token where no header can carry it (`?token=` on `/sync/monitor`): none 401, wrong 403. */
+export const checkAdminToken = async (env: Env, token: string | undefined): Promise<void> => {
+  if (!token) throw new ApiError(401, 'unauthorized', 'admin token required');
+  if (env.ADMIN_TOKEN.length === 0 || !(await timingSafeEqual(token, env.ADMIN_TOKEN))) {
+    throw new ApiError(403, 'forbidden', 'not an admin token');
+  }
+};

@@ -21,6 +21,7 @@ import {
   PERMISSION_DENIED,
 } from '../../../shared/protocol/messages';
 import { errorResponse } from '../../edge/errors';
+import { emptyRoomChannels, type MonitorBinding, MonitorFeed, monitorRoomOf, type RoomChannels } from './monitorFeed';
 import { RoomDoc } from './roomDoc';
 import { readIdentity, type SocketIdentity } from './socketIdentity';
 import { type ChannelLatency, SyncLatencyLog } from './syncLatency';
@@ -104,7 +105,7 @@ class FrameError extends Error {
  * author server-side changes inside `doc.transact(…, SERVER_ORIGIN)`, and may check client
  * updates to writable rooms (`applyClientUpdate`).
  */
-export abstract class YRoom<E = unknown> extends DurableObject<E> {
+export abstract class YRoom<E extends MonitorBinding = MonitorBinding> extends DurableObject<E> {
   /** Frames larger than this close the socket that sent them. */
   protected maxFrameBytes = 1024 * 1024;
   /**
@@ -113,12 +114,19 @@ export abstract class YRoom<E = unknown> extends DurableObject<E> {
    * flash sale) set it: thousands of tiny sends per second stall the object.
    */
   protected coalesceMs = 0;
-  protected readonly latency = new SyncLatencyLog();
+  /** What the monitor hears of this object's rooms (sockets, broadcasts, acks), throttled. */
+  private readonly feed = new MonitorFeed(
+    (name) => this.monitorChannels(name),
+    (reports) => monitorRoomOf(this.env).report(reports),
+  );
+  protected readonly latency = new SyncLatencyLog((name, rev) => this.feed.broadcast(name, rev));
   private readonly rooms = new Map<string, RoomDoc>();
   /** Per room, the server updates held back until the current coalescing window closes. */
   private readonly held = new Map<string, Uint8Array[]>();
   /** Highest `rev` each socket acknowledged with a sample: one sample per socket and rev. */
   private readonly ackedRevs = new WeakMap<WebSocket, number>();
+  /** Sockets that acknowledge revs (the SDK's `reportSeenRevs`): the ones the monitor waits for. */
+  private readonly measured = new WeakSet<WebSocket>();
   /** When each room last sent a frame to all its sockets (this instance's memory only). */
   private readonly lastBroadcastAt = new Map<string, number>();
   private awake = false;
@@ -164,6 +172,7 @@ export abstract class YRoom<E = unknown> extends DurableObject<E> {
     server.serializeAttachment(attachment);
     const room = this.roomDoc(identity.room);
     server.send(syncStep1Frame(room.doc));
+    this.feed.touch(identity.room);
     const others = identity.writable ? [...room.awareness.getStates().keys()] : [];
     if (others.length > 0) server.send(awarenessFrame(room.awareness, others));
     return new Response(null, { status: 101, webSocket: client });
@@ -210,6 +219,21 @@ export abstract class YRoom<E = unknown> extends DurableObject<E> {
     return Object.fromEntries(
       CHANNELS.map((c) => [c, { connected: connected[c], ...this.latency.stats(name, c) }]),
     ) as Record<Channel, ChannelLatency & { connected: number }>;
+  }
+
+  /** Per channel, the room's open sockets and the oldest broadcast a measured one has not acknowledged. */
+  private monitorChannels(name: string): RoomChannels {
+    const channels = emptyRoomChannels();
+    for (const socket of this.ctx.getWebSockets(name)) {
+      if (socket.readyState !== WebSocket.OPEN) continue;
+      const { channel, connectedAt } = socket.deserializeAttachment() as SocketAttachment;
+      const entry = channels[channel];
+      entry.connected += 1;
+      if (!this.measured.has(socket)) continue;
+      const since = this.latency.waitingSince(name, this.ackedRevs.get(socket) ?? 0, connectedAt);
+      if (since !== null && (entry.waitingSince === null || since < entry.waitingSince)) entry.waitingSince = since;
+    }
+    return channels;
   }
 
   private handleFrame(socket: WebSocket, frame: Uint8Array): void {
@@ -336,8 +360,12 @@ export abstract class YRoom<E = unknown> extends DurableObject<E> {
   private recordSeen(socket: WebSocket, identity: SocketAttachment, room: RoomDoc, state: unknown): void {
     const seen = readSeen(state);
     if (!seen || seen.room !== room.name || seen.rev <= (this.ackedRevs.get(socket) ?? 0)) return;
-    const latency = this.latency.recordAck(room.name, identity.channel, seen.rev, identity.connectedAt, Date.now());
-    if (latency !== null) this.ackedRevs.set(socket, seen.rev);
+    this.measured.add(socket);
+    const now = Date.now();
+    const latency = this.latency.recordAck(room.name, identity.channel, seen.rev, identity.connectedAt, now);
+    if (latency === null) return;
+    this.ackedRevs.set(socket, seen.rev);
+    this.feed.sample(room.name, { channel: identity.channel, rev: seen.rev, ms: latency, at: now });
   }
 
   /**
@@ -408,6 +436,7 @@ export abstract class YRoom<E = unknown> extends DurableObject<E> {
   /** Closes one socket and forgets its awareness; the room and every other socket are untouched. */
   private drop(socket: WebSocket, code: number, reason: string): void {
     const attachment = socket.deserializeAttachment() as SocketAttachment | null;
+    if (attachment) this.feed.touch(attachment.room);
     if (attachment && attachment.clientIds.length > 0) {
       const gone = attachment.clientIds;
       attachment.clientIds = [];

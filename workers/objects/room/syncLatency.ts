@@ -25,12 +25,28 @@ export class SyncLatencyLog {
   private readonly broadcasts = new Map<string, Map<number, number>>();
   private readonly samples = new Map<string, number[]>();
 
+  /** `onStamp` hears of every broadcast (the room's monitor feed). */
+  constructor(private readonly onStamp: (room: string, rev: number) => void = () => {}) {}
+
   stamp(room: string, rev: number, at: number): void {
     const revs = this.broadcasts.get(room) ?? new Map<number, number>();
     this.broadcasts.set(room, revs);
     revs.set(rev, at);
     // Maps iterate in insertion order: the first key is the oldest broadcast.
     if (revs.size > REVS_KEPT) revs.delete(revs.keys().next().value as number);
+    this.onStamp(room, rev);
+  }
+
+  /**
+   * When the oldest change a client has not acknowledged was broadcast: the first rev after
+   * `ackedRev` sent once the client was there (`since`); null when it has them all.
+   */
+  waitingSince(room: string, ackedRev: number, since: number): number | null {
+    let oldest: number | null = null;
+    for (const [rev, at] of this.broadcasts.get(room) ?? []) {
+      if (rev > ackedRev && at >= since && (oldest === null || at < oldest)) oldest = at;
+    }
+    return oldest;
   }
 
   /**
@@ -64,5 +80,6 @@ export class SyncLatencyLog {
 
 const sampleKey = (room: string, channel: Channel) => `${room}\n${channel}`;
 
-const percentile = (sorted: number[], q: number): number | null =>
+/** The `q` quantile (0..1) of ascending `sorted` values, nearest rank; null when empty. */
+export const percentile = (sorted: number[], q: number): number | null =>
   sorted.length === 0 ? null : (sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? null);

@@ -1,0 +1,64 @@
+import type { Channel } from '../channels';
+
+/**
+ * The `monitor` document (admin only, read-only to clients). MonitorRoom rewrites it from what
+ * every SKU and member room reports and from the consistency checks.
+ */
+export const CHANNELS_MAP = 'channels';
+export const CHECKS_MAP = 'checks';
+export const FORCE_SYNC_MAP = 'forceSync';
+
+/** An acknowledgement later than this, or a wait longer, makes a channel `lagging`. */
+export const LAGGING_AFTER_MS = 1000;
+
+/**
+ * `synced`: every measured client acknowledged the latest change; `syncing`: some are still
+ * applying one (since `waitingSince`); `lagging`: one has been waiting over 1 s.
+ */
+export type ChannelState = 'synced' | 'syncing' | 'lagging';
+
+/** `getMap('channels')`: channel → this, latencies in ms over the sliding window. */
+export interface ChannelMonitor {
+  /** Open sockets on this channel, over every SKU, catalog and member room. */
+  connected: number;
+  samples: number;
+  lastMs: number | null;
+  p50Ms: number | null;
+  p95Ms: number | null;
+  state: ChannelState;
+  /** Server time the oldest unacknowledged change was broadcast; null when none waits. */
+  waitingSince: number | null;
+  /** The newest samples, oldest first: `[server time (ms), latency (ms)]`. */
+  recent: Array<[number, number]>;
+  /** Server time this entry was written. */
+  updatedAt: number;
+}
+
+export type CheckName = 'skus' | 'assets';
+
+/** `getMap('checks')`: `skus` (price/stock/listed vs D1), `assets` (points/balance vs the ledgers). */
+export interface CheckResult {
+  consistent: boolean;
+  /** Records compared. */
+  checked: number;
+  /** Records whose room differs from D1 (the first `ids` of them are named). */
+  differing: number;
+  ids: string[];
+  /** Rooms whose change was still on its way to D1 (the outbox), so not compared this time. */
+  inFlight: number;
+  /** How far D1 was behind: the age of the oldest change still in a room's outbox; null when none. */
+  outboxLagMs: number | null;
+  checkedAt: number;
+}
+
+export type Checks = Record<CheckName, CheckResult>;
+
+/** `getMap('forceSync')`: the last Force Sync. */
+export interface ForceSyncResult {
+  at: number;
+  skus: string[];
+  members: string[];
+  checks: Checks;
+}
+
+export type ChannelMonitors = Record<Channel, ChannelMonitor>;

@@ -1,0 +1,71 @@
+import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { syncEvents } from '../schema';
+import worker from '../workers/index';
+import { database } from '../workers/records/db';
+import { LOG_RETENTION_MS } from '../workers/records/syncEventRecords';
+import { CRONS } from '../workers/shopsync/cron';
+import { admin } from './support/hub';
+
+interface Page {
+  events: Array<{ id: number; at: number; kind: string; subject: string }>;
+  nextCursor: number | null;
+}
+
+const page = async (query: string): Promise<Page> => {
+  const response = await admin('GET', `/api/admin/monitor/log?${query}`);
+  expect(response.status, query).toBe(200);
+  return response.json();
+};
+
+const logEvents = (kinds: string[], at: number) =>
+  database(env.DB)
+    .insert(syncEvents)
+    .values(kinds.map((kind) => ({ at, kind, subject: 'test', source: 'system' as const, detail: {} })));
+
+describe('the sync log', () => {
+  it('pages newest first by cursor, without skipping or repeating an event', async () => {
+    const kinds = Array.from({ length: 7 }, (_, i) => `test.page.${i}`);
+    await logEvents(kinds, Date.now());
+    const seen: string[] = [];
+    let query = 'limit=3';
+    for (let pages = 0; pages < 20; pages += 1) {
+      const { events, nextCursor } = await page(query);
+      expect(events.length).toBeLessThanOrEqual(3);
+      seen.push(...events.map((e) => e.kind));
+      if (nextCursor === null) break;
+      query = `limit=3&cursor=${nextCursor}`;
+    }
+    expect(seen.filter((k) => k.startsWith('test.page.'))).toEqual([...kinds].reverse());
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it('drops events older than 7 days when the scheduled check runs', async () => {
+    const now = Date.now();
+    await logEvents(['test.old'], now - LOG_RETENTION_MS - 60_000);
+    await logEvents(['test.recent'], now - LOG_RETENTION_MS + 3_600_000);
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ cron: CRONS.orders, scheduledTime: now }), env, ctx);
+    await waitOnExecutionContext(ctx);
+    const kinds = (await page('limit=100')).events.map((e) => e.kind);
+    expect(kinds).toContain('test.recent');
+    expect(kinds).not.toContain('test.old');
+    // The run itself is logged, with what it pruned.
+    expect(kinds[0]).toBe('monitor.check');
+  });
+
+  it('answers 400 naming the field for a bad query', async () => {
+    for (const [query, field] of [
+      ['limit=0', 'limit'],
+      ['limit=101', 'limit'],
+      ['limit=ten', 'limit'],
+      ['cursor=-4', 'cursor'],
+      ['cursor=1.5', 'cursor'],
+      ['page=2', 'page'],
+    ]) {
+      const response = await admin('GET', `/api/admin/monitor/log?${query}`);
+      expect(response.status, query).toBe(400);
+      expect(await response.json(), query).toMatchObject({ error: { code: 'invalid_input', field } });
+    }
+  });
+});

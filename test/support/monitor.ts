@@ -1,0 +1,50 @@
+import { env } from 'cloudflare:test';
+import type { Channel } from '../../shared/channels';
+import { CHANNELS_MAP, CHECKS_MAP, type ChannelMonitor, type Checks } from '../../shared/docs/monitor';
+import { MONITOR_ROOM } from '../../shared/rooms';
+import { admin } from './hub';
+import { RoomClient } from './roomClient';
+
+/** The `monitor` room, as the monitoring page subscribes to it (admin token, read-only). */
+export const monitorClient = () => RoomClient.connect(MONITOR_ROOM, 'pc', env.ADMIN_TOKEN);
+
+export const channelOf = (monitor: RoomClient, channel: Channel): ChannelMonitor | undefined =>
+  monitor.doc.getMap<ChannelMonitor>(CHANNELS_MAP).get(channel);
+
+export const checksOf = (monitor: RoomClient): Partial<Checks> =>
+  monitor.doc.getMap(CHECKS_MAP).toJSON() as Partial<Checks>;
+
+/** Resolves once the monitor shows `channel` as `check` wants it. */
+export const untilChannel = (
+  monitor: RoomClient,
+  channel: Channel,
+  check: (entry: ChannelMonitor) => boolean,
+  what: string,
+  timeoutMs?: number,
+) =>
+  monitor.until(
+    () => {
+      const entry = channelOf(monitor, channel);
+      return entry !== undefined && check(entry);
+    },
+    `${channel}: ${what}`,
+    timeoutMs,
+  );
+
+interface LoggedEvent {
+  kind: string;
+  subject: string;
+  detail: Record<string, unknown>;
+}
+
+/** Resolves with the first sync-log event `match` takes, polling the log API; rejects after `timeoutMs`. */
+export const untilLogged = async (match: (event: LoggedEvent) => boolean, what: string, timeoutMs = 5000) => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await admin('GET', '/api/admin/monitor/log?limit=100');
+    const found = ((await response.json()) as { events: LoggedEvent[] }).events.find(match);
+    if (found) return found;
+    if (Date.now() >= deadline) throw new Error(`timed out waiting for the log to show ${what}`);
+    await scheduler.wait(50);
+  }
+};

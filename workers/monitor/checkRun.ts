@@ -1,0 +1,46 @@
+import type { Checks } from '../../shared/docs/monitor';
+import { MONITOR_ROOM } from '../../shared/rooms';
+import type { Env } from '../env';
+import { monitorRoomOf } from '../objects/room/monitorFeed';
+import { database } from '../records/db';
+import { appendSyncEvents, pruneSyncEvents } from '../records/syncEventRecords';
+import { CRONS } from '../shopsync/cron';
+import { runChecks } from './consistency';
+
+/** Who asked for a check: the schedule (which also prunes the log) or an operator. */
+export type CheckTrigger = 'schedule' | 'operator';
+
+/** Runs both consistency checks, shows them on the monitor and logs the run. */
+export const checkAndShow = async (env: Env, trigger: CheckTrigger): Promise<Checks> => {
+  const db = database(env.DB);
+  const checks = await runChecks(env);
+  await monitorRoomOf(env).showChecks(checks);
+  const pruned = trigger === 'schedule' ? await pruneSyncEvents(db, Date.now()) : 0;
+  await appendSyncEvents(db, [
+    {
+      at: Date.now(),
+      kind: 'monitor.check',
+      subject: MONITOR_ROOM,
+      source: trigger === 'schedule' ? 'system' : 'admin',
+      detail: { ...checks, pruned },
+    },
+  ]);
+  return checks;
+};
+
+/**
+ * The scheduled run, with the 5-minute cron: a failure is logged for the operator as well as
+ * thrown for the platform.
+ */
+export const scheduledChecks = async (controller: ScheduledController, env: Env): Promise<void> => {
+  if (controller.cron !== CRONS.orders) return;
+  try {
+    await checkAndShow(env, 'schedule');
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await appendSyncEvents(database(env.DB), [
+      { at: Date.now(), kind: 'monitor.error', subject: MONITOR_ROOM, source: 'system', detail: { message } },
+    ]);
+    throw error;
+  }
+};

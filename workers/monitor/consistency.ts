@@ -1,0 +1,77 @@
+import type { CheckResult, Checks } from '../../shared/docs/monitor';
+import type { Env } from '../env';
+import { memberRoomOf } from '../objects/MemberRoom';
+import { type SkuAudit, skuRoomOf } from '../objects/SkuRoom';
+import { chunks } from '../records/chunks';
+import { ledgerSums, skuRecords } from '../records/consistencyRecords';
+import { database } from '../records/db';
+
+/** Rooms asked at once: enough to be quick, few enough not to crowd the Worker's connections. */
+const ROOMS_AT_ONCE = 25;
+/** How many differing ids a check result names. */
+const IDS_SHOWN = 20;
+
+/** What one comparison of rooms against D1 found; `differing` has every record, with D1's values. */
+export interface Audit<Record> {
+  checked: number;
+  differing: Record[];
+  inFlight: number;
+  /** Age of the oldest change still in a room's outbox on its way to D1; null when none waits. */
+  outboxLagMs: number | null;
+}
+
+/** Asks rooms a few at a time, answers in the order of `items`. */
+export const inBatches = async <T, R>(items: T[], ask: (item: T) => Promise<R>): Promise<R[]> => {
+  const answers: R[] = [];
+  for (const batch of chunks(items, ROOMS_AT_ONCE)) answers.push(...(await Promise.all(batch.map(ask))));
+  return answers;
+};
+
+/** Price, stock and listing in every SKU room against its D1 row. */
+export const auditSkus = async (env: Env): Promise<Audit<SkuAudit & { skuId: string }>> => {
+  const records = await skuRecords(database(env.DB));
+  const rooms = await inBatches(records, (r) => skuRoomOf(env, r.skuId).audit(r.skuId));
+  const compared = records.map((record, i) => ({ record, room: rooms[i] }));
+  const settled = compared.filter(({ room }) => room && room.pendingSince === null);
+  const pending = rooms.flatMap((room) => (room?.pendingSince == null ? [] : [room.pendingSince]));
+  return {
+    checked: records.length,
+    differing: settled
+      .filter(
+        ({ record, room }) =>
+          room?.price !== record.price || room.stock !== record.stock || room.listed !== record.listed,
+      )
+      .map(({ record }) => record),
+    inFlight: compared.length - settled.length,
+    outboxLagMs: pending.length > 0 ? Date.now() - Math.min(...pending) : null,
+  };
+};
+
+/** Points and balance in every member's `assets` (where an account document exists) against the ledger sums. */
+export const auditAssets = async (env: Env): Promise<Audit<{ memberId: string }>> => {
+  const sums = await ledgerSums(database(env.DB));
+  const mirrored = await inBatches(sums, (s) => memberRoomOf(env, s.memberId).mirroredAssets(s.memberId));
+  const differing = sums.filter((s, i) => {
+    const assets = mirrored[i];
+    return assets && (assets.points !== s.points || assets.balance !== s.balance);
+  });
+  // Account documents are rewritten in the same request as the ledgers: there is no outbox to wait for.
+  return { checked: mirrored.filter((a) => a !== null).length, differing, inFlight: 0, outboxLagMs: null };
+};
+
+const resultOf = <R>(audit: Audit<R>, idOf: (record: R) => string, at: number): CheckResult => ({
+  consistent: audit.differing.length === 0,
+  checked: audit.checked,
+  differing: audit.differing.length,
+  ids: audit.differing.slice(0, IDS_SHOWN).map(idOf),
+  inFlight: audit.inFlight,
+  outboxLagMs: audit.outboxLagMs,
+  checkedAt: at,
+});
+
+/** Both consistency checks, as the monitor shows them. */
+export const runChecks = async (env: Env): Promise<Checks> => {
+  const [skus, assets] = await Promise.all([auditSkus(env), auditAssets(env)]);
+  const at = Date.now();
+  return { skus: resultOf(skus, (r) => r.skuId, at), assets: resultOf(assets, (r) => r.memberId, at) };
+};

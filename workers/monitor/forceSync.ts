@@ -1,0 +1,45 @@
+import type { ForceSyncResult } from '../../shared/docs/monitor';
+import { MONITOR_ROOM } from '../../shared/rooms';
+import type { Env } from '../env';
+import { memberRoomOf } from '../objects/MemberRoom';
+import { monitorRoomOf } from '../objects/room/monitorFeed';
+import { skuRoomOf } from '../objects/SkuRoom';
+import { database } from '../records/db';
+import { isRefusal } from '../records/refusal';
+import { appendSyncEvents } from '../records/syncEventRecords';
+import { auditAssets, auditSkus, inBatches, runChecks } from './consistency';
+
+/**
+ * Force Sync: re-reads D1 and repairs every room that differs from it — a SKU room takes its D1
+ * row (as a change every connected client receives), an account room is rewritten from the
+ * ledgers — then checks again, shows and logs what was repaired, and answers it.
+ */
+export const forceSync = async (env: Env): Promise<ForceSyncResult> => {
+  const [skus, assets] = await Promise.all([auditSkus(env), auditAssets(env)]);
+  const skuRepairs = await inBatches(skus.differing, async ({ skuId }) => ({
+    skuId,
+    changes: await skuRoomOf(env, skuId).reconcile(skuId),
+  }));
+  const memberRepairs = await inBatches(assets.differing, async ({ memberId }) => ({
+    memberId,
+    repaired: !isRefusal(await memberRoomOf(env, memberId).account(memberId)),
+  }));
+  const repairedSkus = skuRepairs.filter((r) => r.changes !== null);
+  const result: ForceSyncResult = {
+    at: Date.now(),
+    skus: repairedSkus.map((r) => r.skuId),
+    members: memberRepairs.filter((r) => r.repaired).map((r) => r.memberId),
+    checks: await runChecks(env),
+  };
+  await monitorRoomOf(env).showForceSync(result);
+  await appendSyncEvents(database(env.DB), [
+    {
+      at: result.at,
+      kind: 'monitor.force-sync',
+      subject: MONITOR_ROOM,
+      source: 'admin',
+      detail: { skus: repairedSkus, members: result.members, consistent: result.checks },
+    },
+  ]);
+  return result;
+};
