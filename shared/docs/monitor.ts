@@ -7,6 +7,7 @@ import type { Channel } from '../channels';
 export const CHANNELS_MAP = 'channels';
 export const CHECKS_MAP = 'checks';
 export const FORCE_SYNC_MAP = 'forceSync';
+export const MINISHOP_MAP = 'minishop';
 
 /** An acknowledgement later than this, or a wait longer, makes a channel `lagging`. */
 export const LAGGING_AFTER_MS = 1000;
@@ -62,3 +63,25 @@ export interface ForceSyncResult {
 }
 
 export type ChannelMonitors = Record<Channel, ChannelMonitor>;
+
+/** A Mini-Shop run in progress: what it is doing and how far it got (totals null until known). */
+export interface MiniShopRunMonitor {
+  kind: 'migration' | 'orders' | 'products';
+  phase: 'setup' | 'products' | 'orders';
+  startedAt: number;
+  done: { products: number; orders: number };
+  total: { products: number | null; orders: number | null };
+  errors: number;
+}
+
+/** `getMap('minishop')`: appid → where that shop's sync stands, rewritten at every step of a run. */
+export interface MiniShopMonitor {
+  name: string;
+  status: 'bound' | 'unbound';
+  autoSync: boolean;
+  running: MiniShopRunMonitor | null;
+  lastRun: { kind: MiniShopRunMonitor['kind']; outcome: string; finishedAt: number; errors: number } | null;
+  /** The last completed migration: when it finished and what it brought in. */
+  lastMigration: { finishedAt: number; products: number; orders: number } | null;
+  updatedAt: number;
+}

@@ -11,10 +11,13 @@ import {
   type CheckResult,
   FORCE_SYNC_MAP,
   type ForceSyncResult,
+  MINISHOP_MAP,
+  type MiniShopMonitor,
 } from '../../shared/docs/monitor';
 import { MONITOR_ROOM } from '../../shared/rooms';
 import { ChannelCards } from './channelCards';
 import { forceSyncSummary, showCheck } from './checksPanel';
+import { showMiniShops } from './miniShopPanel';
 import { adminCall, forgetToken, keepToken, storedToken, TokenRefused } from './session';
 import { SyncLog } from './syncLog';
 
@@ -54,6 +57,7 @@ const open = (token: string) => {
   const channels = doc.getMap<ChannelMonitor>(CHANNELS_MAP);
   const checks = doc.getMap<CheckResult>(CHECKS_MAP);
   const forceSync = doc.getMap<unknown>(FORCE_SYNC_MAP);
+  const miniShops = doc.getMap<MiniShopMonitor>(MINISHOP_MAP);
   const log = new SyncLog(byId('log'), byId('log-more'), (query) =>
     adminCall(token, 'GET', `/api/admin/monitor/log?${query}`),
   );
@@ -72,6 +76,10 @@ const open = (token: string) => {
   });
   checks.observe(() => {
     for (const [name, result] of checks.entries()) showCheck(byId('checks-table'), name as CheckName, result);
+    refreshLogSoon();
+  });
+  miniShops.observe(() => {
+    showMiniShops(byId('minishop-panel'), byId('minishop'), new Map(miniShops.entries()));
     refreshLogSoon();
   });
   forceSync.observe(() => {

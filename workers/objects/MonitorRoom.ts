@@ -7,6 +7,8 @@ import {
   FORCE_SYNC_MAP,
   type ForceSyncResult,
   LAGGING_AFTER_MS,
+  MINISHOP_MAP,
+  type MiniShopMonitor,
 } from '../../shared/docs/monitor';
 import { MONITOR_ROOM } from '../../shared/rooms';
 import { errorResponse } from '../edge/errors';
@@ -114,6 +116,14 @@ export class MonitorRoom extends YRoom<Env> {
     this.room(MONITOR_ROOM).doc.transact(() => {
       for (const [key, value] of Object.entries(result)) if (key !== 'checks') map.set(key, value);
     }, SERVER_ORIGIN);
+  }
+
+  /** Shows where a Mini-Shop's sync stands (its ShopSync object calls this at every step). */
+  async showMiniShop(appid: string, shop: MiniShopMonitor): Promise<void> {
+    this.room(MONITOR_ROOM).doc.transact(
+      () => this.room(MONITOR_ROOM).doc.getMap(MINISHOP_MAP).set(appid, shop),
+      SERVER_ORIGIN,
+    );
   }
 
   /** Turns `syncing` into `lagging` when a wait passes 1 s with nothing else reported, and flushes the log. */

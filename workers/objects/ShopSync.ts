@@ -19,9 +19,11 @@ import {
   updateMiniShop,
 } from '../records/miniShopRecords';
 import { type Refusal, refusal } from '../records/refusal';
+import { miniShopMonitorOf } from '../shopsync/monitorView';
 import { shipAtMiniShop } from '../shopsync/shipping';
 import { shopClient } from '../shopsync/shopClient';
 import { advanceJob, newJob, noteError, outcomeOf, type SyncJob } from '../shopsync/syncJob';
+import { monitorRoomOf } from './room/monitorFeed';
 
 export const shopSyncOf = (env: Env, appid: string) => env.SHOP_SYNC.get(env.SHOP_SYNC.idFromName(appid));
 
@@ -68,7 +70,7 @@ export class ShopSync extends DurableObject<Env> {
       const now = Date.now();
       await saveBoundShop(this.db(), { appid, name, status: 'bound', rules: DEFAULT_SYNC_RULES, boundAt: now });
       await this.log(appid, 'minishop.bound', { name });
-      return this.view(appid);
+      return this.changed(appid);
     });
   }
 
@@ -84,7 +86,7 @@ export class ShopSync extends DurableObject<Env> {
         await updateMiniShop(this.db(), appid, { status: 'unbound', unboundAt: Date.now() });
         await this.log(appid, 'minishop.unbound', {});
       }
-      return this.view(appid);
+      return this.changed(appid);
     });
   }
 
@@ -103,7 +105,7 @@ export class ShopSync extends DurableObject<Env> {
         );
       }
       await updateMiniShop(this.db(), appid, { rules });
-      return this.view(appid);
+      return this.changed(appid);
     });
   }
 
@@ -112,7 +114,7 @@ export class ShopSync extends DurableObject<Env> {
       const shop = await this.boundShop(appid);
       if ('refused' in shop) return shop;
       await updateMiniShop(this.db(), appid, { autoSync });
-      return this.view(appid);
+      return this.changed(appid);
     });
   }
 
@@ -126,7 +128,7 @@ export class ShopSync extends DurableObject<Env> {
         return refusal(409, 'migration_running', 'a migration of this shop is already running');
       }
       await this.enqueue(queue, newJob('migration', newId('run'), Date.now(), 0));
-      return this.view(appid);
+      return this.changed(appid);
     });
   }
 
@@ -170,7 +172,14 @@ export class ShopSync extends DurableObject<Env> {
   }
 
   override async alarm(): Promise<void> {
-    await this.serially(() => this.step());
+    await this.serially(async () => {
+      try {
+        await this.step();
+      } finally {
+        const appid = (await this.ctx.storage.get<ShopCredentials>(KEYS.credentials))?.appid;
+        if (appid) await this.changed(appid);
+      }
+    });
   }
 
   private async step(): Promise<void> {
@@ -235,6 +244,13 @@ export class ShopSync extends DurableObject<Env> {
     const shop = await findMiniShop(this.db(), appid);
     if (!shop) return shopNotFound;
     return { ...shop, progress: await this.progress() };
+  }
+
+  /** The shop as it now stands, also shown in the monitor room. */
+  private async changed(appid: string): Promise<ShopView | Refusal> {
+    const view = await this.view(appid);
+    if (!('refused' in view)) await monitorRoomOf(this.env).showMiniShop(appid, miniShopMonitorOf(view, Date.now()));
+    return view;
   }
 
   private async progress(): Promise<SyncProgress> {
