@@ -15,7 +15,7 @@ const runLine = (run: MiniShopRunMonitor): HTMLElement => {
   const line = document.createElement('div');
   line.className = 'run';
   const text = document.createElement('span');
-  text.textContent = `${RUN_NAMES[run.kind]} since ${clock(run.startedAt)}: ${run.phase} · ${counted('products', run)} · ${counted('orders', run)}${run.errors > 0 ? ` · ${run.errors} error(s)` : ''}`;
+  text.textContent = `${RUN_NAMES[run.kind]} since ${clock(run.startedAt)}, ${run.phase} phase: ${counted('products', run)} · ${counted('orders', run)}${run.errors > 0 ? ` · ${run.errors} error(s)` : ''}`;
   const bar = document.createElement('progress');
   const phase = run.phase === 'orders' ? 'orders' : 'products';
   const total = run.total[phase];
