@@ -20,6 +20,7 @@ const NAMES: Record<string, string> = {
   'monitor.check': 'Consistency check',
   'monitor.force-sync': 'Force Sync',
   'monitor.error': 'Error',
+  'product.created': 'New product',
 };
 
 /** Kinds an operator should notice. */
@@ -67,12 +68,22 @@ const DESCRIBE: Record<string, (e: LoggedEvent, d: Detail) => string> = {
     return `repaired ${[...skus, ...members.map((m) => `account ${m}`)].join(', ')}`;
   },
   'monitor.error': (_e, d) => String(d.message),
+  'product.created': (e, d) => `${e.subject.replace('product:', '')} with ${(d.skus as string[]).length} SKU(s)`,
 };
+
+/** A Mini-Shop run's log line: how it ended and what it brought in. */
+const miniShopRun = (e: LoggedEvent, d: Detail): string | null =>
+  typeof d.outcome !== 'string'
+    ? null
+    : `${e.subject.replace('minishop:', '')}: ${d.outcome}, ${d.products ?? 0} products, ${d.orders ?? 0} orders` +
+      ((d.errors as unknown[] | undefined)?.length ? ` · ${(d.errors as unknown[]).length} error(s)` : '');
 
 /** One readable line for an event; unknown kinds show their fields. */
 export const describeEvent = (event: LoggedEvent): string => {
   const known = DESCRIBE[event.kind];
   if (known) return known(event, event.detail);
+  const run = event.kind.startsWith('minishop.') ? miniShopRun(event, event.detail) : null;
+  if (run) return run;
   const fields = Object.entries(event.detail).map(([key, value]) => `${key} ${JSON.stringify(value)}`);
   const text = [event.subject, ...fields].join(' · ');
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
