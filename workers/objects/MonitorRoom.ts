@@ -39,11 +39,15 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * died without closing its sockets keeps its count until it reports again.
  */
 export class MonitorRoom extends YRoom<Env> {
+  /** The latency windows, in memory once read (the table holds them across restarts). */
+  private readonly windows = new Map<Channel, Array<[number, number]>>();
+
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS feeds (room TEXT PRIMARY KEY, channels TEXT NOT NULL)');
-    ctx.storage.sql.exec(`CREATE TABLE IF NOT EXISTS samples (
-      id INTEGER PRIMARY KEY AUTOINCREMENT, channel TEXT NOT NULL, at INTEGER NOT NULL, ms INTEGER NOT NULL)`);
+    // Each channel's window in one row, rewritten once per report (not a row per acknowledgement).
+    ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS windows (channel TEXT PRIMARY KEY, samples TEXT NOT NULL)');
+    ctx.storage.sql.exec('DROP TABLE IF EXISTS samples');
     ctx.storage.sql.exec(
       'CREATE TABLE IF NOT EXISTS log_outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, event TEXT NOT NULL)',
     );
@@ -57,14 +61,13 @@ export class MonitorRoom extends YRoom<Env> {
 
   /** What rooms tell the monitor; late acknowledgements and broadcasts go to the sync log. */
   async report(reports: RoomReport[]): Promise<void> {
-    const sql = this.ctx.storage.sql;
     for (const report of reports) this.store(report);
-    for (const channel of CHANNELS) {
-      sql.exec(
-        'DELETE FROM samples WHERE channel = ? AND id <= (SELECT id FROM samples WHERE channel = ? ORDER BY id DESC LIMIT 1 OFFSET ?)',
+    const touched = new Set(reports.flatMap((report) => report.samples.map((s) => s.channel)));
+    for (const channel of touched) {
+      this.ctx.storage.sql.exec(
+        'INSERT OR REPLACE INTO windows (channel, samples) VALUES (?, ?)',
         channel,
-        channel,
-        WINDOW_SAMPLES,
+        JSON.stringify(this.window(channel)),
       );
     }
     await this.queueLog(reports.flatMap((report) => this.logLines(report)));
@@ -85,8 +88,23 @@ export class MonitorRoom extends YRoom<Env> {
       );
     }
     for (const s of report.samples) {
-      sql.exec('INSERT INTO samples (channel, at, ms) VALUES (?, ?, ?)', s.channel, s.at, s.ms);
+      const window = this.window(s.channel);
+      window.push([s.at, s.ms]);
+      if (window.length > WINDOW_SAMPLES) window.splice(0, window.length - WINDOW_SAMPLES);
     }
+  }
+
+  /** A channel's latest samples, `[at, ms]`, oldest first; read from storage once per instance. */
+  private window(channel: Channel): Array<[number, number]> {
+    let window = this.windows.get(channel);
+    if (!window) {
+      const row = this.ctx.storage.sql
+        .exec<{ samples: string }>('SELECT samples FROM windows WHERE channel = ?', channel)
+        .toArray()[0];
+      window = row ? (JSON.parse(row.samples) as Array<[number, number]>) : [];
+      this.windows.set(channel, window);
+    }
+    return window;
   }
 
   private logLines(report: RoomReport): NewSyncEvent[] {
@@ -194,24 +212,19 @@ export class MonitorRoom extends YRoom<Env> {
   }
 
   private channelEntry(channel: Channel, feeds: RoomChannels[], now: number): ChannelMonitor {
-    const window = this.ctx.storage.sql
-      .exec<{ at: number; ms: number }>('SELECT at, ms FROM samples WHERE channel = ? ORDER BY id DESC', channel)
-      .toArray();
-    const sorted = window.map((s) => s.ms).sort((a, b) => a - b);
+    const window = this.window(channel);
+    const sorted = window.map(([, ms]) => ms).sort((a, b) => a - b);
     const waits = feeds.map((f) => f[channel].waitingSince).filter((at): at is number => at !== null);
     const waitingSince = waits.length > 0 ? Math.min(...waits) : null;
     return {
       connected: feeds.reduce((sum, f) => sum + f[channel].connected, 0),
       samples: window.length,
-      lastMs: window[0]?.ms ?? null,
+      lastMs: window.at(-1)?.[1] ?? null,
       p50Ms: percentile(sorted, 0.5),
       p95Ms: percentile(sorted, 0.95),
       state: waitingSince === null ? 'synced' : now - waitingSince >= LAGGING_AFTER_MS ? 'lagging' : 'syncing',
       waitingSince,
-      recent: window
-        .slice(0, RECENT_SAMPLES)
-        .reverse()
-        .map((s): [number, number] => [s.at, s.ms]),
+      recent: window.slice(-RECENT_SAMPLES),
       updatedAt: now,
     };
   }

@@ -125,6 +125,7 @@ export abstract class YRoom<E extends MonitorBinding = MonitorBinding> extends D
   private readonly held = new Map<string, Uint8Array[]>();
   /** Highest `rev` each socket acknowledged with a sample: one sample per socket and rev. */
   private readonly ackedRevs = new WeakMap<WebSocket, number>();
+  private readonly places = new WeakMap<WebSocket, Pick<SocketAttachment, 'channel' | 'connectedAt'>>();
   /** Sockets that acknowledge revs (the SDK's `reportSeenRevs`): the ones the monitor waits for. */
   private readonly measured = new WeakSet<WebSocket>();
   /** When each room last sent a frame to all its sockets (this instance's memory only). */
@@ -206,10 +207,7 @@ export abstract class YRoom<E extends MonitorBinding = MonitorBinding> extends D
   /** Connected sockets of `name`, counted per channel. */
   protected connections(name: string): Record<Channel, number> {
     const counts = Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>;
-    for (const socket of this.ctx.getWebSockets(name)) {
-      const { channel } = socket.deserializeAttachment() as SocketAttachment;
-      counts[channel] += 1;
-    }
+    for (const socket of this.ctx.getWebSockets(name)) counts[this.placeOf(socket).channel] += 1;
     return counts;
   }
 
@@ -221,12 +219,26 @@ export abstract class YRoom<E extends MonitorBinding = MonitorBinding> extends D
     ) as Record<Channel, ChannelLatency & { connected: number }>;
   }
 
+  /**
+   * A socket's channel and when it joined, which never change: read from its attachment once per
+   * instance, since counting a crowded room would otherwise copy every attachment each time.
+   */
+  private placeOf(socket: WebSocket): Pick<SocketAttachment, 'channel' | 'connectedAt'> {
+    let place = this.places.get(socket);
+    if (!place) {
+      const { channel, connectedAt } = socket.deserializeAttachment() as SocketAttachment;
+      place = { channel, connectedAt };
+      this.places.set(socket, place);
+    }
+    return place;
+  }
+
   /** Per channel, the room's open sockets and the oldest broadcast a measured one has not acknowledged. */
   private monitorChannels(name: string): RoomChannels {
     const channels = emptyRoomChannels();
     for (const socket of this.ctx.getWebSockets(name)) {
       if (socket.readyState !== WebSocket.OPEN) continue;
-      const { channel, connectedAt } = socket.deserializeAttachment() as SocketAttachment;
+      const { channel, connectedAt } = this.placeOf(socket);
       const entry = channels[channel];
       entry.connected += 1;
       if (!this.measured.has(socket)) continue;

@@ -40,6 +40,12 @@ export const monitorRoomOf = (env: MonitorBinding) => env.MONITOR_ROOM.get(env.M
 export const emptyRoomChannels = (): RoomChannels =>
   Object.fromEntries(CHANNELS.map((c) => [c, { connected: 0, waitingSince: null }])) as RoomChannels;
 
+const appendTo = <T>(lists: Map<string, T[]>, room: string, item: T): void => {
+  const list = lists.get(room);
+  if (list) list.push(item);
+  else lists.set(room, [item]);
+};
+
 /**
  * Gathers what the rooms of one object tell the monitor and sends it, throttled: the first
  * change after a quiet spell goes out right after the current turn, later ones together at the
@@ -68,12 +74,13 @@ export class MonitorFeed {
   }
 
   broadcast(room: string, rev: number): void {
-    this.broadcasts.set(room, [...(this.broadcasts.get(room) ?? []), rev]);
+    appendTo(this.broadcasts, room, rev);
     this.touch(room);
   }
 
+  /** Called once per acknowledgement (a thousand per edit in a crowded room): appends, never copies. */
   sample(room: string, sample: AckSample): void {
-    this.samples.set(room, [...(this.samples.get(room) ?? []), sample]);
+    appendTo(this.samples, room, sample);
     this.touch(room);
   }
 

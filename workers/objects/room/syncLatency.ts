@@ -23,6 +23,8 @@ export interface ChannelLatency {
  */
 export class SyncLatencyLog {
   private readonly broadcasts = new Map<string, Map<number, number>>();
+  /** The newest rev broadcast per room, so an up-to-date client is answered without a scan. */
+  private readonly latest = new Map<string, number>();
   private readonly samples = new Map<string, number[]>();
 
   /** `onStamp` hears of every broadcast (the room's monitor feed). */
@@ -32,6 +34,7 @@ export class SyncLatencyLog {
     const revs = this.broadcasts.get(room) ?? new Map<number, number>();
     this.broadcasts.set(room, revs);
     revs.set(rev, at);
+    this.latest.set(room, Math.max(rev, this.latest.get(room) ?? 0));
     // Maps iterate in insertion order: the first key is the oldest broadcast.
     if (revs.size > REVS_KEPT) revs.delete(revs.keys().next().value as number);
     this.onStamp(room, rev);
@@ -42,11 +45,10 @@ export class SyncLatencyLog {
    * `ackedRev` sent once the client was there (`since`); null when it has them all.
    */
   waitingSince(room: string, ackedRev: number, since: number): number | null {
-    let oldest: number | null = null;
-    for (const [rev, at] of this.broadcasts.get(room) ?? []) {
-      if (rev > ackedRev && at >= since && (oldest === null || at < oldest)) oldest = at;
-    }
-    return oldest;
+    if (ackedRev >= (this.latest.get(room) ?? 0)) return null;
+    // Revs are stamped in broadcast order, so the first match is the oldest.
+    for (const [rev, at] of this.broadcasts.get(room) ?? []) if (rev > ackedRev && at >= since) return at;
+    return null;
   }
 
   /**
