@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ID_PATTERN } from '../rooms';
+import { eachOnce } from './eachOnce';
 
 /** Fen: whole numbers only, up to 100 million yuan. */
 const price = z.number().int().min(0).max(10_000_000_000);
@@ -30,9 +31,12 @@ export const skuBatchSchema = z.strictObject({
     .array(skuPatchFields.extend({ skuId }).refine(changesSomething, nothingToChange))
     .min(1)
     .max(100)
-    .refine((edits) => new Set(edits.map((e) => e.skuId)).size === edits.length, {
-      message: 'each SKU may appear once per batch',
-    }),
+    .refine(
+      eachOnce((e: { skuId: string }) => e.skuId),
+      {
+        message: 'each SKU may appear once per batch',
+      },
+    ),
 });
 
 export type NewProduct = z.infer<typeof newProductSchema>;

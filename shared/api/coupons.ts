@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS } from '../channels';
+import { eachOnce } from './eachOnce';
 
 export const newCouponSchema = z
   .strictObject({
@@ -12,11 +13,7 @@ export const newCouponSchema = z
     endsAt: z.number().int().min(0),
     totalQuantity: z.number().int().min(1).max(10_000_000),
     perMemberLimit: z.number().int().min(1).max(100).optional(),
-    channels: z
-      .array(z.enum(CHANNELS))
-      .min(1)
-      .refine((c) => new Set(c).size === c.length, { message: 'channels must be unique' })
-      .optional(),
+    channels: z.array(z.enum(CHANNELS)).min(1).refine(eachOnce(), { message: 'channels must be unique' }).optional(),
   })
   .refine((c) => c.kind === 'amount' || c.value <= 99, { message: 'percent off is 1 to 99', path: ['value'] })
   .refine((c) => c.endsAt > c.startsAt, { message: 'must be after startsAt', path: ['endsAt'] });

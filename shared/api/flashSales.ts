@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CHANNELS } from '../channels';
 import { ID_PATTERN } from '../rooms';
 import { skuId } from './admin';
+import { eachOnce } from './eachOnce';
 
 /** A moment: epoch milliseconds, or an ISO 8601 time with its offset (`2026-11-24T20:00:00+08:00`). */
 const instant = z.union([
@@ -9,18 +10,16 @@ const instant = z.union([
   z.iso.datetime({ offset: true }).transform((text) => Date.parse(text)),
 ]);
 
-const unique = <T>(values: T[]) => new Set(values).size === values.length;
-
 export const newFlashSaleSchema = z
   .strictObject({
-    skuIds: z.array(skuId).min(1).max(100).refine(unique, { message: 'each SKU once per sale' }),
+    skuIds: z.array(skuId).min(1).max(100).refine(eachOnce(), { message: 'each SKU once per sale' }),
     /** The flash price in fen. */
     price: z.number().int().min(1).max(10_000_000_000),
     startsAt: instant,
     endsAt: instant,
     channels: z.union([
       z.literal('all'),
-      z.array(z.enum(CHANNELS)).min(1).refine(unique, { message: 'each channel once' }),
+      z.array(z.enum(CHANNELS)).min(1).refine(eachOnce(), { message: 'each channel once' }),
     ]),
     /** Units one member may order per SKU at the flash price, over all channels together. */
     perMemberLimit: z.number().int().min(1).max(999).optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ID_PATTERN } from '../rooms';
+import { eachOnce } from './eachOnce';
 
 export const memberId = z.string().regex(ID_PATTERN, 'not a valid member id');
 const reason = z.string().trim().min(1).max(200);
@@ -13,10 +14,7 @@ export const tierSchema = z.strictObject({
 });
 
 export const tagsSchema = z.strictObject({
-  tags: z
-    .array(z.string().trim().min(1).max(32))
-    .max(50)
-    .refine((tags) => new Set(tags).size === tags.length, { message: 'tags must be unique' }),
+  tags: z.array(z.string().trim().min(1).max(32)).max(50).refine(eachOnce(), { message: 'tags must be unique' }),
 });
 
 const delta = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { eachOnce } from './eachOnce';
 
 const fenAmount = z.number().int().min(0).max(100_000_000);
 const sourceId = z.string().regex(/^\d{1,20}$/, 'not a Mini-Shop id');
@@ -52,9 +53,12 @@ export const shipBatchSchema = z.strictObject({
     .array(shipOrderSchema.extend({ orderId: z.string().min(1).max(64) }))
     .min(1)
     .max(50)
-    .refine((orders) => new Set(orders.map((o) => o.orderId)).size === orders.length, {
-      message: 'each order may appear once per batch',
-    }),
+    .refine(
+      eachOnce((o: { orderId: string }) => o.orderId),
+      {
+        message: 'each order may appear once per batch',
+      },
+    ),
 });
 
 export type MiniShopSyncRules = z.infer<typeof syncRulesSchema>;

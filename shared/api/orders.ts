@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CHANNELS } from '../channels';
 import { ORDER_SOURCES, ORDER_STATUSES } from '../orders';
 import { ID_PATTERN } from '../rooms';
+import { eachOnce } from './eachOnce';
 
 const MAX_ORDER_LINES = 50;
 
@@ -15,9 +16,12 @@ export const newOrderSchema = z.strictObject({
     )
     .min(1)
     .max(MAX_ORDER_LINES)
-    .refine((items) => new Set(items.map((i) => i.skuId)).size === items.length, {
-      message: 'each SKU once per order',
-    }),
+    .refine(
+      eachOnce((i: { skuId: string }) => i.skuId),
+      {
+        message: 'each SKU once per order',
+      },
+    ),
   /** A coupon the member has claimed (the coupon's id, as claimed). */
   couponId: z.number().int().min(1).optional(),
   channel: z.enum(CHANNELS),
