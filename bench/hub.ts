@@ -7,22 +7,9 @@ import type { SkuPatch } from '../shared/api/admin';
 import type { NewFlashSale } from '../shared/api/flashSales';
 import type { SkuState } from '../shared/docs/sku';
 import { E2E_ADMIN_TOKEN, WranglerDev } from '../test/e2e/support/wranglerDev';
-import { childrenOf, commOf, listeningPortsOf, parentOf, pidListeningOn } from './procs';
+import { type WranglerProcesses, wranglerProcesses } from './procs';
 
 const CALL_TIMEOUT_MS = 120_000;
-
-/**
- * `wrangler dev` runs two workerd processes: a dev proxy that owns the public port and forwards
- * every request and socket, and the one that runs this project's Worker and Durable Objects.
- */
-export interface HubProcesses {
-  /** workerd listening on the public port (wrangler's dev proxy). */
-  proxy: number;
-  /** workerd running the edge Worker and the Durable Objects. */
-  worker: number;
-  /** The worker workerd's own entry port (bypasses the dev proxy). */
-  workerPort: number;
-}
 
 export interface NewSku {
   title: string;
@@ -61,23 +48,12 @@ export class Hub {
     return this.dev.logs();
   }
 
-  /** Finds both workerd processes and the worker's own entry port (the one that answers /health). */
-  async processes(): Promise<HubProcesses> {
-    const proxy = pidListeningOn(this.port);
-    if (proxy === null) throw new Error(`nothing listens on port ${this.port}`);
-    const cli = parentOf(proxy);
-    const worker = cli === null ? undefined : childrenOf(cli).find((p) => p !== proxy && commOf(p) === 'workerd');
-    if (worker === undefined) throw new Error(`no second workerd beside the dev proxy ${proxy}`);
-    for (const port of listeningPortsOf(worker)) {
-      try {
-        const response = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2000) });
-        const body = await response.text();
-        if (response.status === 200 && body.includes('"ok":true')) return { proxy, worker, workerPort: port };
-      } catch {
-        // not the entry socket
-      }
-    }
-    throw new Error(`workerd ${worker} has no port answering /health`);
+  /** Finds both workerd processes and the worker's own entry port. */
+  processes(): Promise<WranglerProcesses> {
+    return wranglerProcesses(this.port, async (port) => {
+      const response = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2000) });
+      return response.status === 200 && (await response.text()).includes('"ok":true');
+    });
   }
 
   /** `POST /api/admin/products`; returns the created SKUs (rev 1). */

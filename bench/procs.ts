@@ -125,3 +125,39 @@ export const untilIdle = async (
     if (Date.now() > deadline) return false;
   }
 };
+
+/**
+ * `wrangler dev` runs two workerd processes: a dev proxy that owns the public port and forwards
+ * every request and socket, and the one that runs the Worker and its Durable Objects.
+ */
+export interface WranglerProcesses {
+  /** workerd listening on the public port (wrangler's dev proxy). */
+  proxy: number;
+  /** workerd running the Worker and the Durable Objects. */
+  worker: number;
+  /** The worker workerd's own entry port (bypasses the dev proxy). */
+  workerPort: number;
+}
+
+/**
+ * Finds both workerd processes of the `wrangler dev` on `publicPort`, and the worker's entry port:
+ * the one of its listening ports that `isEntry` accepts (its other ports answer nothing useful).
+ */
+export const wranglerProcesses = async (
+  publicPort: number,
+  isEntry: (port: number) => Promise<boolean>,
+): Promise<WranglerProcesses> => {
+  const proxy = pidListeningOn(publicPort);
+  if (proxy === null) throw new Error(`nothing listens on port ${publicPort}`);
+  const cli = parentOf(proxy);
+  const worker = cli === null ? undefined : childrenOf(cli).find((p) => p !== proxy && commOf(p) === 'workerd');
+  if (worker === undefined) throw new Error(`no second workerd beside the dev proxy ${proxy}`);
+  for (const port of listeningPortsOf(worker)) {
+    try {
+      if (await isEntry(port)) return { proxy, worker, workerPort: port };
+    } catch {
+      // not the entry socket
+    }
+  }
+  throw new Error(`workerd ${worker} has no entry port`);
+};

@@ -19,13 +19,16 @@ export interface PeerProcess {
   stop(): Promise<void>;
 }
 
-/** Runs `bench/peers/<entry>` with this Node and tsx; resolves once it has announced its port. */
-export const startPeer = (entry: string): Promise<PeerProcess> =>
+/**
+ * Runs `bench/peers/<entry>` with this Node and tsx (and `env` added to this process's);
+ * resolves once it has announced its port.
+ */
+export const startPeer = (entry: string, env: Record<string, string> = {}): Promise<PeerProcess> =>
   new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(
       process.execPath,
       ['--import', 'tsx', fileURLToPath(new URL(entry, import.meta.url))],
-      { cwd: PROJECT_ROOT, stdio: ['pipe', 'pipe', 'inherit'] },
+      { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] },
     );
     const exited = new Promise<void>((done) => child.once('exit', () => done()));
     const timer = setTimeout(() => {

@@ -111,20 +111,27 @@ export class WranglerDev {
     readonly persistDir: string,
     readonly port: number,
     private readonly inspectorPort: number,
+    private readonly config: string | null,
   ) {}
 
-  /** A fresh persistence directory with migrations and the demo seed applied; not started yet. */
-  static async create(): Promise<WranglerDev> {
+  /**
+   * A fresh persistence directory with migrations and the demo seed applied; not started yet.
+   * `config` runs another Worker instead (a benchmark's own wrangler.toml, relative to the
+   * project root), with no D1 set up; it must answer `GET /health` with 200.
+   */
+  static async create({ config }: { config?: string } = {}): Promise<WranglerDev> {
     const persistDir = await mkdtemp(path.join(tmpdir(), 'mallsync-e2e-'));
     try {
-      await runWrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistDir]);
-      await runWrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, '--file', 'schema/seed.sql']);
+      if (!config) {
+        await runWrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistDir]);
+        await runWrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, '--file', 'schema/seed.sql']);
+      }
     } catch (error) {
       await rm(persistDir, { recursive: true, force: true });
       throw error;
     }
     // The inspector gets its own free port too, so this never collides with an `npm start`.
-    return new WranglerDev(persistDir, await freePort(), await freePort());
+    return new WranglerDev(persistDir, await freePort(), await freePort(), config ?? null);
   }
 
   get httpUrl(): string {
@@ -178,6 +185,7 @@ export class WranglerDev {
       [
         WRANGLER,
         'dev',
+        ...(this.config ? ['--config', this.config] : []),
         '--ip',
         '127.0.0.1',
         '--port',
