@@ -127,16 +127,22 @@ export const withTimeout = <T>(promise: Promise<T>, timeoutMs: number, label: st
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 };
 
+/** What `connectAll` opens: a Yjs client (ready once synced) or a bare socket (ready once open). */
+interface Connecting {
+  readonly synced: Promise<void>;
+  destroy(): void;
+}
+
 /**
  * Opens `count` clients with at most `window` of them connecting at once (each slot is freed when
- * its client has synced); resolves with all of them and the time until the last one synced.
+ * its client is ready); resolves with all of them and the time until the last one was ready.
  */
-export const connectAll = async (
+export const connectAll = async <Client extends Connecting>(
   count: number,
-  open: (index: number) => SyncClient,
+  open: (index: number) => Client,
   options: { window: number; timeoutMs: number; label: string },
-): Promise<{ clients: SyncClient[]; elapsedMs: number }> => {
-  const clients: SyncClient[] = [];
+): Promise<{ clients: Client[]; elapsedMs: number }> => {
+  const clients: Client[] = [];
   const started = now();
   let next = 0;
   const lane = async () => {

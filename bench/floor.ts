@@ -9,7 +9,7 @@
  */
 import { WebSocket } from 'ws';
 import { WranglerDev } from '../test/e2e/support/wranglerDev';
-import { Arrivals, now, withTimeout } from './clients';
+import { Arrivals, connectAll, now } from './clients';
 import { type PeerProcess, startPeer } from './peers/spawn';
 import { untilIdle, wranglerProcesses } from './procs';
 import { publishResults, requireOpenFiles, runInfo } from './report';
@@ -40,37 +40,28 @@ interface FloorResult {
   allReceived: Summary;
 }
 
-/** Opens `n` raw sockets, at most CONNECT_WINDOW connecting at once; each logs arrivals by the frame's sequence number. */
-const connect = async (variant: Variant, n: number, arrivals: Arrivals): Promise<WebSocket[]> => {
-  const sockets: WebSocket[] = [];
-  let next = 0;
-  const lane = async () => {
-    while (next < n) {
-      next += 1;
-      const socket = new WebSocket(`ws://${variant.host}/`, { perMessageDeflate: variant.offerDeflate });
-      socket.binaryType = 'nodebuffer';
-      socket.on('message', (data: Buffer) => arrivals.record(String(data.readUInt32LE(0)), now()));
-      sockets.push(socket);
-      await new Promise<void>((resolve, reject) => {
-        socket.once('open', resolve);
-        socket.once('error', reject);
-      });
-    }
+/** One raw socket that logs each frame's arrival under its sequence number; ready once open. */
+const openSocket = (variant: Variant, arrivals: Arrivals) => {
+  const socket = new WebSocket(`ws://${variant.host}/`, { perMessageDeflate: variant.offerDeflate });
+  socket.binaryType = 'nodebuffer';
+  socket.on('message', (data: Buffer) => arrivals.record(String(data.readUInt32LE(0)), now()));
+  return {
+    synced: new Promise<void>((resolve, reject) => {
+      socket.once('open', resolve);
+      socket.once('error', reject);
+    }),
+    destroy: () => socket.terminate(),
   };
-  await withTimeout(
-    Promise.all(Array.from({ length: Math.min(CONNECT_WINDOW, n) }, lane)),
-    CONNECT_TIMEOUT_MS,
-    `${n} sockets to ${variant.name}`,
-  );
-  return sockets;
 };
 
 const run = async (variant: Variant, n: number): Promise<FloorResult> => {
   await untilIdle(variant.pids);
   const arrivals = new Arrivals();
-  const started = now();
-  const sockets = await connect(variant, n, arrivals);
-  const connectMs = now() - started;
+  const { clients: sockets, elapsedMs: connectMs } = await connectAll(n, () => openSocket(variant, arrivals), {
+    window: CONNECT_WINDOW,
+    timeoutMs: CONNECT_TIMEOUT_MS,
+    label: variant.name,
+  });
   const perSubscriber: number[] = [];
   const allReceived: number[] = [];
   try {
@@ -90,7 +81,7 @@ const run = async (variant: Variant, n: number): Promise<FloorResult> => {
       allReceived.push(Math.max(...times));
     }
   } finally {
-    for (const socket of sockets) socket.terminate();
+    for (const socket of sockets) socket.destroy();
   }
   return {
     variant: variant.name,
