@@ -55,23 +55,26 @@ export const claimCoupon = async (
   return claim;
 };
 
+/** Members' claims, each with the coupon it is a claim on. */
+const claimsWithCoupons = (db: Database) =>
+  db
+    .select({ claim: memberCoupons, coupon: coupons })
+    .from(memberCoupons)
+    .innerJoin(coupons, eq(coupons.id, memberCoupons.couponId));
+
 /** A member's claimed coupons that are still current (not used, not past their end). */
 export const heldCoupons = async (
   db: Database,
   memberId: string,
   now: number,
 ): Promise<Record<string, AccountCoupon>> => {
-  const rows = await db
-    .select({ claim: memberCoupons, coupon: coupons })
-    .from(memberCoupons)
-    .innerJoin(coupons, eq(coupons.id, memberCoupons.couponId))
-    .where(
-      and(
-        eq(memberCoupons.memberId, memberId),
-        inArray(memberCoupons.status, ['claimed', 'locked']),
-        gte(coupons.endsAt, now),
-      ),
-    );
+  const rows = await claimsWithCoupons(db).where(
+    and(
+      eq(memberCoupons.memberId, memberId),
+      inArray(memberCoupons.status, ['claimed', 'locked']),
+      gte(coupons.endsAt, now),
+    ),
+  );
   return Object.fromEntries(
     rows.map(({ claim, coupon }) => [
       String(claim.id),
@@ -104,10 +107,7 @@ export const couponForOrder = async (
   total: number,
   now: number,
 ): Promise<{ claimId: number; discount: number } | Refusal> => {
-  const [held] = await db
-    .select({ claim: memberCoupons, coupon: coupons })
-    .from(memberCoupons)
-    .innerJoin(coupons, eq(coupons.id, memberCoupons.couponId))
+  const [held] = await claimsWithCoupons(db)
     .where(
       and(
         eq(memberCoupons.memberId, memberId),
