@@ -102,10 +102,7 @@ const main = async () => {
     await dev.start();
     peers.push(await startPeer('broadcastServer.ts'), await startPeer('broadcastServer.ts', { FLOOR_DEFLATE: '1' }));
     const [plain, deflate] = peers as [PeerProcess, PeerProcess];
-    const procs = await wranglerProcesses(dev.port, async (port) => {
-      const response = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2000) });
-      return response.status === 200 && (await response.text()) === 'ok';
-    });
+    const procs = await wranglerProcesses(dev.port, (body) => body === 'ok');
     const workerd = [procs.worker, procs.proxy];
     const viaProxy = `127.0.0.1:${dev.port}`;
     const direct = `127.0.0.1:${procs.workerPort}`;

@@ -141,11 +141,12 @@ export interface WranglerProcesses {
 
 /**
  * Finds both workerd processes of the `wrangler dev` on `publicPort`, and the worker's entry port:
- * the one of its listening ports that `isEntry` accepts (its other ports answer nothing useful).
+ * the one of its listening ports whose `GET /health` answers 200 with a body `isHealthy` accepts
+ * (its other ports answer nothing useful).
  */
 export const wranglerProcesses = async (
   publicPort: number,
-  isEntry: (port: number) => Promise<boolean>,
+  isHealthy: (body: string) => boolean,
 ): Promise<WranglerProcesses> => {
   const proxy = pidListeningOn(publicPort);
   if (proxy === null) throw new Error(`nothing listens on port ${publicPort}`);
@@ -154,10 +155,11 @@ export const wranglerProcesses = async (
   if (worker === undefined) throw new Error(`no second workerd beside the dev proxy ${proxy}`);
   for (const port of listeningPortsOf(worker)) {
     try {
-      if (await isEntry(port)) return { proxy, worker, workerPort: port };
+      const response = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2000) });
+      if (response.status === 200 && isHealthy(await response.text())) return { proxy, worker, workerPort: port };
     } catch {
       // not the entry socket
     }
   }
-  throw new Error(`workerd ${worker} has no entry port`);
+  throw new Error(`workerd ${worker} has no port answering /health`);
 };
