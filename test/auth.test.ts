@@ -3,8 +3,8 @@ import { eq } from 'drizzle-orm';
 import { sign } from 'hono/jwt';
 import { describe, expect, it } from 'vitest';
 import { phoneCodes } from '../schema';
+import { MAX_CODE_FAILURES } from '../workers/members/records/phoneCodeRecords';
 import { database } from '../workers/records/db';
-import { MAX_CODE_FAILURES } from '../workers/records/phoneCodeRecords';
 import { freshPhone, freshWechatCode, guestLogin, phoneLogin, shopper, wechatLogin } from './support/members';
 
 const db = database(env.DB);

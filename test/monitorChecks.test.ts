@@ -8,9 +8,9 @@ import {
 import { describe, expect, it } from 'vitest';
 import type { Checks, ForceSyncResult } from '../shared/docs/monitor';
 import { SKU_MAP } from '../shared/docs/sku';
+import { skuRoomOf } from '../workers/catalog/SkuRoom';
 import worker from '../workers/index';
-import { skuRoomOf } from '../workers/objects/SkuRoom';
-import { CRONS } from '../workers/shopsync/cron';
+import { CRONS } from '../workers/minishop/sync/cron';
 import { accountClient } from './support/account';
 import { admin, firstSku } from './support/hub';
 import { freshPhone, phoneLogin } from './support/members';

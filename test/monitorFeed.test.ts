@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../shared/channels';
 import { SKU_MAP } from '../shared/docs/sku';
-import { emptyRoomChannels, MonitorFeed, type RoomReport } from '../workers/objects/room/monitorFeed';
+import { emptyRoomChannels, MonitorFeed, type RoomReport } from '../workers/monitor/roomFeed';
 import { accountClient } from './support/account';
 import { firstSku, patchSku } from './support/hub';
 import { freshPhone, phoneLogin } from './support/members';

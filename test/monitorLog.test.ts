@@ -2,9 +2,9 @@ import { createExecutionContext, createScheduledController, env, waitOnExecution
 import { describe, expect, it } from 'vitest';
 import { syncEvents } from '../schema';
 import worker from '../workers/index';
+import { CRONS } from '../workers/minishop/sync/cron';
+import { LOG_RETENTION_MS } from '../workers/monitor/records/syncEventRecords';
 import { database } from '../workers/records/db';
-import { LOG_RETENTION_MS } from '../workers/records/syncEventRecords';
-import { CRONS } from '../workers/shopsync/cron';
 import { admin } from './support/hub';
 
 interface Page {

@@ -5,7 +5,7 @@ import { memberCoupons, orders, skus } from '../schema';
 import { COUPONS_MAP, ORDERS_MAP } from '../shared/docs/account';
 import { CART_MAP } from '../shared/docs/member';
 import { SKU_MAP, type SkuState } from '../shared/docs/sku';
-import { skuRoomOf } from '../workers/objects/SkuRoom';
+import { skuRoomOf } from '../workers/catalog/SkuRoom';
 import { database } from '../workers/records/db';
 import { accountClient, createCoupon } from './support/account';
 import { admin, createProduct, firstSku, patchSku } from './support/hub';

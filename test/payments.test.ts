@@ -5,13 +5,13 @@ import { balanceLedger, memberCoupons, orders, payments, pointsLedger } from '..
 import type { Session } from '../shared/api/auth';
 import { ASSETS_MAP, ORDERS_MAP } from '../shared/docs/account';
 import { CATALOG_MAP, type CatalogEntry, SKU_MAP, type SkuState } from '../shared/docs/sku';
+import { skuRoomOf } from '../workers/catalog/SkuRoom';
 import { app } from '../workers/edge/app';
-import { skuRoomOf } from '../workers/objects/SkuRoom';
-import { httpPayment } from '../workers/providers/payment/httpPayment';
-import { signNotification } from '../workers/providers/payment/notificationSignature';
-import { paymentProvider } from '../workers/providers/payment/paymentProvider';
+import { httpPayment } from '../workers/orders/providers/httpPayment';
+import { signNotification } from '../workers/orders/providers/notificationSignature';
+import { paymentProvider } from '../workers/orders/providers/paymentProvider';
+import { ORDER_PAYMENT, ORDER_POINTS, payFromBalance } from '../workers/orders/records/paymentSettlement';
 import { database } from '../workers/records/db';
-import { ORDER_PAYMENT, ORDER_POINTS, payFromBalance } from '../workers/records/paymentSettlement';
 import { accountClient, adjust, createCoupon } from './support/account';
 import { admin, createProduct, firstSku, patchSku } from './support/hub';
 import { freshPhone, phoneLogin, shopper } from './support/members';

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { CLOSE_AWARENESS_TOO_LARGE } from '../shared/protocol/closeCodes';
 import { MESSAGE_AWARENESS } from '../shared/protocol/messages';
 import { memberRoom } from '../shared/rooms';
-import { memberRoomOf } from '../workers/objects/MemberRoom';
+import { memberRoomOf } from '../workers/members/MemberRoom';
 import { freshPhone, phoneLogin } from './support/members';
 import { RoomClient } from './support/roomClient';
 

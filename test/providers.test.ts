@@ -1,11 +1,11 @@
 import { env } from 'cloudflare:test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { developmentSms } from '../workers/providers/sms/developmentSms';
-import { httpSms } from '../workers/providers/sms/httpSms';
-import { smsProvider } from '../workers/providers/sms/smsProvider';
-import { developmentWechat } from '../workers/providers/wechat/developmentWechat';
-import { wechatApi } from '../workers/providers/wechat/wechatApi';
-import { wechatProvider } from '../workers/providers/wechat/wechatProvider';
+import { developmentSms } from '../workers/members/providers/sms/developmentSms';
+import { httpSms } from '../workers/members/providers/sms/httpSms';
+import { smsProvider } from '../workers/members/providers/sms/smsProvider';
+import { developmentWechat } from '../workers/members/providers/wechat/developmentWechat';
+import { wechatApi } from '../workers/members/providers/wechat/wechatApi';
+import { wechatProvider } from '../workers/members/providers/wechat/wechatProvider';
 
 const realEnv = {
   ...env,

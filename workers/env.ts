@@ -1,9 +1,9 @@
-import type { CatalogRoom } from './objects/CatalogRoom';
-import type { FlashSaleClock } from './objects/FlashSaleClock';
-import type { MemberRoom } from './objects/MemberRoom';
-import type { MonitorRoom } from './objects/MonitorRoom';
-import type { ShopSync } from './objects/ShopSync';
-import type { SkuRoom } from './objects/SkuRoom';
+import type { CatalogRoom } from './catalog/CatalogRoom';
+import type { FlashSaleClock } from './catalog/FlashSaleClock';
+import type { SkuRoom } from './catalog/SkuRoom';
+import type { MemberRoom } from './members/MemberRoom';
+import type { ShopSync } from './minishop/ShopSync';
+import type { MonitorRoom } from './monitor/MonitorRoom';
 
 /** Bindings from wrangler.toml and secrets from `.dev.vars` / `wrangler secret`. */
 export interface Env {

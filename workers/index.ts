@@ -1,14 +1,14 @@
 import { app } from './edge/app';
 import type { Env } from './env';
+import { scheduled } from './minishop/sync/cron';
 import { scheduledChecks } from './monitor/checkRun';
-import { scheduled } from './shopsync/cron';
 
-export { CatalogRoom } from './objects/CatalogRoom';
-export { FlashSaleClock } from './objects/FlashSaleClock';
-export { MemberRoom } from './objects/MemberRoom';
-export { MonitorRoom } from './objects/MonitorRoom';
-export { ShopSync } from './objects/ShopSync';
-export { SkuRoom } from './objects/SkuRoom';
+export { CatalogRoom } from './catalog/CatalogRoom';
+export { FlashSaleClock } from './catalog/FlashSaleClock';
+export { SkuRoom } from './catalog/SkuRoom';
+export { MemberRoom } from './members/MemberRoom';
+export { ShopSync } from './minishop/ShopSync';
+export { MonitorRoom } from './monitor/MonitorRoom';
 
 export default {
   fetch: app.fetch,

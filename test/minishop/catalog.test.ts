@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateShop } from '../../workers/emulator/seed/generateShop';
 import { SEEDED_SHOPS } from '../../workers/emulator/seed/profiles';
-import { allPages } from '../../workers/minishop/paging';
+import { allPages } from '../../workers/minishop/api/paging';
 import { clientFor, collect } from '../support/emulator';
 
 const shop = SEEDED_SHOPS[0];

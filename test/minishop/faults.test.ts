@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { MiniShopApiError, MiniShopQuotaExhaustedError, MiniShopUnavailableError } from '../../workers/minishop/errors';
+import {
+  MiniShopApiError,
+  MiniShopQuotaExhaustedError,
+  MiniShopUnavailableError,
+} from '../../workers/minishop/api/errors';
 import { clientFor, injectFault, newShop } from '../support/emulator';
 
 const STORE_INFO = '/product/store/get_info';

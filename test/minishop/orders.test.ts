@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateShop, SEED_START } from '../../workers/emulator/seed/generateShop';
 import type { ShopProfile } from '../../workers/emulator/seed/profiles';
+import { allPages } from '../../workers/minishop/api/paging';
 import { fromBeijingTime } from '../../workers/minishop/beijingTime';
-import { allPages } from '../../workers/minishop/paging';
 import { clientFor, collect, newShop } from '../support/emulator';
 
 const DAY = 86_400_000;

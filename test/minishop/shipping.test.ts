@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateShop } from '../../workers/emulator/seed/generateShop';
 import type { ShopProfile } from '../../workers/emulator/seed/profiles';
-import { MiniShopApiError } from '../../workers/minishop/errors';
+import { MiniShopApiError } from '../../workers/minishop/api/errors';
 import { clientFor, control, deliveryMethod, newShop, noAfterSale, orderPicker } from '../support/emulator';
 
 let shop: ShopProfile;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MiniShopApiError } from '../../workers/minishop/errors';
+import { MiniShopApiError } from '../../workers/minishop/api/errors';
 import { clientFor, control, injectFault, newShop } from '../support/emulator';
 
 const STORE_INFO = '/product/store/get_info';

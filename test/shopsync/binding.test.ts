@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { generateShop } from '../../workers/emulator/seed/generateShop';
-import { shopSyncOf } from '../../workers/objects/ShopSync';
+import { shopSyncOf } from '../../workers/minishop/ShopSync';
 import { newShop } from '../support/emulator';
 import { admin } from '../support/hub';
 import { storedCounts, storedOrder } from '../support/shopRecords';

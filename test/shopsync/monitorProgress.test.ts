@@ -1,7 +1,7 @@
 import { env, runDurableObjectAlarm } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { MINISHOP_MAP, type MiniShopMonitor } from '../../shared/docs/monitor';
-import { shopSyncOf } from '../../workers/objects/ShopSync';
+import { shopSyncOf } from '../../workers/minishop/ShopSync';
 import { admin } from '../support/hub';
 import { monitorClient } from '../support/monitor';
 import { boundShop, untilIdle } from '../support/shopsync';

@@ -1,9 +1,9 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ORDERS_MAP } from '../../shared/docs/account';
-import { issueToken } from '../../workers/edge/auth/tokens';
 import { generateShop, type OrderRecord, type ShopData } from '../../workers/emulator/seed/generateShop';
 import type { ShopProfile } from '../../workers/emulator/seed/profiles';
+import { issueToken } from '../../workers/members/auth/tokens';
 import { clientFor, control, deliveryMethod, noAfterSale, orderPicker } from '../support/emulator';
 import { admin, firstSku } from '../support/hub';
 import { freshPhone, phoneLogin } from '../support/members';

@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:test';
 import type { OrderRecord } from '../../workers/emulator/seed/generateShop';
 import type { ShopProfile } from '../../workers/emulator/seed/profiles';
-import type { BackoffPolicy } from '../../workers/minishop/backoff';
-import { createMiniShopClient, type MiniShopClientOptions } from '../../workers/minishop/client';
+import type { BackoffPolicy } from '../../workers/minishop/api/backoff';
+import { createMiniShopClient, type MiniShopClientOptions } from '../../workers/minishop/api/client';
 
 declare global {
   namespace Cloudflare {

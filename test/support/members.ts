@@ -1,7 +1,7 @@
 import { SELF } from 'cloudflare:test';
 import type { Session } from '../../shared/api/auth';
 import type { Channel } from '../../shared/channels';
-import { DEVELOPMENT_SMS_CODE } from '../../workers/providers/sms/developmentSms';
+import { DEVELOPMENT_SMS_CODE } from '../../workers/members/providers/sms/developmentSms';
 
 /** Calls the hub's HTTP API as a shopper, with a member token when given (JSON in and out). */
 export const shopper = (

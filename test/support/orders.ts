@@ -4,12 +4,12 @@ import { expect } from 'vitest';
 import { members, orders } from '../../schema';
 import type { Channel } from '../../shared/channels';
 import type { SkuState } from '../../shared/docs/sku';
-import { issueToken } from '../../workers/edge/auth/tokens';
-import { memberRoomOf } from '../../workers/objects/MemberRoom';
-import { skuRoomOf } from '../../workers/objects/SkuRoom';
+import { skuRoomOf } from '../../workers/catalog/SkuRoom';
+import { issueToken } from '../../workers/members/auth/tokens';
+import { memberRoomOf } from '../../workers/members/MemberRoom';
+import type { Order } from '../../workers/orders/records/orderRecords';
 import { chunks } from '../../workers/records/chunks';
 import { database } from '../../workers/records/db';
-import type { Order } from '../../workers/records/orderRecords';
 import { admin } from './hub';
 import { shopper } from './members';
 

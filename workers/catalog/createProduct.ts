@@ -1,9 +1,9 @@
 import type { NewProduct } from '../../shared/api/admin';
 import { catalogEntryOf } from '../../shared/docs/sku';
 import type { Env } from '../env';
-import { catalogRoomOf } from '../objects/CatalogRoom';
 import { database } from '../records/db';
-import { insertProduct, type ProductOrigin } from '../records/productRecords';
+import { catalogRoomOf } from './CatalogRoom';
+import { insertProduct, type ProductOrigin } from './records/productRecords';
 
 /**
  * The one way a product comes to exist, whether an operator creates it or a Mini-Shop migration

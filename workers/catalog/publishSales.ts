@@ -1,10 +1,10 @@
 import { inArray } from 'drizzle-orm';
 import { skus } from '../../schema';
 import type { Env } from '../env';
-import { skuRoomOf } from '../objects/SkuRoom';
 import { chunks } from '../records/chunks';
 import { database } from '../records/db';
-import { salesOfProducts } from '../records/salesRecords';
+import { salesOfProducts } from './records/salesRecords';
+import { skuRoomOf } from './SkuRoom';
 
 /** Ids bound per query, under D1's 100 parameters. */
 const IDS_PER_QUERY = 90;

@@ -1,7 +1,7 @@
 import type { ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { isRefusal, type Refusal } from '../records/refusal';
+import { isRefusal, type Refusal } from '../platform/refusal';
 
 /** The one error shape of the HTTP API: `{ error: { code, message, field? } }`. */
 export interface ErrorBody {

@@ -1,5 +1,5 @@
 import type { Env } from '../env';
-import type { MemberSession } from './auth/memberSession';
+import type { MemberSession } from '../members/auth/memberSession';
 
 /** Hono's environment for every route of the edge Worker. */
 export interface HubEnv {

@@ -1,14 +1,14 @@
 import type { Channel } from '../../shared/channels';
 import { parseRoom } from '../../shared/rooms';
+import { catalogRoomOf } from '../catalog/CatalogRoom';
+import { skuRoomOf } from '../catalog/SkuRoom';
 import type { Env } from '../env';
-import { catalogRoomOf } from '../objects/CatalogRoom';
-import { memberRoomOf } from '../objects/MemberRoom';
-import { monitorRoomOf } from '../objects/room/monitorFeed';
-import type { SocketIdentity } from '../objects/room/socketIdentity';
-import { skuRoomOf } from '../objects/SkuRoom';
+import { authenticate } from '../members/auth/memberSession';
+import { memberRoomOf } from '../members/MemberRoom';
+import { currentMemberId } from '../members/records/memberRecords';
+import { monitorRoomOf } from '../monitor/roomFeed';
+import type { SocketIdentity } from '../platform/room/socketIdentity';
 import { database } from '../records/db';
-import { currentMemberId } from '../records/memberRecords';
-import { authenticate } from './auth/memberSession';
 import { ApiError, notFound } from './errors';
 import { checkAdminToken } from './middleware/adminAuth';
 

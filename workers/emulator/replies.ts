@@ -1,4 +1,4 @@
-import { stringifyWireJson } from '../minishop/json';
+import { stringifyWireJson } from '../minishop/api/json';
 
 /** What the emulator answers: the HTTP status and the body text, already serialized. */
 export interface Reply {

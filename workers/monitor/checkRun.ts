@@ -1,11 +1,11 @@
 import type { Checks } from '../../shared/docs/monitor';
 import { MONITOR_ROOM } from '../../shared/rooms';
 import type { Env } from '../env';
-import { monitorRoomOf } from '../objects/room/monitorFeed';
+import { CRONS } from '../minishop/sync/cron';
 import { database } from '../records/db';
-import { appendSyncEvents, pruneSyncEvents } from '../records/syncEventRecords';
-import { CRONS } from '../shopsync/cron';
 import { runChecks } from './consistency';
+import { appendSyncEvents, pruneSyncEvents } from './records/syncEventRecords';
+import { monitorRoomOf } from './roomFeed';
 
 /** Who asked for a check: the schedule (which also prunes the log) or an operator. */
 export type CheckTrigger = 'schedule' | 'operator';

@@ -1,10 +1,10 @@
 import type { CheckResult, Checks } from '../../shared/docs/monitor';
+import { type SkuAudit, skuRoomOf } from '../catalog/SkuRoom';
 import type { Env } from '../env';
-import { memberRoomOf } from '../objects/MemberRoom';
-import { type SkuAudit, skuRoomOf } from '../objects/SkuRoom';
+import { memberRoomOf } from '../members/MemberRoom';
 import { chunks } from '../records/chunks';
-import { ledgerSums, skuRecords } from '../records/consistencyRecords';
 import { database } from '../records/db';
+import { ledgerSums, skuRecords } from './records/consistencyRecords';
 
 /** Rooms asked at once: enough to be quick, few enough not to crowd the Worker's connections. */
 const ROOMS_AT_ONCE = 25;

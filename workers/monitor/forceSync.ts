@@ -1,13 +1,13 @@
 import type { ForceSyncResult } from '../../shared/docs/monitor';
 import { MONITOR_ROOM } from '../../shared/rooms';
+import { skuRoomOf } from '../catalog/SkuRoom';
 import type { Env } from '../env';
-import { memberRoomOf } from '../objects/MemberRoom';
-import { monitorRoomOf } from '../objects/room/monitorFeed';
-import { skuRoomOf } from '../objects/SkuRoom';
+import { memberRoomOf } from '../members/MemberRoom';
+import { isRefusal } from '../platform/refusal';
 import { database } from '../records/db';
-import { isRefusal } from '../records/refusal';
-import { appendSyncEvents } from '../records/syncEventRecords';
 import { auditAssets, auditSkus, inBatches, runChecks } from './consistency';
+import { appendSyncEvents } from './records/syncEventRecords';
+import { monitorRoomOf } from './roomFeed';
 
 /**
  * Force Sync: re-reads D1 and repairs every room that differs from it — a SKU room takes its D1

@@ -1,6 +1,6 @@
 import { createMiddleware } from 'hono/factory';
-import { authenticate } from '../auth/memberSession';
-import { bearerToken } from '../auth/tokens';
+import { authenticate } from '../../members/auth/memberSession';
+import { bearerToken } from '../../members/auth/tokens';
 import type { MemberEnv } from '../hubEnv';
 
 /** Member routes need `Authorization: Bearer <member token>`; the session lands in `c.var.session`. */

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { isChannel } from '../../../shared/channels';
-import { withIdentity } from '../../objects/room/socketIdentity';
+import { withIdentity } from '../../platform/room/socketIdentity';
 import { ApiError } from '../errors';
 import type { HubEnv } from '../hubEnv';
 import { resolveRoom } from '../roomAccess';

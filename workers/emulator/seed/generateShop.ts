@@ -1,13 +1,13 @@
 import * as prng from 'lib0/prng';
 import type { z } from 'zod';
-import { fromBeijingTime, toBeijingTime } from '../../minishop/beijingTime';
 import type {
   freightTemplateSchema,
   orderSchema,
   skuSchema,
   spuSchema,
   storeInfoResponseSchema,
-} from '../../minishop/schemas/wire';
+} from '../../minishop/api/schemas/wire';
+import { fromBeijingTime, toBeijingTime } from '../../minishop/beijingTime';
 import type { ShopProfile } from './profiles';
 
 export type SpuRecord = z.output<typeof spuSchema>;

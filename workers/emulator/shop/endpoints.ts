@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import { toBeijingTime } from '../../minishop/beijingTime';
-import { parseWireJson } from '../../minishop/json';
+import { parseWireJson } from '../../minishop/api/json';
 import {
   deliverySendRequestSchema,
   orderGetRequestSchema,
@@ -8,7 +7,8 @@ import {
   skuListRequestSchema,
   spuGetRequestSchema,
   spuListRequestSchema,
-} from '../../minishop/schemas/wire';
+} from '../../minishop/api/schemas/wire';
+import { toBeijingTime } from '../../minishop/beijingTime';
 import { errorReply, okReply, type Reply } from '../replies';
 import type { FreightTemplateRecord, StoreInfoRecord } from '../seed/generateShop';
 import type { CatalogRecords } from './catalogRecords';

@@ -1,4 +1,4 @@
-import type { DeliverySendRequest } from '../../minishop/schemas/wire';
+import type { DeliverySendRequest } from '../../minishop/api/schemas/wire';
 import type { OrderRecord } from '../seed/generateShop';
 
 /** The outcome of `delivery/send`: the order after shipping, or the errcode the real API gives. */

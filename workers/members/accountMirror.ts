@@ -1,0 +1,39 @@
+import type * as Y from 'yjs';
+import {
+  type AccountContents,
+  ASSETS_MAP,
+  COUPONS_MAP,
+  ORDERS_MAP,
+  type OrderSummary,
+  orderSummaryOf,
+} from '../../shared/docs/account';
+import { SERVER_ORIGIN } from '../platform/room/YRoom';
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Makes `map` hold exactly `entries`, touching only what differs (so unchanged keys send nothing). */
+const mirrorInto = (map: Y.Map<unknown>, entries: Record<string, unknown>): void => {
+  for (const key of [...map.keys()]) if (!(key in entries)) map.delete(key);
+  for (const [key, value] of Object.entries(entries)) if (!same(map.get(key), value)) map.set(key, value);
+};
+
+/** Writes the member's records into the `account:` document, as one server change. */
+export const mirrorAccount = (doc: Y.Doc, contents: AccountContents): void => {
+  doc.transact(() => {
+    mirrorInto(doc.getMap(ASSETS_MAP), { ...contents.assets });
+    mirrorInto(doc.getMap(COUPONS_MAP), contents.coupons);
+    mirrorInto(doc.getMap(ORDERS_MAP), contents.orders);
+  }, SERVER_ORIGIN);
+};
+
+/** Whether the account document was ever written (a new object starts empty). */
+export const accountMirrored = (doc: Y.Doc): boolean => doc.getMap(ASSETS_MAP).has('points');
+
+/**
+ * Adds or updates one order in an account document already mirrored, without reading the
+ * member's other records again; a document never mirrored is left for its first full mirror.
+ */
+export const mirrorOrder = (doc: Y.Doc, orderId: string, order: OrderSummary): void => {
+  if (!accountMirrored(doc)) return;
+  doc.transact(() => doc.getMap(ORDERS_MAP).set(orderId, orderSummaryOf(order)), SERVER_ORIGIN);
+};

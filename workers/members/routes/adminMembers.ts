@@ -1,0 +1,38 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { balanceAdjustmentSchema, memberId, pointsAdjustmentSchema, tagsSchema } from '../../../shared/api/members';
+import { notFound, unlessRefused } from '../../edge/errors';
+import type { HubEnv } from '../../edge/hubEnv';
+import { validate } from '../../edge/validation';
+import type { Env } from '../../env';
+import { database } from '../../records/db';
+import { memberRoomOf } from '../MemberRoom';
+import { currentMemberId } from '../records/memberRecords';
+
+const memberParam = validate('param', z.object({ memberId }));
+
+/** The member an operator means: the survivor when that account was merged away. */
+const memberRoom = async (env: Env, id: string) => {
+  const current = await currentMemberId(database(env.DB), id);
+  if (!current) throw notFound('member', 'memberId');
+  return { id: current, room: memberRoomOf(env, current) };
+};
+
+/** Operators' view of members: assets, tags, and points and balance moved through the ledgers. */
+export const adminMemberRoutes = new Hono<HubEnv>()
+  .get('/:memberId/account', memberParam, async (c) => {
+    const member = await memberRoom(c.env, c.req.valid('param').memberId);
+    return c.json({ memberId: member.id, ...unlessRefused(await member.room.account(member.id)) });
+  })
+  .put('/:memberId/tags', memberParam, validate('json', tagsSchema), async (c) => {
+    const member = await memberRoom(c.env, c.req.valid('param').memberId);
+    return c.json(unlessRefused(await member.room.setTags(member.id, c.req.valid('json').tags)));
+  })
+  .post('/:memberId/points', memberParam, validate('json', pointsAdjustmentSchema), async (c) => {
+    const member = await memberRoom(c.env, c.req.valid('param').memberId);
+    return c.json(unlessRefused(await member.room.adjustPoints(member.id, c.req.valid('json'), 'admin')));
+  })
+  .post('/:memberId/balance', memberParam, validate('json', balanceAdjustmentSchema), async (c) => {
+    const member = await memberRoom(c.env, c.req.valid('param').memberId);
+    return c.json(unlessRefused(await member.room.adjustBalance(member.id, c.req.valid('json'), 'admin')));
+  });

@@ -1,0 +1,16 @@
+import { Hono } from 'hono';
+import { tierSchema } from '../../../shared/api/members';
+import type { HubEnv } from '../../edge/hubEnv';
+import { validate } from '../../edge/validation';
+import { database } from '../../records/db';
+import { defineTier, listTiers } from '../records/tierRecords';
+
+/**
+ * Member tiers. Defining one (or changing its threshold) applies to each member at that member's
+ * next points move.
+ */
+export const adminTierRoutes = new Hono<HubEnv>()
+  .get('/', async (c) => c.json({ tiers: await listTiers(database(c.env.DB)) }))
+  .post('/', validate('json', tierSchema), async (c) =>
+    c.json(await defineTier(database(c.env.DB), c.req.valid('json'), Date.now()), 201),
+  );

@@ -1,0 +1,115 @@
+import type { z } from 'zod';
+import { fromBeijingTime } from '../beijingTime';
+import type {
+  DeliveryKind,
+  FreightTemplate,
+  ShopInfo,
+  SourceOrder,
+  SourceOrderStatus,
+  SourceProduct,
+  SourceSku,
+} from './schemas/model';
+import type { freightTemplateSchema, orderSchema, skuSchema, spuSchema, storeInfoResponseSchema } from './schemas/wire';
+
+/** SPU statuses that are synced: 5 listed, 11 delisted by the merchant. 0 and 13 are skipped. */
+export const SYNCED_SPU_STATUSES = { 5: 'on_sale', 11: 'delisted' } as const;
+
+const ORDER_STATUSES: Record<number, SourceOrderStatus> = {
+  10: 'unpaid',
+  20: 'to_ship',
+  21: 'partly_shipped',
+  30: 'shipped',
+  100: 'completed',
+  200: 'cancelled_after_sale',
+  250: 'cancelled',
+};
+
+export const toSourceSku = (sku: z.output<typeof skuSchema>): SourceSku => ({
+  skuId: sku.sku_id,
+  productId: sku.product_id,
+  outSkuId: sku.out_sku_id,
+  price: sku.sale_price,
+  marketPrice: sku.market_price,
+  stock: sku.stock_num,
+  skuCode: sku.sku_code,
+  attrs: sku.sku_attrs.map(({ attr_key, attr_value }) => ({ key: attr_key, value: attr_value })),
+});
+
+/** The product with its SKUs, or null when its status is not one that is synced. */
+export const toSourceProduct = (spu: z.output<typeof spuSchema>, skus: SourceSku[]): SourceProduct | null => {
+  const status = SYNCED_SPU_STATUSES[spu.status as keyof typeof SYNCED_SPU_STATUSES];
+  if (!status) return null;
+  return {
+    productId: spu.product_id,
+    outProductId: spu.out_product_id,
+    title: spu.title,
+    subTitle: spu.sub_title,
+    images: spu.head_img,
+    status,
+    skus,
+  };
+};
+
+type WireOrder = z.output<typeof orderSchema>;
+
+/**
+ * Only express is named by the API (`快递`); same-city and pickup are recognised by the fields
+ * they carry (shared/minishop-api.md §3.2, inferred).
+ */
+const deliveryKindOf = ({ delivery_info }: WireOrder['order_detail']): DeliveryKind => {
+  if (delivery_info.pickup_address || delivery_info.offline_pickup_time) return 'pickup';
+  if (delivery_info.offline_delivery_time) return 'same_city';
+  return 'express';
+};
+
+export const toSourceOrder = (order: WireOrder): SourceOrder => {
+  const detail = order.order_detail;
+  const payTime = detail.pay_info?.pay_time;
+  return {
+    orderId: order.order_id,
+    status: ORDER_STATUSES[order.status] ?? 'unknown',
+    sourceStatus: order.status,
+    deliveryKind: deliveryKindOf(detail),
+    createdAt: fromBeijingTime(order.create_time),
+    updatedAt: fromBeijingTime(order.update_time),
+    paidAt: payTime ? fromBeijingTime(payTime) : undefined,
+    buyerOpenId: order.openid,
+    items: detail.product_infos.map((item) => ({
+      productId: item.product_id,
+      skuId: item.sku_id,
+      title: item.title,
+      quantity: item.sku_cnt,
+      price: item.sale_price,
+      openAfterSale: item.on_aftersale_sku_cnt,
+      finishedAfterSale: item.finish_aftersale_sku_cnt,
+    })),
+    price: {
+      products: detail.price_info.product_price,
+      freight: detail.price_info.freight,
+      total: detail.price_info.order_price,
+      discount: detail.price_info.discounted_price ?? 0,
+    },
+    openAfterSales: order.aftersale_detail?.on_aftersale_order_cnt ?? 0,
+    parcels: (detail.delivery_info.delivery_product_info ?? []).map((parcel) => ({
+      deliveryId: parcel.delivery_id,
+      waybillId: parcel.waybill_id,
+      items: (parcel.product_infos ?? []).map((item) => ({
+        productId: item.product_id,
+        skuId: item.sku_id,
+        quantity: item.product_cnt,
+      })),
+    })),
+  };
+};
+
+export const toFreightTemplate = (template: z.output<typeof freightTemplateSchema>): FreightTemplate => ({
+  templateId: template.template_id,
+  name: template.name,
+  valuation: template.valuation_type === 2 ? 'weight' : 'piece',
+  isDefault: template.is_default ?? false,
+});
+
+export const toShopInfo = ({ store_name, logo }: z.output<typeof storeInfoResponseSchema>['data']): ShopInfo => ({
+  name: store_name,
+  logo,
+});

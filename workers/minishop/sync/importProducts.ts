@@ -1,0 +1,152 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { miniShopProducts, productGroupItems, products, skus } from '../../../schema';
+import type { MiniShopSyncRules } from '../../../shared/api/minishop';
+import { catalogEntryOf, type SkuState } from '../../../shared/docs/sku';
+import { catalogRoomOf } from '../../catalog/CatalogRoom';
+import { createProduct } from '../../catalog/createProduct';
+import { insertSkus } from '../../catalog/records/productRecords';
+import { productSales } from '../../catalog/records/salesRecords';
+import { skuRoomOf } from '../../catalog/SkuRoom';
+import type { Env } from '../../env';
+import type { Database } from '../../records/db';
+import type { SourceProduct, SourceSku } from '../api/schemas/model';
+import { localProductId, localSkuId, localTemplateId } from './localIds';
+
+/** Who imports and how: the shop, the run (so a repeated page counts once) and the rules in force. */
+export interface ImportRun {
+  appid: string;
+  runId: string;
+  rules: MiniShopSyncRules;
+  /** The "Mini-Shop migration" group new products join, when the rules use it. */
+  groupId: string | null;
+  now: number;
+}
+
+const listedBy = (rules: MiniShopSyncRules, product: SourceProduct): boolean =>
+  rules.productStatus === 'follow' ? product.status === 'on_sale' : rules.productStatus === 'list';
+
+const skuTitle = (product: SourceProduct, sku: SourceSku): string => {
+  const attrs = sku.attrs.map((a) => a.value).join(' / ');
+  return (attrs ? `${product.title} ${attrs}` : product.title).slice(0, 200);
+};
+
+const freightOf = ({ appid, rules }: ImportRun) =>
+  rules.freight.kind === 'unified'
+    ? { freight: rules.freight.amount, freightTemplateId: null }
+    : { freight: null, freightTemplateId: localTemplateId(appid, rules.freight.templateId) };
+
+/**
+ * Brings a page of Mini-Shop products in as ordinary products and SKUs. A product seen for the
+ * first time is created; one migrated before is left alone when the rules filter migrated
+ * products, and overwritten (title, price, stock, listing, new SKUs) when they do not. A product
+ * this run already wrote (a page repeated after a crash) is counted and not touched again.
+ * Answers the Mini-Shop ids of the products this run has written.
+ */
+export const importProducts = async (
+  env: Env,
+  db: Database,
+  run: ImportRun,
+  page: SourceProduct[],
+): Promise<string[]> => {
+  if (page.length === 0) return [];
+  const known = new Map(
+    (
+      await db
+        .select({ sourceProductId: miniShopProducts.sourceProductId, lastRun: miniShopProducts.lastRun })
+        .from(miniShopProducts)
+        .where(
+          and(
+            eq(miniShopProducts.appid, run.appid),
+            inArray(
+              miniShopProducts.sourceProductId,
+              page.map((p) => p.productId),
+            ),
+          ),
+        )
+    ).map((row) => [row.sourceProductId, row.lastRun]),
+  );
+  const written: string[] = [];
+  for (const product of page) {
+    const lastRun = known.get(product.productId);
+    if (lastRun === run.runId) written.push(product.productId);
+    else if (lastRun === undefined) {
+      await createFromSource(env, db, run, product);
+      written.push(product.productId);
+    } else if (!run.rules.filterMigrated) {
+      await overwrite(env, db, run, product);
+      written.push(product.productId);
+    }
+  }
+  return written;
+};
+
+const createFromSource = async (env: Env, db: Database, run: ImportRun, product: SourceProduct) => {
+  const productId = localProductId(run.appid, product.productId);
+  const listed = listedBy(run.rules, product);
+  const origin = db.insert(miniShopProducts).values({
+    productId,
+    appid: run.appid,
+    sourceProductId: product.productId,
+    ...freightOf(run),
+    lastRun: run.runId,
+    syncedAt: run.now,
+  });
+  const grouped = run.groupId ? [db.insert(productGroupItems).values({ groupId: run.groupId, productId })] : [];
+  await createProduct(
+    env,
+    {
+      title: product.title.slice(0, 200),
+      skus: product.skus.map((sku) => ({ title: skuTitle(product, sku), price: sku.price, stock: sku.stock, listed })),
+    },
+    {
+      source: 'minishop',
+      productId,
+      skuIds: product.skus.map((sku) => localSkuId(run.appid, sku.skuId)),
+      alongside: [origin, ...grouped],
+    },
+  );
+};
+
+/** Filter off: the Mini-Shop's version replaces ours; every SKU change goes through its room. */
+const overwrite = async (env: Env, db: Database, run: ImportRun, product: SourceProduct) => {
+  const productId = localProductId(run.appid, product.productId);
+  const listed = listedBy(run.rules, product);
+  const existing = new Set(
+    (await db.select({ id: skus.id }).from(skus).where(eq(skus.productId, productId))).map((r) => r.id),
+  );
+  const added: SkuState[] = [];
+  // A SKU new to a product already here shows the product's sales figure, like its siblings.
+  const { shownSales } = await productSales(db, productId);
+  for (const sku of product.skus) {
+    const skuId = localSkuId(run.appid, sku.skuId);
+    if (existing.has(skuId)) await skuRoomOf(env, skuId).edit(skuId, { price: sku.price, stock: sku.stock, listed });
+    else {
+      const title = skuTitle(product, sku);
+      added.push({
+        skuId,
+        productId,
+        title,
+        price: sku.price,
+        stock: sku.stock,
+        listed,
+        flash: null,
+        sales: shownSales,
+        rev: 1,
+        changedAt: run.now,
+      });
+    }
+  }
+  await insertSkus(db, added, [
+    db
+      .update(products)
+      .set({ title: product.title.slice(0, 200), updatedAt: run.now })
+      .where(eq(products.id, productId)),
+    db
+      .update(miniShopProducts)
+      .set({ ...freightOf(run), lastRun: run.runId, syncedAt: run.now })
+      .where(eq(miniShopProducts.productId, productId)),
+  ]);
+  if (added.length > 0) {
+    await catalogRoomOf(env).upsert(added.map((s) => ({ skuId: s.skuId, entry: catalogEntryOf(s) })));
+  }
+};

@@ -1,0 +1,24 @@
+import { eq } from 'drizzle-orm';
+import { miniShops, productGroups } from '../../../schema';
+import type { Database } from '../../records/db';
+
+const MIGRATION_GROUP_TITLE = 'Mini-Shop migration';
+
+/**
+ * The group migrated products join (seed 002: created on the first migration that uses it).
+ * Answers its id; a shop that has one keeps it.
+ */
+export const ensureMigrationGroup = async (
+  db: Database,
+  appid: string,
+  groupId: string | null,
+  now: number,
+): Promise<string> => {
+  if (groupId) return groupId;
+  const id = `grp_${appid}_migration`;
+  await db.batch([
+    db.insert(productGroups).values({ id, title: MIGRATION_GROUP_TITLE, createdAt: now }).onConflictDoNothing(),
+    db.update(miniShops).set({ groupId: id }).where(eq(miniShops.appid, appid)),
+  ]);
+  return id;
+};

@@ -1,0 +1,235 @@
+import { CHANNELS, type Channel } from '../../shared/channels';
+import {
+  CHANNELS_MAP,
+  CHECKS_MAP,
+  type ChannelMonitor,
+  type Checks,
+  FORCE_SYNC_MAP,
+  type ForceSyncResult,
+  LAGGING_AFTER_MS,
+  MINISHOP_MAP,
+  type MiniShopMonitor,
+} from '../../shared/docs/monitor';
+import { MONITOR_ROOM } from '../../shared/rooms';
+import { errorResponse } from '../edge/errors';
+import type { Env } from '../env';
+import type { SocketIdentity } from '../platform/room/socketIdentity';
+import { SERVER_ORIGIN, YRoom } from '../platform/room/YRoom';
+import { database } from '../records/db';
+import { appendSyncEvents, type NewSyncEvent } from './records/syncEventRecords';
+import type { RoomChannels, RoomReport } from './roomFeed';
+import { percentile } from './syncLatency';
+
+/** Samples per channel the percentiles cover (the sliding window), and how many the chart shows. */
+const WINDOW_SAMPLES = 1000;
+const RECENT_SAMPLES = 60;
+/**
+ * Log lines wait in this object's outbox for up to this long, then reach D1 in one batch: however
+ * many rooms report, the monitor writes D1 about once a second. A failed flush retries as late.
+ */
+const LOG_FLUSH_MS = 1000;
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The `monitor` room: per-channel connections, latency and state across every room, the
+ * consistency checks and the last Force Sync, for the monitoring page. Rooms report here
+ * (`report`, throttled by `MonitorFeed`); what each room last reported and the latency samples
+ * are kept in this object's SQLite, so a restart or hibernation forgets nothing. A room that
+ * died without closing its sockets keeps its count until it reports again.
+ */
+export class MonitorRoom extends YRoom<Env> {
+  /** The latency windows, in memory once read (the table holds them across restarts). */
+  private readonly windows = new Map<Channel, Array<[number, number]>>();
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS feeds (room TEXT PRIMARY KEY, channels TEXT NOT NULL)');
+    // Each channel's window in one row, rewritten once per report (not a row per acknowledgement).
+    ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS windows (channel TEXT PRIMARY KEY, samples TEXT NOT NULL)');
+    ctx.storage.sql.exec('DROP TABLE IF EXISTS samples');
+    ctx.storage.sql.exec(
+      'CREATE TABLE IF NOT EXISTS log_outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, event TEXT NOT NULL)',
+    );
+  }
+
+  protected async admit(identity: SocketIdentity): Promise<Response | null> {
+    if (identity.room !== MONITOR_ROOM) return errorResponse(404, 'not_found', 'room not found');
+    await this.refresh();
+    return null;
+  }
+
+  /** What rooms tell the monitor; late acknowledgements and broadcasts go to the sync log. */
+  async report(reports: RoomReport[]): Promise<void> {
+    for (const report of reports) this.store(report);
+    const touched = new Set(reports.flatMap((report) => report.samples.map((s) => s.channel)));
+    for (const channel of touched) {
+      this.ctx.storage.sql.exec(
+        'INSERT OR REPLACE INTO windows (channel, samples) VALUES (?, ?)',
+        channel,
+        JSON.stringify(this.window(channel)),
+      );
+    }
+    await this.queueLog(reports.flatMap((report) => this.logLines(report)));
+    await this.refresh();
+  }
+
+  /** Keeps the room's latest state (a room with nothing open and nothing awaited is forgotten) and its samples. */
+  private store(report: RoomReport): void {
+    const sql = this.ctx.storage.sql;
+    const idle = CHANNELS.every((c) => report.channels[c].connected === 0 && report.channels[c].waitingSince === null);
+    if (idle) {
+      sql.exec('DELETE FROM feeds WHERE room = ?', report.room);
+    } else {
+      sql.exec(
+        'INSERT OR REPLACE INTO feeds (room, channels) VALUES (?, ?)',
+        report.room,
+        JSON.stringify(report.channels),
+      );
+    }
+    for (const s of report.samples) {
+      const window = this.window(s.channel);
+      window.push([s.at, s.ms]);
+      if (window.length > WINDOW_SAMPLES) window.splice(0, window.length - WINDOW_SAMPLES);
+    }
+  }
+
+  /** A channel's latest samples, `[at, ms]`, oldest first; read from storage once per instance. */
+  private window(channel: Channel): Array<[number, number]> {
+    let window = this.windows.get(channel);
+    if (!window) {
+      const row = this.ctx.storage.sql
+        .exec<{ samples: string }>('SELECT samples FROM windows WHERE channel = ?', channel)
+        .toArray()[0];
+      window = row ? (JSON.parse(row.samples) as Array<[number, number]>) : [];
+      this.windows.set(channel, window);
+    }
+    return window;
+  }
+
+  private logLines(report: RoomReport): NewSyncEvent[] {
+    const connected = Object.fromEntries(CHANNELS.map((c) => [c, report.channels[c].connected]));
+    const broadcast =
+      report.broadcasts.length > 0
+        ? [this.event(report.at, 'sync.broadcast', report.room, { revs: report.broadcasts, connected })]
+        : [];
+    const late = report.samples
+      .filter((s) => s.ms > LAGGING_AFTER_MS)
+      .map((s) => this.event(s.at, 'ack.late', report.room, { channel: s.channel, rev: s.rev, ms: s.ms }));
+    return [...broadcast, ...late];
+  }
+
+  /** Shows the latest consistency checks. */
+  async showChecks(checks: Checks): Promise<void> {
+    const room = this.room(MONITOR_ROOM);
+    room.doc.transact(() => {
+      for (const [name, result] of Object.entries(checks)) room.doc.getMap(CHECKS_MAP).set(name, result);
+    }, SERVER_ORIGIN);
+  }
+
+  /** Shows the last Force Sync and the checks it ended with. */
+  async showForceSync(result: ForceSyncResult): Promise<void> {
+    await this.showChecks(result.checks);
+    const map = this.room(MONITOR_ROOM).doc.getMap(FORCE_SYNC_MAP);
+    this.room(MONITOR_ROOM).doc.transact(() => {
+      for (const [key, value] of Object.entries(result)) if (key !== 'checks') map.set(key, value);
+    }, SERVER_ORIGIN);
+  }
+
+  /** Shows where a Mini-Shop's sync stands (its ShopSync object calls this at every step). */
+  async showMiniShop(appid: string, shop: MiniShopMonitor): Promise<void> {
+    this.room(MONITOR_ROOM).doc.transact(
+      () => this.room(MONITOR_ROOM).doc.getMap(MINISHOP_MAP).set(appid, shop),
+      SERVER_ORIGIN,
+    );
+  }
+
+  /** Turns `syncing` into `lagging` when a wait passes 1 s with nothing else reported, and flushes the log. */
+  override async alarm(): Promise<void> {
+    await this.refresh();
+    const sql = this.ctx.storage.sql;
+    const pending = sql.exec<{ id: number; event: string }>('SELECT id, event FROM log_outbox ORDER BY id').toArray();
+    if (pending.length === 0) return;
+    try {
+      await appendSyncEvents(
+        database(this.env.DB),
+        pending.map((row) => JSON.parse(row.event) as NewSyncEvent),
+      );
+    } catch (error) {
+      await this.wakeBy(Date.now() + LOG_FLUSH_MS);
+      throw error;
+    }
+    sql.exec('DELETE FROM log_outbox WHERE id <= ?', pending.at(-1)?.id ?? 0);
+  }
+
+  private async queueLog(events: NewSyncEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    for (const event of events)
+      this.ctx.storage.sql.exec('INSERT INTO log_outbox (event) VALUES (?)', JSON.stringify(event));
+    await this.wakeBy(Date.now() + LOG_FLUSH_MS);
+  }
+
+  /** Makes the alarm ring by `at` (an earlier one already set stays). */
+  private async wakeBy(at: number): Promise<void> {
+    const set = await this.ctx.storage.getAlarm();
+    if (set === null || set > at) await this.ctx.storage.setAlarm(at);
+  }
+
+  /**
+   * Rewrites each channel's entry from the stored reports and samples, logs the channels that
+   * just started lagging, and sets the alarm for the next such moment.
+   */
+  private async refresh(): Promise<void> {
+    const now = Date.now();
+    const sql = this.ctx.storage.sql;
+    const feeds = sql
+      .exec<{ channels: string }>('SELECT channels FROM feeds')
+      .toArray()
+      .map((row) => JSON.parse(row.channels) as RoomChannels);
+    const room = this.room(MONITOR_ROOM);
+    const map = room.doc.getMap<ChannelMonitor>(CHANNELS_MAP);
+    const entries = CHANNELS.map((channel) => ({
+      channel,
+      before: map.get(channel),
+      next: this.channelEntry(channel, feeds, now),
+    }));
+    const log = entries
+      .filter(({ before, next }) => next.state === 'lagging' && before?.state !== 'lagging')
+      .map(({ channel, next }) =>
+        this.event(now, 'channel.lagging', `channel:${channel}`, { waitingSince: next.waitingSince }),
+      );
+    room.doc.transact(() => {
+      // `updatedAt` alone changing is no news: the entry is left as it is.
+      for (const { channel, before, next } of entries) {
+        if (!same({ ...before, updatedAt: 0 }, { ...next, updatedAt: 0 })) map.set(channel, next);
+      }
+    }, SERVER_ORIGIN);
+    const lagAts = entries.flatMap(({ next }) =>
+      next.state === 'syncing' && next.waitingSince !== null ? [next.waitingSince + LAGGING_AFTER_MS] : [],
+    );
+    if (lagAts.length > 0) await this.wakeBy(Math.min(...lagAts) + 1);
+    await this.queueLog(log);
+  }
+
+  private channelEntry(channel: Channel, feeds: RoomChannels[], now: number): ChannelMonitor {
+    const window = this.window(channel);
+    const sorted = window.map(([, ms]) => ms).sort((a, b) => a - b);
+    const waits = feeds.map((f) => f[channel].waitingSince).filter((at): at is number => at !== null);
+    const waitingSince = waits.length > 0 ? Math.min(...waits) : null;
+    return {
+      connected: feeds.reduce((sum, f) => sum + f[channel].connected, 0),
+      samples: window.length,
+      lastMs: window.at(-1)?.[1] ?? null,
+      p50Ms: percentile(sorted, 0.5),
+      p95Ms: percentile(sorted, 0.95),
+      state: waitingSince === null ? 'synced' : now - waitingSince >= LAGGING_AFTER_MS ? 'lagging' : 'syncing',
+      waitingSince,
+      recent: window.slice(-RECENT_SAMPLES),
+      updatedAt: now,
+    };
+  }
+
+  private event(at: number, kind: string, subject: string, detail: Record<string, unknown>): NewSyncEvent {
+    return { at, kind, subject, source: 'system', detail };
+  }
+}

@@ -1,0 +1,16 @@
+import { Hono } from 'hono';
+import { monitorLogQuerySchema } from '../../../shared/api/monitor';
+import type { HubEnv } from '../../edge/hubEnv';
+import { validate } from '../../edge/validation';
+import { database } from '../../records/db';
+import { checkAndShow } from '../checkRun';
+import { forceSync } from '../forceSync';
+import { syncEventPage } from '../records/syncEventRecords';
+
+/** The monitoring page's operations: checks on demand, the sync log, Force Sync. */
+export const adminMonitorRoutes = new Hono<HubEnv>()
+  .post('/checks', async (c) => c.json(await checkAndShow(c.env, 'operator')))
+  .get('/log', validate('query', monitorLogQuerySchema), async (c) =>
+    c.json(await syncEventPage(database(c.env.DB), c.req.valid('query'))),
+  )
+  .post('/force-sync', async (c) => c.json(await forceSync(c.env)));

@@ -1,0 +1,55 @@
+import { Hono } from 'hono';
+import { idempotencyKeySchema, newOrderSchema, orderIdParam } from '../../../shared/api/orders';
+import { payOrderSchema } from '../../../shared/api/payments';
+import { ApiError, notFound, unlessRefused } from '../../edge/errors';
+import type { MemberEnv } from '../../edge/hubEnv';
+import { memberAuth } from '../../edge/middleware/memberAuth';
+import { validate } from '../../edge/validation';
+import { memberRoomOf } from '../../members/MemberRoom';
+import { database } from '../../records/db';
+import { findMemberOrder, memberOrders } from '../records/orderRecords';
+
+const IDEMPOTENCY_KEY = 'Idempotency-Key';
+
+const idempotencyKeyOf = (header: string | undefined): string => {
+  const key = idempotencyKeySchema.safeParse(header);
+  if (!key.success) throw new ApiError(400, 'invalid_input', `${IDEMPOTENCY_KEY} header is required`, IDEMPOTENCY_KEY);
+  return key.data;
+};
+
+/**
+ * A member's orders. Placing, cancelling, paying and confirming receipt are strong operations in
+ * the member's own room; a replayed create answers 200 with the order the first call made (201).
+ * Paying works with a token from any channel, whichever channel placed the order.
+ */
+export const orderRoutes = new Hono<MemberEnv>()
+  .use(memberAuth)
+  .post('/', validate('json', newOrderSchema), async (c) => {
+    const { memberId } = c.var.session;
+    const key = idempotencyKeyOf(c.req.header(IDEMPOTENCY_KEY));
+    const placed = unlessRefused(await memberRoomOf(c.env, memberId).placeOrder(memberId, key, c.req.valid('json')));
+    return c.json(placed.order, placed.created ? 201 : 200);
+  })
+  .get('/', async (c) => c.json({ orders: await memberOrders(database(c.env.DB), c.var.session.memberId) }))
+  .get('/:orderId', validate('param', orderIdParam), async (c) => {
+    const order = await findMemberOrder(database(c.env.DB), c.var.session.memberId, c.req.valid('param').orderId);
+    if (!order) throw notFound('order', 'orderId');
+    return c.json(order);
+  })
+  .post('/:orderId/cancel', validate('param', orderIdParam), async (c) => {
+    const { memberId } = c.var.session;
+    const { orderId } = c.req.valid('param');
+    return c.json(unlessRefused(await memberRoomOf(c.env, memberId).cancelOrder(memberId, orderId)));
+  })
+  .post('/:orderId/pay', validate('param', orderIdParam), validate('json', payOrderSchema), async (c) => {
+    const { memberId } = c.var.session;
+    const { orderId } = c.req.valid('param');
+    const { method } = c.req.valid('json');
+    return c.json(unlessRefused(await memberRoomOf(c.env, memberId).payOrder(memberId, orderId, method)));
+  })
+  .post('/:orderId/confirm', validate('param', orderIdParam), async (c) => {
+    const { memberId } = c.var.session;
+    const { orderId } = c.req.valid('param');
+    const move = { from: 'shipped', to: 'completed' } as const;
+    return c.json(unlessRefused(await memberRoomOf(c.env, memberId).advanceOrder(memberId, orderId, move)));
+  });

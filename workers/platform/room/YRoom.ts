@@ -1,0 +1,471 @@
+import { DurableObject } from 'cloudflare:workers';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as authProtocol from 'y-protocols/auth';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { CHANNELS, type Channel } from '../../../shared/channels';
+import { readSeen } from '../../../shared/docs/ack';
+import {
+  CLOSE_AWARENESS_TOO_LARGE,
+  CLOSE_FRAME_TOO_LARGE,
+  CLOSE_MALFORMED_FRAME,
+  CLOSE_UNSUPPORTED_DATA,
+} from '../../../shared/protocol/closeCodes';
+import {
+  MESSAGE_AUTH,
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SYNC,
+  PERMISSION_DENIED,
+} from '../../../shared/protocol/messages';
+import { errorResponse } from '../../edge/errors';
+import {
+  emptyRoomChannels,
+  type MonitorBinding,
+  MonitorFeed,
+  monitorRoomOf,
+  type RoomChannels,
+} from '../../monitor/roomFeed';
+import { type ChannelLatency, SyncLatencyLog } from '../../monitor/syncLatency';
+import { RoomDoc } from './roomDoc';
+import { readIdentity, type SocketIdentity } from './socketIdentity';
+
+/** What a socket carries through hibernation (must stay under the 16 KiB attachment limit). */
+interface SocketAttachment extends SocketIdentity {
+  /**
+   * Awareness clients this socket controls, and their last encoded state, to rebuild on wake
+   * (writable sockets only: a read-only socket's presence is never stored, see `hearPrivately`).
+   */
+  clientIds: number[];
+  awareness: Uint8Array | null;
+  /** Revs broadcast before this moment reached the socket by its initial sync, not a broadcast. */
+  connectedAt: number;
+}
+
+/** Origin of changes the room's own code makes (as opposed to a client socket). */
+export const SERVER_ORIGIN = Symbol('server');
+/**
+ * Origin of server changes that come in rushes (stock moved by orders): each is coalesced with
+ * the ones right after it, however the room's own `coalesceMs` is set.
+ */
+export const BURST_ORIGIN = Symbol('server-burst');
+/** How long a burst change may wait to share one frame with those after it. */
+const BURST_COALESCE_MS = 20;
+/** Origins of awareness changes that are not a client speaking. */
+const RESTORED = Symbol('restored');
+const SOCKET_CLOSED = Symbol('socket-closed');
+
+const MAX_AWARENESS_BYTES = 8 * 1024;
+/**
+ * A read-only socket hears its own awareness back only once the room has sent it nothing for this
+ * long. The stock client drops a socket that hears nothing for 30 s and renews its state every
+ * 15–18 s, so every silence stays under 5 + 18 s; a busy room (acks after each edit) echoes none.
+ */
+const ECHO_AFTER_QUIET_MS = 5_000;
+
+const message = (write: (encoder: encoding.Encoder) => void): Uint8Array => {
+  const encoder = encoding.createEncoder();
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+};
+
+/** Refuses a client write: y-websocket auth message `permission-denied`. */
+export const PERMISSION_DENIED_FRAME = message((e) => {
+  encoding.writeVarUint(e, MESSAGE_AUTH);
+  authProtocol.writePermissionDenied(e, PERMISSION_DENIED);
+});
+
+const syncStep1Frame = (doc: Y.Doc) =>
+  message((e) => {
+    encoding.writeVarUint(e, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(e, doc);
+  });
+
+const updateFrame = (update: Uint8Array) =>
+  message((e) => {
+    encoding.writeVarUint(e, MESSAGE_SYNC);
+    syncProtocol.writeUpdate(e, update);
+  });
+
+const awarenessFrame = (awareness: awarenessProtocol.Awareness, clients: number[]) =>
+  message((e) => {
+    encoding.writeVarUint(e, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  });
+
+class FrameError extends Error {
+  constructor(
+    readonly code: number,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+/**
+ * The y-websocket protocol for a Durable Object, shared by every room: sync step 1/2 and
+ * updates, awareness, refusals through the auth message, frame limits, the Hibernation API and
+ * the document kept in the object's SQLite storage. Subclasses decide who may join (`admit`),
+ * author server-side changes inside `doc.transact(…, SERVER_ORIGIN)`, and may check client
+ * updates to writable rooms (`applyClientUpdate`).
+ */
+export abstract class YRoom<E extends MonitorBinding = MonitorBinding> extends DurableObject<E> {
+  /** Frames larger than this close the socket that sent them. */
+  protected maxFrameBytes = 1024 * 1024;
+  /**
+   * Server-authored changes that follow another within this window go out as one merged frame
+   * at its end (0: every change is sent at once). Rooms fed by bursts (the catalog during a
+   * flash sale) set it: thousands of tiny sends per second stall the object.
+   */
+  protected coalesceMs = 0;
+  /** What the monitor hears of this object's rooms (sockets, broadcasts, acks), throttled. */
+  private readonly feed = new MonitorFeed(
+    (name) => this.monitorChannels(name),
+    (reports) => monitorRoomOf(this.env).report(reports),
+  );
+  protected readonly latency = new SyncLatencyLog((name, rev) => this.feed.broadcast(name, rev));
+  private readonly rooms = new Map<string, RoomDoc>();
+  /** Per room, the server updates held back until the current coalescing window closes. */
+  private readonly held = new Map<string, Uint8Array[]>();
+  /** Highest `rev` each socket acknowledged with a sample: one sample per socket and rev. */
+  private readonly ackedRevs = new WeakMap<WebSocket, number>();
+  private readonly places = new WeakMap<WebSocket, Pick<SocketAttachment, 'channel' | 'connectedAt'>>();
+  /** Sockets that acknowledge revs (the SDK's `reportSeenRevs`): the ones the monitor waits for. */
+  private readonly measured = new WeakSet<WebSocket>();
+  /** When each room last sent a frame to all its sockets (this instance's memory only). */
+  private readonly lastBroadcastAt = new Map<string, number>();
+  private awake = false;
+
+  constructor(ctx: DurableObjectState, env: E) {
+    super(ctx, env);
+    // Lets clients keep a socket alive without waking the object.
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair('ping', 'pong'));
+  }
+
+  /** Decides whether `identity` may join; a Response refuses the upgrade with it. */
+  protected abstract admit(identity: SocketIdentity): Promise<Response | null>;
+
+  /** Applies a client's update to a writable room. Override to validate what it changed. */
+  protected applyClientUpdate(room: RoomDoc, update: Uint8Array, socket: WebSocket, _identity: SocketIdentity): void {
+    Y.applyUpdate(room.doc, update, socket);
+  }
+
+  /** The live replica of `name`, loaded from storage on first use. */
+  protected room(name: string): RoomDoc {
+    this.wake();
+    return this.roomDoc(name);
+  }
+
+  override async fetch(request: Request): Promise<Response> {
+    this.wake();
+    if (request.headers.get('Upgrade') !== 'websocket') {
+      return errorResponse(426, 'upgrade_required', 'connect with a WebSocket upgrade');
+    }
+    const identity = readIdentity(request);
+    if (!identity) return errorResponse(400, 'bad_request', 'missing socket identity');
+    const refusal = await this.admit(identity);
+    if (refusal) return refusal;
+
+    const { 0: client, 1: server } = new WebSocketPair();
+    this.ctx.acceptWebSocket(server, [identity.room]);
+    const attachment: SocketAttachment = {
+      ...identity,
+      clientIds: [],
+      awareness: null,
+      connectedAt: Date.now(),
+    };
+    server.serializeAttachment(attachment);
+    const room = this.roomDoc(identity.room);
+    server.send(syncStep1Frame(room.doc));
+    this.feed.touch(identity.room);
+    const others = identity.writable ? [...room.awareness.getStates().keys()] : [];
+    if (others.length > 0) server.send(awarenessFrame(room.awareness, others));
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  override async webSocketMessage(socket: WebSocket, data: ArrayBuffer | string): Promise<void> {
+    this.wake();
+    try {
+      if (typeof data === 'string') throw new FrameError(CLOSE_UNSUPPORTED_DATA, 'binary frames only');
+      if (data.byteLength > this.maxFrameBytes) {
+        throw new FrameError(CLOSE_FRAME_TOO_LARGE, `frame over ${this.maxFrameBytes} bytes`);
+      }
+      this.handleFrame(socket, new Uint8Array(data));
+    } catch (error) {
+      const code = error instanceof FrameError ? error.code : CLOSE_MALFORMED_FRAME;
+      const reason = error instanceof FrameError ? error.message : 'malformed frame';
+      this.drop(socket, code, reason);
+    }
+  }
+
+  override async webSocketClose(socket: WebSocket, code: number, reason: string): Promise<void> {
+    this.wake();
+    this.drop(socket, code === 1005 || code === 1006 ? 1000 : code, reason);
+  }
+
+  override async webSocketError(socket: WebSocket): Promise<void> {
+    this.wake();
+    this.drop(socket, 1011, 'socket error');
+  }
+
+  /** Connected sockets of `name`, counted per channel. */
+  protected connections(name: string): Record<Channel, number> {
+    const counts = Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>;
+    for (const socket of this.ctx.getWebSockets(name)) counts[this.placeOf(socket).channel] += 1;
+    return counts;
+  }
+
+  /** Per-channel connections and acknowledgement latency of `name`. */
+  protected syncStats(name: string): Record<Channel, ChannelLatency & { connected: number }> {
+    const connected = this.connections(name);
+    return Object.fromEntries(
+      CHANNELS.map((c) => [c, { connected: connected[c], ...this.latency.stats(name, c) }]),
+    ) as Record<Channel, ChannelLatency & { connected: number }>;
+  }
+
+  /**
+   * A socket's channel and when it joined, which never change: read from its attachment once per
+   * instance, since counting a crowded room would otherwise copy every attachment each time.
+   */
+  private placeOf(socket: WebSocket): Pick<SocketAttachment, 'channel' | 'connectedAt'> {
+    let place = this.places.get(socket);
+    if (!place) {
+      const { channel, connectedAt } = socket.deserializeAttachment() as SocketAttachment;
+      place = { channel, connectedAt };
+      this.places.set(socket, place);
+    }
+    return place;
+  }
+
+  /** Per channel, the room's open sockets and the oldest broadcast a measured one has not acknowledged. */
+  private monitorChannels(name: string): RoomChannels {
+    const channels = emptyRoomChannels();
+    for (const socket of this.ctx.getWebSockets(name)) {
+      if (socket.readyState !== WebSocket.OPEN) continue;
+      const { channel, connectedAt } = this.placeOf(socket);
+      const entry = channels[channel];
+      entry.connected += 1;
+      if (!this.measured.has(socket)) continue;
+      const since = this.latency.waitingSince(name, this.ackedRevs.get(socket) ?? 0, connectedAt);
+      if (since !== null && (entry.waitingSince === null || since < entry.waitingSince)) entry.waitingSince = since;
+    }
+    return channels;
+  }
+
+  private handleFrame(socket: WebSocket, frame: Uint8Array): void {
+    const identity = socket.deserializeAttachment() as SocketAttachment;
+    const room = this.roomDoc(identity.room);
+    const decoder = decoding.createDecoder(frame);
+    switch (decoding.readVarUint(decoder)) {
+      case MESSAGE_SYNC:
+        this.handleSync(socket, identity, room, decoder);
+        return;
+      case MESSAGE_AWARENESS: {
+        const update = decoding.readVarUint8Array(decoder);
+        if (update.byteLength > MAX_AWARENESS_BYTES) {
+          throw new FrameError(CLOSE_AWARENESS_TOO_LARGE, 'awareness state too large');
+        }
+        if (identity.writable) awarenessProtocol.applyAwarenessUpdate(room.awareness, update, socket);
+        else this.hearPrivately(socket, identity, room, update, frame);
+        return;
+      }
+      case MESSAGE_QUERY_AWARENESS:
+        socket.send(awarenessFrame(room.awareness, [...room.awareness.getStates().keys()]));
+        return;
+      case MESSAGE_AUTH:
+        return; // clients have nothing to tell the server through it
+      default:
+        throw new FrameError(CLOSE_MALFORMED_FRAME, 'unknown message type');
+    }
+  }
+
+  private handleSync(socket: WebSocket, identity: SocketIdentity, room: RoomDoc, decoder: decoding.Decoder): void {
+    const kind = decoding.readVarUint(decoder);
+    if (kind === syncProtocol.messageYjsSyncStep1) {
+      const stateVector = decoding.readVarUint8Array(decoder);
+      socket.send(
+        message((e) => {
+          encoding.writeVarUint(e, MESSAGE_SYNC);
+          syncProtocol.writeSyncStep2(e, room.doc, stateVector);
+        }),
+      );
+      return;
+    }
+    if (kind !== syncProtocol.messageYjsSyncStep2 && kind !== syncProtocol.messageYjsUpdate) {
+      throw new FrameError(CLOSE_MALFORMED_FRAME, 'unknown sync message');
+    }
+    const update = decoding.readVarUint8Array(decoder);
+    // Decoding the whole update first means a malformed one is refused before any of it applies.
+    Y.decodeUpdate(update);
+    if (room.contains(update)) return; // the usual answer to our step 1: nothing new
+    if (!identity.writable) {
+      socket.send(PERMISSION_DENIED_FRAME);
+      return;
+    }
+    this.applyClientUpdate(room, update, socket, identity);
+  }
+
+  /** Creates the replica and wires persistence and fan-out to it. */
+  private roomDoc(name: string): RoomDoc {
+    const existing = this.rooms.get(name);
+    if (existing) return existing;
+    const room = new RoomDoc(name, this.ctx.storage);
+    room.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (room.isReplay(origin)) return;
+      room.store.append(update, room.doc);
+      this.fanOut(name, update, origin);
+    });
+    room.awareness.on(
+      'update',
+      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+        if (origin === RESTORED) return;
+        // Tracked first: a socket whose states grow too large is dropped before anyone hears them.
+        if (origin instanceof WebSocket) this.trackAwareness(origin, room, [...added, ...updated], removed);
+        // Echoed to the sender too: a client alone in a room hears its own 15 s renewal, which
+        // keeps the stock client's 30 s silence timeout from dropping it.
+        this.broadcast(name, awarenessFrame(room.awareness, [...added, ...updated, ...removed]));
+      },
+    );
+    this.rooms.set(name, room);
+    return room;
+  }
+
+  /** Keeps the socket's awareness in its attachment and turns `seen` acks into latency samples. */
+  private trackAwareness(socket: WebSocket, room: RoomDoc, changed: number[], removed: number[]): void {
+    const attachment = socket.deserializeAttachment() as SocketAttachment;
+    const ids = new Set(attachment.clientIds);
+    for (const id of changed) ids.add(id);
+    for (const id of removed) ids.delete(id);
+    attachment.clientIds = [...ids];
+    const encoded = ids.size > 0 ? awarenessProtocol.encodeAwarenessUpdate(room.awareness, attachment.clientIds) : null;
+    if ((encoded?.byteLength ?? 0) > MAX_AWARENESS_BYTES) {
+      // Remembered without its state, so dropping the socket removes these clients everywhere.
+      attachment.awareness = null;
+      socket.serializeAttachment(attachment);
+      throw new FrameError(CLOSE_AWARENESS_TOO_LARGE, 'awareness state too large');
+    }
+    attachment.awareness = encoded;
+    socket.serializeAttachment(attachment);
+    const states = room.awareness.getStates();
+    for (const id of changed) this.recordSeen(socket, attachment, room, states.get(id));
+  }
+
+  /**
+   * Presence in a read-only room is private: subscribers of a SKU or of the catalog have no use
+   * for each other's, and relaying it would cost N sends per state change, which the stock client
+   * answers by re-sending what it heard (N² frames per 15 s renewal round). The state is read
+   * only for its acknowledgement, and echoed to its sender when the room has been quiet: hearing
+   * its own renewal keeps the stock client's 30 s silence timeout from closing a quiet socket.
+   */
+  private hearPrivately(
+    socket: WebSocket,
+    identity: SocketAttachment,
+    room: RoomDoc,
+    update: Uint8Array,
+    frame: Uint8Array,
+  ): void {
+    awarenessProtocol.modifyAwarenessUpdate(update, (state: unknown) => {
+      this.recordSeen(socket, identity, room, state);
+      return state;
+    });
+    const lastHeard = Math.max(this.lastBroadcastAt.get(room.name) ?? 0, identity.connectedAt);
+    if (Date.now() - lastHeard >= ECHO_AFTER_QUIET_MS) socket.send(frame);
+  }
+
+  /** Turns a `{seen: {room, rev}}` awareness state into a latency sample, once per socket and rev. */
+  private recordSeen(socket: WebSocket, identity: SocketAttachment, room: RoomDoc, state: unknown): void {
+    const seen = readSeen(state);
+    if (!seen || seen.room !== room.name || seen.rev <= (this.ackedRevs.get(socket) ?? 0)) return;
+    this.measured.add(socket);
+    const now = Date.now();
+    const latency = this.latency.recordAck(room.name, identity.channel, seen.rev, identity.connectedAt, now);
+    if (latency === null) return;
+    this.ackedRevs.set(socket, seen.rev);
+    this.feed.sample(room.name, { channel: identity.channel, rev: seen.rev, ms: latency, at: now });
+  }
+
+  /**
+   * Sends an accepted update to the room. The first server change in a quiet period goes out at
+   * once, so a lone edit pays no delay; the rest of a burst is merged into one frame.
+   */
+  private fanOut(name: string, update: Uint8Array, origin: unknown): void {
+    const windowMs =
+      origin === BURST_ORIGIN
+        ? Math.max(this.coalesceMs, BURST_COALESCE_MS)
+        : origin === SERVER_ORIGIN
+          ? this.coalesceMs
+          : 0;
+    const held = this.held.get(name);
+    if (windowMs === 0) {
+      // Whatever is held goes first, so every client applies the changes in the order they were made.
+      if (held && held.length > 0) this.broadcast(name, updateFrame(Y.mergeUpdates(held.splice(0))));
+      this.broadcast(name, updateFrame(update), origin);
+      return;
+    }
+    if (held) {
+      held.push(update);
+      return;
+    }
+    this.broadcast(name, updateFrame(update));
+    this.held.set(name, []);
+    setTimeout(() => {
+      const burst = this.held.get(name) ?? [];
+      this.held.delete(name);
+      if (burst.length > 0) this.broadcast(name, updateFrame(Y.mergeUpdates(burst)));
+    }, windowMs);
+  }
+
+  /** Sends one encoded frame to every socket of the room (except the one it came from). */
+  private broadcast(name: string, frame: Uint8Array, except?: unknown): void {
+    this.lastBroadcastAt.set(name, Date.now());
+    for (const socket of this.ctx.getWebSockets(name)) {
+      if (socket === except) continue;
+      try {
+        socket.send(frame);
+      } catch {
+        // A socket that is closing gets its webSocketClose call; nothing to do here.
+      }
+    }
+  }
+
+  /**
+   * After hibernation or a restart the object is new: rebuild awareness from the sockets'
+   * attachments and ask every writable socket for what the room may lack (sync step 1). A
+   * read-only socket has nothing the room would take, so a crowded SKU room wakes quietly.
+   */
+  private wake(): void {
+    if (this.awake) return;
+    this.awake = true;
+    for (const socket of this.ctx.getWebSockets()) {
+      const attachment = socket.deserializeAttachment() as SocketAttachment | null;
+      if (!attachment?.writable) continue;
+      const room = this.roomDoc(attachment.room);
+      if (attachment.awareness) awarenessProtocol.applyAwarenessUpdate(room.awareness, attachment.awareness, RESTORED);
+      try {
+        socket.send(syncStep1Frame(room.doc));
+      } catch {
+        // closing; its close event cleans up
+      }
+    }
+  }
+
+  /** Closes one socket and forgets its awareness; the room and every other socket are untouched. */
+  private drop(socket: WebSocket, code: number, reason: string): void {
+    const attachment = socket.deserializeAttachment() as SocketAttachment | null;
+    if (attachment) this.feed.touch(attachment.room);
+    if (attachment && attachment.clientIds.length > 0) {
+      const gone = attachment.clientIds;
+      attachment.clientIds = [];
+      attachment.awareness = null;
+      socket.serializeAttachment(attachment);
+      awarenessProtocol.removeAwarenessStates(this.roomDoc(attachment.room).awareness, gone, SOCKET_CLOSED);
+    }
+    try {
+      socket.close(code, reason.slice(0, 120));
+    } catch {
+      // already closed
+    }
+  }
+}
