@@ -1,4 +1,6 @@
 import { applyD1Migrations, env } from 'cloudflare:test';
+import { afterEach } from 'vitest';
+import { clock } from '../workers/platform/clock';
 
 declare global {
   namespace Cloudflare {
@@ -9,3 +11,5 @@ declare global {
 }
 
 await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);
+
+afterEach(() => clock.reset());

@@ -8,6 +8,7 @@ declare global {
   namespace Cloudflare {
     interface Env {
       EMULATOR_CONTROL_SECRET: string;
+      MINISHOP_EMULATOR?: Fetcher;
     }
   }
 }

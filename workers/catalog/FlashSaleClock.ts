@@ -1,6 +1,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import { catalogEntryOf, type FlashSale, type SkuState } from '../../shared/docs/sku';
 import type { Env } from '../env';
+import { clock } from '../platform/clock';
 import { catalogRoomOf } from './CatalogRoom';
 import { skuRoomOf } from './SkuRoom';
 
@@ -44,7 +45,7 @@ export class FlashSaleClock extends DurableObject<Env> {
   private async step(): Promise<void> {
     const sale = await this.ctx.storage.get<ScheduledSale>(SALE_KEY);
     if (!sale) return;
-    const now = Date.now();
+    const now = clock.now();
     if (now >= sale.flash.endsAt) {
       await this.end(sale);
       await this.ctx.storage.delete(SALE_KEY);

@@ -5,6 +5,7 @@ import { catalogEntryOf, type FlashSale, flashSaleFor, SKU_MAP, type SkuState } 
 import { parseRoom, skuRoom } from '../../shared/rooms';
 import { errorResponse } from '../edge/errors';
 import type { Env } from '../env';
+import { clock } from '../platform/clock';
 import { type Refusal, refusal } from '../platform/refusal';
 import type { RoomDoc } from '../platform/room/roomDoc';
 import type { SocketIdentity } from '../platform/room/socketIdentity';
@@ -106,7 +107,7 @@ export class SkuRoom extends YRoom<Env> {
     }
     if (!state.listed) return refusal(409, 'sku_unlisted', `SKU ${skuId} is not for sale`);
     if (state.stock < qty) return refusal(409, 'out_of_stock', `SKU ${skuId} has ${state.stock} left`);
-    const flash = flashSaleFor(state, buyer.channel, Date.now());
+    const flash = flashSaleFor(state, buyer.channel, clock.now());
     if (flash?.perMemberLimit) {
       const ordered = flashUnitsOrdered(sql, buyer.memberId, flash.saleId);
       if (ordered + qty > flash.perMemberLimit) {
@@ -231,7 +232,7 @@ export class SkuRoom extends YRoom<Env> {
   private change(room: RoomDoc, skuId: string, changes: Partial<SkuState>, source: SkuChangeEvent['source']): SkuState {
     const map = room.doc.getMap<unknown>(SKU_MAP);
     const before = readState(map);
-    const next: SkuState = { ...before, ...changes, rev: before.rev + 1, changedAt: Date.now() };
+    const next: SkuState = { ...before, ...changes, rev: before.rev + 1, changedAt: clock.now() };
     // Stock moved by orders comes in rushes and is coalesced; an operator's edit goes out at once.
     room.doc.transact(
       () => {
@@ -264,7 +265,7 @@ export class SkuRoom extends YRoom<Env> {
    * caps how fast stock can be reserved. An alarm already set (a sooner flush or a retry) carries them.
    */
   private async scheduleFlush(): Promise<void> {
-    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + OUTBOX_FLUSH_MS);
+    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(clock.now() + OUTBOX_FLUSH_MS);
   }
 
   /**
@@ -296,7 +297,7 @@ export class SkuRoom extends YRoom<Env> {
         catalogRoomOf(this.env).upsert([{ skuId, entry: catalogEntryOf(state) }]),
       ]);
     } catch (error) {
-      await this.ctx.storage.setAlarm(Date.now() + MIRROR_RETRY_MS);
+      await this.ctx.storage.setAlarm(clock.now() + MIRROR_RETRY_MS);
       throw error;
     }
     this.ctx.storage.sql.exec('DELETE FROM mirror_outbox WHERE rev <= ?', pending.at(-1)?.rev ?? 0);

@@ -35,6 +35,7 @@ import {
   refusePayment,
 } from '../orders/records/paymentRecords';
 import { payFromBalance, pointsFor, type Settlement, settleProviderPayment } from '../orders/records/paymentSettlement';
+import { clock } from '../platform/clock';
 import { isRefusal, type Refusal, refusal } from '../platform/refusal';
 import type { RoomDoc } from '../platform/room/roomDoc';
 import type { SocketIdentity } from '../platform/room/socketIdentity';
@@ -145,7 +146,7 @@ export class MemberRoom extends YRoom<Env> {
       const percent = adjustment.byTier && adjustment.delta > 0 ? await pointsPercentOf(db, member.tier) : 100;
       const delta = Math.floor((adjustment.delta * percent) / 100);
       const entry = { memberId, delta, reason: adjustment.reason, orderId: adjustment.orderId, operator };
-      if (!(await appendLedger(db, 'points', entry, Date.now()))) {
+      if (!(await appendLedger(db, 'points', entry, clock.now()))) {
         return refusal(409, 'insufficient_points', 'points cannot go below zero', 'delta');
       }
       await settleTier(db, memberId, (await ledgerTotals(db, memberId)).earnedPoints);
@@ -157,7 +158,7 @@ export class MemberRoom extends YRoom<Env> {
     return this.serially(async () => {
       if (await this.notMemberOrder(memberId, adjustment.orderId)) return ORDER_NOT_FOUND;
       const entry = { memberId, ...adjustment, operator };
-      if (!(await appendLedger(database(this.env.DB), 'balance', entry, Date.now()))) {
+      if (!(await appendLedger(database(this.env.DB), 'balance', entry, clock.now()))) {
         return refusal(409, 'insufficient_balance', 'the balance cannot go below zero', 'delta');
       }
       return this.assetsAfterMirror(memberId);
@@ -173,7 +174,7 @@ export class MemberRoom extends YRoom<Env> {
 
   async claimCoupon(memberId: string, couponId: number, channel: Channel): Promise<{ claimId: number } | Refusal> {
     return this.serially(async () => {
-      const claimed = await claimCoupon(database(this.env.DB), memberId, couponId, channel, Date.now());
+      const claimed = await claimCoupon(database(this.env.DB), memberId, couponId, channel, clock.now());
       if ('claimId' in claimed) await this.mirror(memberId);
       return claimed;
     });
@@ -197,7 +198,7 @@ export class MemberRoom extends YRoom<Env> {
       const knownId = orderIdByKey(sql, idempotencyKey);
       const earlier = knownId === null ? null : await findMemberOrder(db, memberId, knownId);
       if (earlier) return { order: earlier, created: false };
-      const now = Date.now();
+      const now = clock.now();
       const skuIds = request.items.map((i) => i.skuId);
       const open = openOrderByKey(sql, idempotencyKey) ?? {
         orderId: newId('ord'),
@@ -297,7 +298,7 @@ export class MemberRoom extends YRoom<Env> {
       if (payment.status !== 'pending') return payment;
       const order = await this.payableOrder(memberId, payment.orderId);
       if (isRefusal(order) || order.status !== 'unpaid' || notice.amount !== payment.amount) {
-        await refusePayment(db, payment.id, noticeRefusal(order), Date.now());
+        await refusePayment(db, payment.id, noticeRefusal(order), clock.now());
       } else if (await settleProviderPayment(db, await this.settlementOf(order, payment.id))) {
         await this.finishPayment(memberId, order.id, skuIdsOf(order));
       }
@@ -316,7 +317,7 @@ export class MemberRoom extends YRoom<Env> {
       const order = await findMemberOrder(db, memberId, orderId);
       if (!order) return ORDER_NOT_FOUND;
       if (order.source !== 'mall') return MINISHOP_ORDER;
-      const moved = await advanceOrder(db, orderId, move.from, move.to, Date.now());
+      const moved = await advanceOrder(db, orderId, move.from, move.to, clock.now());
       if (isRefusal(moved)) return moved;
       await this.mirror(memberId);
       return (await findMemberOrder(db, memberId, orderId)) ?? ORDER_NOT_FOUND;
@@ -337,8 +338,8 @@ export class MemberRoom extends YRoom<Env> {
         absorbedId,
         survivorId,
       );
-      await this.ctx.storage.setAlarm(Date.now() + ABSORB_RETRY_MS);
-      if (!(await mergeMembers(database(this.env.DB), absorbedId, survivorId, Date.now()))) {
+      await this.ctx.storage.setAlarm(clock.now() + ABSORB_RETRY_MS);
+      if (!(await mergeMembers(database(this.env.DB), absorbedId, survivorId, clock.now()))) {
         this.ctx.storage.sql.exec("DELETE FROM absorptions WHERE absorbed_id = ? AND state = 'pending'", absorbedId);
         return false;
       }
@@ -392,7 +393,7 @@ export class MemberRoom extends YRoom<Env> {
 
   private async expireDueOrders(): Promise<void> {
     const db = database(this.env.DB);
-    for (const open of dueOpenOrders(this.ctx.storage.sql, Date.now())) {
+    for (const open of dueOpenOrders(this.ctx.storage.sql, clock.now())) {
       const order = await findMemberOrder(db, open.memberId, open.orderId);
       if (!order || RELEASABLE.includes(order.status)) {
         await this.closeOrder(open.memberId, open.orderId, open.skuIds, 'expired');
@@ -406,7 +407,7 @@ export class MemberRoom extends YRoom<Env> {
   private async scheduleAlarm(): Promise<void> {
     const sql = this.ctx.storage.sql;
     const absorbing = sql.exec('SELECT 1 FROM absorptions LIMIT 1').toArray().length > 0;
-    const due = [absorbing ? Date.now() + ABSORB_RETRY_MS : null, nextExpiry(sql)].filter((at) => at !== null);
+    const due = [absorbing ? clock.now() + ABSORB_RETRY_MS : null, nextExpiry(sql)].filter((at) => at !== null);
     if (due.length > 0) await this.ctx.storage.setAlarm(Math.min(...due));
   }
 
@@ -442,7 +443,7 @@ export class MemberRoom extends YRoom<Env> {
       if (openOrderById(this.ctx.storage.sql, orderId)) await this.finishPayment(memberId, orderId, skuIdsOf(order));
       return order;
     }
-    if (order.status === 'unpaid' && order.expiresAt !== null && Date.now() >= order.expiresAt) {
+    if (order.status === 'unpaid' && order.expiresAt !== null && clock.now() >= order.expiresAt) {
       await this.closeOrder(memberId, orderId, skuIdsOf(order), 'expired');
       return wrongState('expired', 'it can no longer be paid');
     }
@@ -456,8 +457,8 @@ export class MemberRoom extends YRoom<Env> {
     if (pending) return pending;
     const paymentId = newId('pay');
     const collect = { paymentId, orderId: order.id, amount: order.payable, description: `mallsync order ${order.id}` };
-    const created = await paymentProvider(this.env).create({ ...collect, expiresAt: order.expiresAt ?? Date.now() });
-    const now = Date.now();
+    const created = await paymentProvider(this.env).create({ ...collect, expiresAt: order.expiresAt ?? clock.now() });
+    const now = clock.now();
     return insertPayment(db, {
       id: paymentId,
       orderId: order.id,
@@ -477,7 +478,7 @@ export class MemberRoom extends YRoom<Env> {
     const member = await findMember(db, order.memberId);
     const percent = member ? await pointsPercentOf(db, member.tier) : 100;
     const points = pointsFor(order.payable, percent);
-    return { paymentId, orderId: order.id, memberId: order.memberId, amount: order.payable, points, now: Date.now() };
+    return { paymentId, orderId: order.id, memberId: order.memberId, amount: order.payable, points, now: clock.now() };
   }
 
   /**
@@ -507,7 +508,7 @@ export class MemberRoom extends YRoom<Env> {
     status: 'cancelled' | 'expired',
   ): Promise<void> {
     await releaseStock(this.env, orderId, skuIds);
-    await closeOrder(database(this.env.DB), orderId, status, Date.now());
+    await closeOrder(database(this.env.DB), orderId, status, clock.now());
     forgetOpenOrder(this.ctx.storage.sql, orderId);
     await this.mirror(memberId);
   }
@@ -532,7 +533,7 @@ export class MemberRoom extends YRoom<Env> {
       await absorbed.surrender(absorbedId);
       this.ctx.storage.sql.exec('DELETE FROM absorptions WHERE absorbed_id = ?', absorbedId);
     } catch (error) {
-      await this.ctx.storage.setAlarm(Date.now() + ABSORB_RETRY_MS);
+      await this.ctx.storage.setAlarm(clock.now() + ABSORB_RETRY_MS);
       throw error;
     }
     await this.enforceRules(room);
@@ -551,7 +552,7 @@ export class MemberRoom extends YRoom<Env> {
   }
 
   private async mirror(memberId: string): Promise<AccountContents | Refusal> {
-    const contents = await accountContents(database(this.env.DB), memberId, Date.now());
+    const contents = await accountContents(database(this.env.DB), memberId, clock.now());
     if (!contents) return refusal(404, 'not_found', 'member not found', 'memberId');
     mirrorAccount(this.room(accountRoom(memberId)).doc, contents);
     return contents;

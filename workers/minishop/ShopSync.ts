@@ -8,6 +8,7 @@ import {
 } from '../../shared/api/minishop';
 import type { Env } from '../env';
 import { monitorRoomOf } from '../monitor/roomFeed';
+import { clock } from '../platform/clock';
 import { type Refusal, refusal } from '../platform/refusal';
 import { type Database, database } from '../records/db';
 import { newId } from '../records/ids';
@@ -67,7 +68,7 @@ export class ShopSync extends DurableObject<Env> {
       if ((await this.queue()).some((job) => job.kind === 'migration')) return migrationRunning;
       await this.ctx.storage.put(KEYS.credentials, credentials);
       await this.ctx.storage.delete(KEYS.token);
-      const now = Date.now();
+      const now = clock.now();
       await saveBoundShop(this.db(), { appid, name, status: 'bound', rules: DEFAULT_SYNC_RULES, boundAt: now });
       await this.log(appid, 'minishop.bound', { name });
       return this.changed(appid);
@@ -83,7 +84,7 @@ export class ShopSync extends DurableObject<Env> {
       await this.ctx.storage.delete([KEYS.credentials, KEYS.token, KEYS.queue]);
       await this.ctx.storage.deleteAlarm();
       if (shop.status === 'bound') {
-        await updateMiniShop(this.db(), appid, { status: 'unbound', unboundAt: Date.now() });
+        await updateMiniShop(this.db(), appid, { status: 'unbound', unboundAt: clock.now() });
         await this.log(appid, 'minishop.unbound', {});
       }
       return this.changed(appid);
@@ -127,7 +128,7 @@ export class ShopSync extends DurableObject<Env> {
       if (queue.some((job) => job.kind === 'migration')) {
         return refusal(409, 'migration_running', 'a migration of this shop is already running');
       }
-      await this.enqueue(queue, newJob('migration', newId('run'), Date.now(), 0));
+      await this.enqueue(queue, newJob('migration', newId('run'), clock.now(), 0));
       return this.changed(appid);
     });
   }
@@ -139,7 +140,7 @@ export class ShopSync extends DurableObject<Env> {
       if (shop?.status !== 'bound' || !shop.autoSync) return false;
       const queue = await this.queue();
       if (queue.some((job) => job.kind === kind)) return false;
-      const now = Date.now();
+      const now = clock.now();
       await this.enqueue(queue, newJob(kind, newId('run'), now, shop.orderCursor ?? shop.boundAt));
       return true;
     });
@@ -192,7 +193,7 @@ export class ShopSync extends DurableObject<Env> {
       await this.ctx.storage.delete(KEYS.queue);
       return;
     }
-    const now = Date.now();
+    const now = clock.now();
     try {
       const finished = await advanceJob(this.env, this.db(), await this.source(), shop, job, now);
       job.failures = 0;
@@ -215,14 +216,14 @@ export class ShopSync extends DurableObject<Env> {
       }
     }
     await this.ctx.storage.put(KEYS.queue, queue);
-    if (queue.length > 0) await this.ctx.storage.setAlarm(Date.now());
+    if (queue.length > 0) await this.ctx.storage.setAlarm(clock.now());
   }
 
   /** Records the end of a run: the log line, and for a completed one its effect on the shop. */
   private async finish(shop: MiniShop, job: SyncJob, outcome: string): Promise<void> {
     const db = this.db();
     const counts = await outcomeOf(db, shop.appid, job.runId);
-    const finishedAt = Date.now();
+    const finishedAt = clock.now();
     if (outcome === 'completed' && job.kind !== 'products') {
       const orderCursor = Math.max(shop.orderCursor ?? 0, job.orderWindow.to);
       const lastMigration =
@@ -237,7 +238,7 @@ export class ShopSync extends DurableObject<Env> {
   private async enqueue(queue: SyncJob[], job: SyncJob): Promise<void> {
     queue.push(job);
     await this.ctx.storage.put(KEYS.queue, queue);
-    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now());
+    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(clock.now());
   }
 
   private async view(appid: string): Promise<ShopView | Refusal> {
@@ -249,7 +250,7 @@ export class ShopSync extends DurableObject<Env> {
   /** The shop as it now stands, also shown in the monitor room. */
   private async changed(appid: string): Promise<ShopView | Refusal> {
     const view = await this.view(appid);
-    if (!('refused' in view)) await monitorRoomOf(this.env).showMiniShop(appid, miniShopMonitorOf(view, Date.now()));
+    if (!('refused' in view)) await monitorRoomOf(this.env).showMiniShop(appid, miniShopMonitorOf(view, clock.now()));
     return view;
   }
 
@@ -307,7 +308,7 @@ export class ShopSync extends DurableObject<Env> {
   private async log(appid: string, kind: string, detail: Record<string, unknown>): Promise<void> {
     await this.db()
       .insert(syncEvents)
-      .values({ at: Date.now(), kind, subject: `minishop:${appid}`, source: 'minishop', detail });
+      .values({ at: clock.now(), kind, subject: `minishop:${appid}`, source: 'minishop', detail });
   }
 
   private serially<T>(operation: () => Promise<T>): Promise<T> {

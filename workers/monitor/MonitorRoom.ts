@@ -13,6 +13,7 @@ import {
 import { MONITOR_ROOM } from '../../shared/rooms';
 import { errorResponse } from '../edge/errors';
 import type { Env } from '../env';
+import { clock } from '../platform/clock';
 import type { SocketIdentity } from '../platform/room/socketIdentity';
 import { SERVER_ORIGIN, YRoom } from '../platform/room/YRoom';
 import { database } from '../records/db';
@@ -156,7 +157,7 @@ export class MonitorRoom extends YRoom<Env> {
         pending.map((row) => JSON.parse(row.event) as NewSyncEvent),
       );
     } catch (error) {
-      await this.wakeBy(Date.now() + LOG_FLUSH_MS);
+      await this.wakeBy(clock.now() + LOG_FLUSH_MS);
       throw error;
     }
     sql.exec('DELETE FROM log_outbox WHERE id <= ?', pending.at(-1)?.id ?? 0);
@@ -166,7 +167,7 @@ export class MonitorRoom extends YRoom<Env> {
     if (events.length === 0) return;
     for (const event of events)
       this.ctx.storage.sql.exec('INSERT INTO log_outbox (event) VALUES (?)', JSON.stringify(event));
-    await this.wakeBy(Date.now() + LOG_FLUSH_MS);
+    await this.wakeBy(clock.now() + LOG_FLUSH_MS);
   }
 
   /** Makes the alarm ring by `at` (an earlier one already set stays). */
@@ -180,7 +181,7 @@ export class MonitorRoom extends YRoom<Env> {
    * just started lagging, and sets the alarm for the next such moment.
    */
   private async refresh(): Promise<void> {
-    const now = Date.now();
+    const now = clock.now();
     const sql = this.ctx.storage.sql;
     const feeds = sql
       .exec<{ channels: string }>('SELECT channels FROM feeds')

@@ -2,6 +2,7 @@ import type { Checks } from '../../shared/docs/monitor';
 import { MONITOR_ROOM } from '../../shared/rooms';
 import type { Env } from '../env';
 import { CRONS } from '../minishop/sync/cron';
+import { clock } from '../platform/clock';
 import { database } from '../records/db';
 import { runChecks } from './consistency';
 import { appendSyncEvents, pruneSyncEvents } from './records/syncEventRecords';
@@ -15,10 +16,10 @@ export const checkAndShow = async (env: Env, trigger: CheckTrigger): Promise<Che
   const db = database(env.DB);
   const checks = await runChecks(env);
   await monitorRoomOf(env).showChecks(checks);
-  const pruned = trigger === 'schedule' ? await pruneSyncEvents(db, Date.now()) : 0;
+  const pruned = trigger === 'schedule' ? await pruneSyncEvents(db, clock.now()) : 0;
   await appendSyncEvents(db, [
     {
-      at: Date.now(),
+      at: clock.now(),
       kind: 'monitor.check',
       subject: MONITOR_ROOM,
       source: trigger === 'schedule' ? 'system' : 'admin',
@@ -39,7 +40,7 @@ export const scheduledChecks = async (controller: ScheduledController, env: Env)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await appendSyncEvents(database(env.DB), [
-      { at: Date.now(), kind: 'monitor.error', subject: MONITOR_ROOM, source: 'system', detail: { message } },
+      { at: clock.now(), kind: 'monitor.error', subject: MONITOR_ROOM, source: 'system', detail: { message } },
     ]);
     throw error;
   }

@@ -2,6 +2,7 @@ import type { CheckResult, Checks } from '../../shared/docs/monitor';
 import { type SkuAudit, skuRoomOf } from '../catalog/SkuRoom';
 import type { Env } from '../env';
 import { memberRoomOf } from '../members/MemberRoom';
+import { clock } from '../platform/clock';
 import { chunks } from '../records/chunks';
 import { database } from '../records/db';
 import { ledgerSums, skuRecords } from './records/consistencyRecords';
@@ -43,7 +44,7 @@ export const auditSkus = async (env: Env): Promise<Audit<SkuAudit & { skuId: str
       )
       .map(({ record }) => record),
     inFlight: compared.length - settled.length,
-    outboxLagMs: pending.length > 0 ? Date.now() - Math.min(...pending) : null,
+    outboxLagMs: pending.length > 0 ? clock.now() - Math.min(...pending) : null,
   };
 };
 
@@ -72,6 +73,6 @@ const resultOf = <R>(audit: Audit<R>, idOf: (record: R) => string, at: number): 
 /** Both consistency checks, as the monitor shows them. */
 export const runChecks = async (env: Env): Promise<Checks> => {
   const [skus, assets] = await Promise.all([auditSkus(env), auditAssets(env)]);
-  const at = Date.now();
+  const at = clock.now();
   return { skus: resultOf(skus, (r) => r.skuId, at), assets: resultOf(assets, (r) => r.memberId, at) };
 };

@@ -3,6 +3,7 @@ import { MONITOR_ROOM } from '../../shared/rooms';
 import { skuRoomOf } from '../catalog/SkuRoom';
 import type { Env } from '../env';
 import { memberRoomOf } from '../members/MemberRoom';
+import { clock } from '../platform/clock';
 import { isRefusal } from '../platform/refusal';
 import { database } from '../records/db';
 import { auditAssets, auditSkus, inBatches, runChecks } from './consistency';
@@ -26,7 +27,7 @@ export const forceSync = async (env: Env): Promise<ForceSyncResult> => {
   }));
   const repairedSkus = skuRepairs.filter((r) => r.changes !== null);
   const result: ForceSyncResult = {
-    at: Date.now(),
+    at: clock.now(),
     skus: repairedSkus.map((r) => r.skuId),
     members: memberRepairs.filter((r) => r.repaired).map((r) => r.memberId),
     checks: await runChecks(env),

@@ -1,5 +1,6 @@
 import { CHANNELS, type Channel } from '../../shared/channels';
 import { MONITOR_ROOM } from '../../shared/rooms';
+import { clock } from '../platform/clock';
 import type { MonitorRoom } from './MonitorRoom';
 
 /** A room object's binding to the monitor. */
@@ -70,7 +71,7 @@ export class MonitorFeed {
     this.dirty.add(room);
     if (this.scheduled) return;
     this.scheduled = true;
-    setTimeout(() => this.send(), Math.max(0, this.lastSentAt + REPORT_EVERY_MS - Date.now()));
+    setTimeout(() => this.send(), Math.max(0, this.lastSentAt + REPORT_EVERY_MS - clock.now()));
   }
 
   broadcast(room: string, rev: number): void {
@@ -86,7 +87,7 @@ export class MonitorFeed {
 
   private send(): void {
     this.scheduled = false;
-    this.lastSentAt = Date.now();
+    this.lastSentAt = clock.now();
     const reports = [...this.dirty].map((room) => ({
       room,
       at: this.lastSentAt,

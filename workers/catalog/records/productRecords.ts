@@ -3,6 +3,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import { products, skus, syncEvents } from '../../../schema';
 import type { NewProduct } from '../../../shared/api/admin';
 import type { SkuState } from '../../../shared/docs/sku';
+import { clock } from '../../platform/clock';
 import { chunks } from '../../records/chunks';
 import type { Database } from '../../records/db';
 import { newId } from '../../records/ids';
@@ -49,7 +50,7 @@ export const insertProduct = async (
   input: NewProduct,
   origin: ProductOrigin = { source: 'mall' },
 ): Promise<{ productId: string; title: string; skus: SkuState[] }> => {
-  const now = Date.now();
+  const now = clock.now();
   const productId = origin.source === 'mall' ? newId('prd') : origin.productId;
   const created: SkuState[] = input.skus.map((s, i) => ({
     skuId: origin.source === 'mall' ? newId('sku') : (origin.skuIds[i] ?? newId('sku')),

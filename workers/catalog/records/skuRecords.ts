@@ -1,6 +1,7 @@
 import { and, eq, inArray, lt } from 'drizzle-orm';
 import { skus, syncEvents } from '../../../schema';
 import type { CatalogEntry, SkuState } from '../../../shared/docs/sku';
+import { clock } from '../../platform/clock';
 import { chunks } from '../../records/chunks';
 import type { Database } from '../../records/db';
 import { runningFlashSales } from './flashSaleRecords';
@@ -49,7 +50,7 @@ export const catalogEntries = async (db: Database): Promise<Array<{ skuId: strin
     })
     .from(skus);
   const [flashes, sales] = await Promise.all([
-    runningFlashSales(db, Date.now()),
+    runningFlashSales(db, clock.now()),
     salesOfProducts(db, [...new Set(rows.map((r) => r.productId))]),
   ]);
   return rows.map(({ id, productId, ...r }) => ({

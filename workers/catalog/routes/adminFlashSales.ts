@@ -4,6 +4,7 @@ import { CHANNELS } from '../../../shared/channels';
 import { ApiError, notFound } from '../../edge/errors';
 import type { HubEnv } from '../../edge/hubEnv';
 import { validate } from '../../edge/validation';
+import { clock } from '../../platform/clock';
 import { database } from '../../records/db';
 import { newId } from '../../records/ids';
 import { flashSaleClockOf } from '../FlashSaleClock';
@@ -24,7 +25,7 @@ import { existingSkuIds } from '../records/skuRecords';
 export const adminFlashSaleRoutes = new Hono<HubEnv>()
   .post('/', validate('json', newFlashSaleSchema), async (c) => {
     const request = c.req.valid('json');
-    const now = Date.now();
+    const now = clock.now();
     if (request.endsAt <= now)
       throw new ApiError(400, 'invalid_input', 'endsAt: the sale would be over already', 'endsAt');
     const db = database(c.env.DB);
@@ -52,20 +53,20 @@ export const adminFlashSaleRoutes = new Hono<HubEnv>()
     };
     await insertFlashSale(db, sale, request.skuIds);
     await flashSaleClockOf(c.env, sale.id).schedule({ flash: flashOf(sale), skuIds: request.skuIds });
-    return c.json(await findFlashSale(db, sale.id, Date.now()), 201);
+    return c.json(await findFlashSale(db, sale.id, clock.now()), 201);
   })
-  .get('/', async (c) => c.json({ flashSales: await listFlashSales(database(c.env.DB), Date.now()) }))
+  .get('/', async (c) => c.json({ flashSales: await listFlashSales(database(c.env.DB), clock.now()) }))
   .get('/:saleId', validate('param', flashSaleIdParam), async (c) => {
-    const sale = await findFlashSale(database(c.env.DB), c.req.valid('param').saleId, Date.now());
+    const sale = await findFlashSale(database(c.env.DB), c.req.valid('param').saleId, clock.now());
     if (!sale) throw notFound('flash sale', 'saleId');
     return c.json(sale);
   })
   .delete('/:saleId', validate('param', flashSaleIdParam), async (c) => {
     const { saleId } = c.req.valid('param');
     const db = database(c.env.DB);
-    const sale = await findFlashSale(db, saleId, Date.now());
+    const sale = await findFlashSale(db, saleId, clock.now());
     if (!sale) throw notFound('flash sale', 'saleId');
     if (sale.status === 'ended') throw new ApiError(409, 'flash_sale_over', 'the sale has ended already');
-    if (await cancelFlashSale(db, saleId, Date.now())) await flashSaleClockOf(c.env, saleId).cancel();
-    return c.json(await findFlashSale(db, saleId, Date.now()));
+    if (await cancelFlashSale(db, saleId, clock.now())) await flashSaleClockOf(c.env, saleId).cancel();
+    return c.json(await findFlashSale(db, saleId, clock.now()));
   });

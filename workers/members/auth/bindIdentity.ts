@@ -1,4 +1,5 @@
 import type { Env } from '../../env';
+import { clock } from '../../platform/clock';
 import { database } from '../../records/db';
 import { memberRoomOf } from '../MemberRoom';
 import { addIdentities, type Identity, memberOfIdentities } from '../records/memberRecords';
@@ -16,6 +17,6 @@ export const bindIdentities = async (env: Env, session: MemberSession, identitie
   if (holder && holder !== session.memberId) {
     if (await memberRoomOf(env, session.memberId).absorb(session.memberId, holder)) merged = holder;
   }
-  await addIdentities(db, session.memberId, identities, Date.now());
+  await addIdentities(db, session.memberId, identities, clock.now());
   return { memberId: session.memberId, merged };
 };

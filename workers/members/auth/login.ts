@@ -1,6 +1,7 @@
 import type { Session } from '../../../shared/api/auth';
 import type { Channel } from '../../../shared/channels';
 import type { Env } from '../../env';
+import { clock } from '../../platform/clock';
 import { database } from '../../records/db';
 import { newId } from '../../records/ids';
 import { memberRoomOf } from '../MemberRoom';
@@ -10,7 +11,7 @@ import { issueToken, readToken } from './tokens';
 /** The member holding any of `identities`, created (holding all of them) if there is none. */
 const memberFor = async (env: Env, identities: Identity[]): Promise<string> => {
   const db = database(env.DB);
-  const now = Date.now();
+  const now = clock.now();
   const existing = await memberOfIdentities(db, identities);
   if (existing) {
     await addIdentities(db, existing, identities, now);
@@ -55,7 +56,7 @@ export const logInGuest = async (env: Env, channel: Channel): Promise<Session> =
   const memberId = await createMember(
     database(env.DB),
     [{ kind: 'guest', appId: '', value: newId('guest') }],
-    Date.now(),
+    clock.now(),
   );
   return { token: await issueToken(env, memberId, channel, 'guest'), memberId };
 };

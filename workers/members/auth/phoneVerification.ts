@@ -1,5 +1,6 @@
 import { ApiError } from '../../edge/errors';
 import type { Env } from '../../env';
+import { clock } from '../../platform/clock';
 import { database } from '../../records/db';
 import { smsProvider } from '../providers/sms/smsProvider';
 import { consumePhoneCode, storePhoneCode } from '../records/phoneCodeRecords';
@@ -8,14 +9,14 @@ import { consumePhoneCode, storePhoneCode } from '../records/phoneCodeRecords';
 export const sendPhoneCode = async (env: Env, phone: string): Promise<number> => {
   const sms = smsProvider(env);
   const code = sms.newCode();
-  const expiresAt = await storePhoneCode(database(env.DB), phone, code, Date.now());
+  const expiresAt = await storePhoneCode(database(env.DB), phone, code, clock.now());
   await sms.send(phone, code);
   return expiresAt;
 };
 
 /** Accepts the current code of `phone` once; anything else is a 401, or a 429 after repeated misses. */
 export const verifyPhoneCode = async (env: Env, phone: string, code: string): Promise<void> => {
-  switch (await consumePhoneCode(database(env.DB), phone, code, Date.now())) {
+  switch (await consumePhoneCode(database(env.DB), phone, code, clock.now())) {
     case 'ok':
       return;
     case 'expired':

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { channel } from '../../../shared/api/auth';
 import type { Channel } from '../../../shared/channels';
 import type { Env } from '../../env';
+import { clock } from '../../platform/clock';
 
 const TOKEN_TTL_S = 30 * 24 * 3600;
 const ALGORITHM = 'HS256';
@@ -22,7 +23,7 @@ export type TokenClaims = z.infer<typeof claimsSchema>;
 /** A member token: HMAC-signed member id, channel, role and expiry. */
 export const issueToken = (env: Env, memberId: string, on: Channel, role: Role): Promise<string> =>
   sign(
-    { sub: memberId, channel: on, role, exp: Math.floor(Date.now() / 1000) + TOKEN_TTL_S },
+    { sub: memberId, channel: on, role, exp: Math.floor(clock.now() / 1000) + TOKEN_TTL_S },
     env.TOKEN_SECRET,
     ALGORITHM,
   );

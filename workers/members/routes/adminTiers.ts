@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { tierSchema } from '../../../shared/api/members';
 import type { HubEnv } from '../../edge/hubEnv';
 import { validate } from '../../edge/validation';
+import { clock } from '../../platform/clock';
 import { database } from '../../records/db';
 import { defineTier, listTiers } from '../records/tierRecords';
 
@@ -12,5 +13,5 @@ import { defineTier, listTiers } from '../records/tierRecords';
 export const adminTierRoutes = new Hono<HubEnv>()
   .get('/', async (c) => c.json({ tiers: await listTiers(database(c.env.DB)) }))
   .post('/', validate('json', tierSchema), async (c) =>
-    c.json(await defineTier(database(c.env.DB), c.req.valid('json'), Date.now()), 201),
+    c.json(await defineTier(database(c.env.DB), c.req.valid('json'), clock.now()), 201),
   );

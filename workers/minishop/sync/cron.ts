@@ -2,6 +2,7 @@ import { syncEvents } from '../../../schema';
 import { publishSales } from '../../catalog/publishSales';
 import { productsShowingThirdPartySales, recountDaysBefore } from '../../catalog/records/salesRecords';
 import type { Env } from '../../env';
+import { clock } from '../../platform/clock';
 import { database } from '../../records/db';
 import { beijingDay } from '../beijingTime';
 import { autoSyncedShops } from '../records/miniShopRecords';
@@ -27,7 +28,7 @@ export const scheduled: ExportedHandlerScheduledHandler<Env> = async (controller
     await recountDaysBefore(db, today);
     await publishSales(env, await productsShowingThirdPartySales(db));
     await db.insert(syncEvents).values({
-      at: Date.now(),
+      at: clock.now(),
       kind: 'minishop.sales',
       subject: 'minishop:sales',
       source: 'system',

@@ -1,6 +1,7 @@
 import type { ShipOrder } from '../../../shared/api/minishop';
 import type { Env } from '../../env';
 import { memberRoomOf } from '../../members/MemberRoom';
+import { clock } from '../../platform/clock';
 import { type Refusal, refusal } from '../../platform/refusal';
 import type { Database } from '../../records/db';
 import { newId } from '../../records/ids';
@@ -44,7 +45,7 @@ export const shipAtMiniShop = async (
   sourceOrderId: string,
   parcel: ShipOrder,
 ): Promise<{ shipped: true } | Refusal> => {
-  const run = { appid: shop.appid, runId: newId('ship'), rules: shop.rules, groupId: null, now: Date.now() };
+  const run = { appid: shop.appid, runId: newId('ship'), rules: shop.rules, groupId: null, now: clock.now() };
   // The local copy takes the Mini-Shop's state, and its member's account room shows it.
   const refresh = async (order: SourceOrder) => {
     const { changedMembers } = await importOrders(env, db, run, source, [order]);

@@ -29,6 +29,7 @@ import {
   type RoomChannels,
 } from '../../monitor/roomFeed';
 import { type ChannelLatency, SyncLatencyLog } from '../../monitor/syncLatency';
+import { clock } from '../clock';
 import { RoomDoc } from './roomDoc';
 import { readIdentity, type SocketIdentity } from './socketIdentity';
 
@@ -174,7 +175,7 @@ export abstract class YRoom<E extends MonitorBinding = MonitorBinding> extends D
       ...identity,
       clientIds: [],
       awareness: null,
-      connectedAt: Date.now(),
+      connectedAt: clock.now(),
     };
     server.serializeAttachment(attachment);
     const room = this.roomDoc(identity.room);
@@ -371,7 +372,7 @@ export abstract class YRoom<E extends MonitorBinding = MonitorBinding> extends D
       return state;
     });
     const lastHeard = Math.max(this.lastBroadcastAt.get(room.name) ?? 0, identity.connectedAt);
-    if (Date.now() - lastHeard >= ECHO_AFTER_QUIET_MS) socket.send(frame);
+    if (clock.now() - lastHeard >= ECHO_AFTER_QUIET_MS) socket.send(frame);
   }
 
   /** Turns a `{seen: {room, rev}}` awareness state into a latency sample, once per socket and rev. */
@@ -379,7 +380,7 @@ export abstract class YRoom<E extends MonitorBinding = MonitorBinding> extends D
     const seen = readSeen(state);
     if (!seen || seen.room !== room.name || seen.rev <= (this.ackedRevs.get(socket) ?? 0)) return;
     this.measured.add(socket);
-    const now = Date.now();
+    const now = clock.now();
     const latency = this.latency.recordAck(room.name, identity.channel, seen.rev, identity.connectedAt, now);
     if (latency === null) return;
     this.ackedRevs.set(socket, seen.rev);
@@ -419,7 +420,7 @@ export abstract class YRoom<E extends MonitorBinding = MonitorBinding> extends D
 
   /** Sends one encoded frame to every socket of the room (except the one it came from). */
   private broadcast(name: string, frame: Uint8Array, except?: unknown): void {
-    this.lastBroadcastAt.set(name, Date.now());
+    this.lastBroadcastAt.set(name, clock.now());
     for (const socket of this.ctx.getWebSockets(name)) {
       if (socket === except) continue;
       try {

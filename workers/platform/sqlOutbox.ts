@@ -1,0 +1,95 @@
+import type { AlarmSchedule, AlarmTask } from './alarmSchedule';
+import { clock } from './clock';
+import { SerialQueue } from './serialQueue';
+import { migrateSchema } from './sqlSchema';
+
+export interface OutboxOptions<T> {
+  /** Delivers a batch, oldest first; throwing leaves every item of it queued. */
+  send: (items: T[]) => Promise<void>;
+  /** How long an added item may wait for the flush that carries it (and the items after it). */
+  flushAfterMs: number;
+  /** How soon a failed flush is tried again. */
+  retryMs: number;
+}
+
+/**
+ * Items on their way out of an object (to D1, to another object), durable in its SQLite in the
+ * same turn as the change they carry, sent in batches. Adding an item asks the alarm schedule for
+ * a flush before anyone tries to send it, so a crash between the change and its delivery still
+ * leaves an alarm that delivers it. Flushes run one at a time, so no item is sent twice by them.
+ */
+export class SqlOutbox<T> {
+  private readonly flushes = new SerialQueue();
+
+  constructor(
+    private readonly storage: DurableObjectStorage,
+    private readonly schedule: AlarmSchedule,
+    /** Names this outbox among the object's others (its rows and its alarm task). */
+    readonly name: string,
+    private readonly options: OutboxOptions<T>,
+  ) {
+    migrateSchema(storage, 'outbox', [
+      (sql) =>
+        sql.exec(`CREATE TABLE IF NOT EXISTS outbox (
+          id INTEGER PRIMARY KEY AUTOINCREMENT, box TEXT NOT NULL, item TEXT NOT NULL, queued_at INTEGER NOT NULL)`),
+      (sql) => sql.exec('CREATE INDEX IF NOT EXISTS outbox_box ON outbox (box, id)'),
+    ]);
+  }
+
+  /** The alarm task that flushes this outbox, for the object's `alarm()`. */
+  get tasks(): Record<string, AlarmTask> {
+    return { [this.task]: () => this.flush() };
+  }
+
+  /** Queues items (call it in the turn of the change they carry) and asks for their flush. */
+  add(...items: T[]): Promise<void> {
+    const at = clock.now();
+    for (const item of items) {
+      this.storage.sql.exec(
+        'INSERT INTO outbox (box, item, queued_at) VALUES (?, ?, ?)',
+        this.name,
+        JSON.stringify(item),
+        at,
+      );
+    }
+    return this.schedule.runBy(this.task, at + this.options.flushAfterMs);
+  }
+
+  /** Sends what is queued now. On failure the items stay, a retry is scheduled and the error is thrown. */
+  flush(): Promise<void> {
+    return this.flushes.run(() => this.flushQueued());
+  }
+
+  /** When the oldest item still queued was added; null when nothing waits. */
+  oldestQueuedAt(): number | null {
+    return (
+      this.storage.sql
+        .exec<{ queued_at: number }>('SELECT queued_at FROM outbox WHERE box = ? ORDER BY id LIMIT 1', this.name)
+        .toArray()[0]?.queued_at ?? null
+    );
+  }
+
+  /** How many items wait. */
+  get size(): number {
+    return this.storage.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM outbox WHERE box = ?', this.name).one().n;
+  }
+
+  private get task(): string {
+    return `outbox:${this.name}`;
+  }
+
+  private async flushQueued(): Promise<void> {
+    const rows = this.storage.sql
+      .exec<{ id: number; item: string }>('SELECT id, item FROM outbox WHERE box = ? ORDER BY id', this.name)
+      .toArray();
+    const last = rows.at(-1);
+    if (!last) return;
+    try {
+      await this.options.send(rows.map((row) => JSON.parse(row.item) as T));
+    } catch (error) {
+      await this.schedule.runBy(this.task, clock.now() + this.options.retryMs);
+      throw error;
+    }
+    this.storage.sql.exec('DELETE FROM outbox WHERE box = ? AND id <= ?', this.name, last.id);
+  }
+}
