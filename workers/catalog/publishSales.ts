@@ -1,13 +1,8 @@
-import { inArray } from 'drizzle-orm';
-import { skus } from '../../schema';
 import type { Env } from '../env';
-import { chunks } from '../records/chunks';
 import { database } from '../records/db';
 import { salesOfProducts } from './records/salesRecords';
+import { productIdsOfSkus, skusOfProducts } from './records/skuRecords';
 import { skuRoomOf } from './SkuRoom';
-
-/** Ids bound per query, under D1's 100 parameters. */
-const IDS_PER_QUERY = 90;
 
 /**
  * Puts each product's sales figure, as shoppers see it, into the rooms of all its SKUs (and from
@@ -19,11 +14,7 @@ export const publishSales = async (env: Env, productIds: string[]): Promise<void
   if (ids.length === 0) return;
   const db = database(env.DB);
   const sales = await salesOfProducts(db, ids);
-  for (const part of chunks(ids, IDS_PER_QUERY)) {
-    const rows = await db
-      .select({ id: skus.id, productId: skus.productId })
-      .from(skus)
-      .where(inArray(skus.productId, part));
+  for await (const rows of skusOfProducts(db, ids)) {
     await Promise.all(
       rows.map((row) => skuRoomOf(env, row.id).setSales(row.id, sales.get(row.productId)?.shownSales ?? 0)),
     );
@@ -32,11 +23,5 @@ export const publishSales = async (env: Env, productIds: string[]): Promise<void
 
 /** The same, for the products of these SKUs. */
 export const publishSalesOfSkus = async (env: Env, skuIds: string[]): Promise<void> => {
-  const db = database(env.DB);
-  const productIds: string[] = [];
-  for (const part of chunks([...new Set(skuIds)], IDS_PER_QUERY)) {
-    const rows = await db.select({ productId: skus.productId }).from(skus).where(inArray(skus.id, part));
-    productIds.push(...rows.map((r) => r.productId));
-  }
-  await publishSales(env, productIds);
+  await publishSales(env, await productIdsOfSkus(database(env.DB), [...new Set(skuIds)]));
 };

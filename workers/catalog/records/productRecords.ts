@@ -81,5 +81,9 @@ export const insertProduct = async (
   return { productId, title: input.title, skus: created };
 };
 
+/** The statement renaming a product, for the batch that overwrites it. */
+export const updateProductTitle = (db: Database, productId: string, title: string, now: number): BatchItem<'sqlite'> =>
+  db.update(products).set({ title, updatedAt: now }).where(eq(products.id, productId));
+
 export const productExists = async (db: Database, productId: string): Promise<boolean> =>
   (await db.query.products.findFirst({ columns: { id: true }, where: eq(products.id, productId) })) !== undefined;

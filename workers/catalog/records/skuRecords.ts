@@ -38,6 +38,32 @@ export const existingSkuIds = async (db: Database, skuIds: string[]): Promise<Se
   return new Set(rows.map((r) => r.id));
 };
 
+export const skuIdsOfProduct = async (db: Database, productId: string): Promise<Set<string>> =>
+  new Set((await db.select({ id: skus.id }).from(skus).where(eq(skus.productId, productId))).map((r) => r.id));
+
+/** Product or SKU ids bound per query, under D1's 100 parameters. */
+const OWNER_IDS_PER_QUERY = 90;
+
+/** The SKUs of these products, one query's answer at a time, so a caller can act on each before the next is read. */
+export async function* skusOfProducts(
+  db: Database,
+  productIds: string[],
+): AsyncGenerator<Array<{ id: string; productId: string }>> {
+  for (const part of chunks(productIds, OWNER_IDS_PER_QUERY)) {
+    yield await db.select({ id: skus.id, productId: skus.productId }).from(skus).where(inArray(skus.productId, part));
+  }
+}
+
+/** The product of each of these SKUs (one entry per SKU found). */
+export const productIdsOfSkus = async (db: Database, skuIds: string[]): Promise<string[]> => {
+  const productIds: string[] = [];
+  for (const part of chunks(skuIds, OWNER_IDS_PER_QUERY)) {
+    const rows = await db.select({ productId: skus.productId }).from(skus).where(inArray(skus.id, part));
+    productIds.push(...rows.map((r) => r.productId));
+  }
+  return productIds;
+};
+
 export const catalogEntries = async (db: Database): Promise<Array<{ skuId: string; entry: CatalogEntry }>> => {
   const rows = await db
     .select({

@@ -1,12 +1,7 @@
-import { eq } from 'drizzle-orm';
-import { freightTemplates, miniShops } from '../../../schema';
-import { chunks } from '../../records/chunks';
 import type { Database } from '../../records/db';
 import type { MiniShopSource } from '../api/source';
+import { saveCopiedTemplates } from '../records/freightTemplateRecords';
 import { localTemplateId } from './localIds';
-
-/** A template row binds 7 parameters; D1 allows 100 per statement. */
-const TEMPLATES_PER_INSERT = 14;
 
 /**
  * Copies the shop's freight templates, once: the shop's `templatesCopiedAt` is set in the same
@@ -31,9 +26,6 @@ export const copyTemplatesOnce = async (
     isDefault: t.isDefault,
     copiedAt: now,
   }));
-  await db.batch([
-    db.update(miniShops).set({ templatesCopiedAt: now }).where(eq(miniShops.appid, appid)),
-    ...chunks(rows, TEMPLATES_PER_INSERT).map((part) => db.insert(freightTemplates).values(part).onConflictDoNothing()),
-  ]);
+  await saveCopiedTemplates(db, appid, rows, now);
   return rows.length;
 };

@@ -1,7 +1,7 @@
-import { syncEvents } from '../../../schema';
 import { publishSales } from '../../catalog/publishSales';
 import { productsShowingThirdPartySales, recountDaysBefore } from '../../catalog/records/salesRecords';
 import type { Env } from '../../env';
+import { appendSyncEvents } from '../../monitor/records/syncEventRecords';
 import { clock } from '../../platform/clock';
 import { database } from '../../records/db';
 import { beijingDay } from '../beijingTime';
@@ -27,13 +27,15 @@ export const scheduled: ExportedHandlerScheduledHandler<Env> = async (controller
     const today = beijingDay(controller.scheduledTime);
     await recountDaysBefore(db, today);
     await publishSales(env, await productsShowingThirdPartySales(db));
-    await db.insert(syncEvents).values({
-      at: clock.now(),
-      kind: 'minishop.sales',
-      subject: 'minishop:sales',
-      source: 'system',
-      detail: { countedBefore: today },
-    });
+    await appendSyncEvents(db, [
+      {
+        at: clock.now(),
+        kind: 'minishop.sales',
+        subject: 'minishop:sales',
+        source: 'system',
+        detail: { countedBefore: today },
+      },
+    ]);
     return;
   }
   const kind = controller.cron === CRONS.products ? 'products' : 'orders';

@@ -1,15 +1,16 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { miniShopProducts, productGroupItems, products, skus } from '../../../schema';
 import type { MiniShopSyncRules } from '../../../shared/api/minishop';
 import { catalogEntryOf, type SkuState } from '../../../shared/docs/sku';
 import { catalogRoomOf } from '../../catalog/CatalogRoom';
 import { createProduct } from '../../catalog/createProduct';
-import { insertSkus } from '../../catalog/records/productRecords';
+import { insertSkus, updateProductTitle } from '../../catalog/records/productRecords';
 import { productSales } from '../../catalog/records/salesRecords';
+import { skuIdsOfProduct } from '../../catalog/records/skuRecords';
 import { skuRoomOf } from '../../catalog/SkuRoom';
 import type { Env } from '../../env';
 import type { Database } from '../../records/db';
 import type { SourceProduct, SourceSku } from '../api/schemas/model';
+import { insertProductOrigin, lastRunsOfSourceProducts, updateProductOrigin } from '../records/miniShopProductRecords';
+import { insertGroupItem } from '../records/productGroupRecords';
 import { localProductId, localSkuId, localTemplateId } from './localIds';
 
 /** Who imports and how: the shop, the run (so a repeated page counts once) and the rules in force. */
@@ -49,21 +50,10 @@ export const importProducts = async (
   page: SourceProduct[],
 ): Promise<string[]> => {
   if (page.length === 0) return [];
-  const known = new Map(
-    (
-      await db
-        .select({ sourceProductId: miniShopProducts.sourceProductId, lastRun: miniShopProducts.lastRun })
-        .from(miniShopProducts)
-        .where(
-          and(
-            eq(miniShopProducts.appid, run.appid),
-            inArray(
-              miniShopProducts.sourceProductId,
-              page.map((p) => p.productId),
-            ),
-          ),
-        )
-    ).map((row) => [row.sourceProductId, row.lastRun]),
+  const known = await lastRunsOfSourceProducts(
+    db,
+    run.appid,
+    page.map((p) => p.productId),
   );
   const written: string[] = [];
   for (const product of page) {
@@ -83,7 +73,7 @@ export const importProducts = async (
 const createFromSource = async (env: Env, db: Database, run: ImportRun, product: SourceProduct) => {
   const productId = localProductId(run.appid, product.productId);
   const listed = listedBy(run.rules, product);
-  const origin = db.insert(miniShopProducts).values({
+  const origin = insertProductOrigin(db, {
     productId,
     appid: run.appid,
     sourceProductId: product.productId,
@@ -91,7 +81,7 @@ const createFromSource = async (env: Env, db: Database, run: ImportRun, product:
     lastRun: run.runId,
     syncedAt: run.now,
   });
-  const grouped = run.groupId ? [db.insert(productGroupItems).values({ groupId: run.groupId, productId })] : [];
+  const grouped = run.groupId ? [insertGroupItem(db, run.groupId, productId)] : [];
   await createProduct(
     env,
     {
@@ -111,9 +101,7 @@ const createFromSource = async (env: Env, db: Database, run: ImportRun, product:
 const overwrite = async (env: Env, db: Database, run: ImportRun, product: SourceProduct) => {
   const productId = localProductId(run.appid, product.productId);
   const listed = listedBy(run.rules, product);
-  const existing = new Set(
-    (await db.select({ id: skus.id }).from(skus).where(eq(skus.productId, productId))).map((r) => r.id),
-  );
+  const existing = await skuIdsOfProduct(db, productId);
   const added: SkuState[] = [];
   // A SKU new to a product already here shows the product's sales figure, like its siblings.
   const { shownSales } = await productSales(db, productId);
@@ -137,14 +125,8 @@ const overwrite = async (env: Env, db: Database, run: ImportRun, product: Source
     }
   }
   await insertSkus(db, added, [
-    db
-      .update(products)
-      .set({ title: product.title.slice(0, 200), updatedAt: run.now })
-      .where(eq(products.id, productId)),
-    db
-      .update(miniShopProducts)
-      .set({ ...freightOf(run), lastRun: run.runId, syncedAt: run.now })
-      .where(eq(miniShopProducts.productId, productId)),
+    updateProductTitle(db, productId, product.title.slice(0, 200), run.now),
+    updateProductOrigin(db, productId, { ...freightOf(run), lastRun: run.runId, syncedAt: run.now }),
   ]);
   if (added.length > 0) {
     await catalogRoomOf(env).upsert(added.map((s) => ({ skuId: s.skuId, entry: catalogEntryOf(s) })));

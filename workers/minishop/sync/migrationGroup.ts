@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm';
-import { miniShops, productGroups } from '../../../schema';
 import type { Database } from '../../records/db';
+import { saveShopGroup } from '../records/productGroupRecords';
 
 const MIGRATION_GROUP_TITLE = 'Mini-Shop migration';
 
@@ -16,9 +15,6 @@ export const ensureMigrationGroup = async (
 ): Promise<string> => {
   if (groupId) return groupId;
   const id = `grp_${appid}_migration`;
-  await db.batch([
-    db.insert(productGroups).values({ id, title: MIGRATION_GROUP_TITLE, createdAt: now }).onConflictDoNothing(),
-    db.update(miniShops).set({ groupId: id }).where(eq(miniShops.appid, appid)),
-  ]);
+  await saveShopGroup(db, appid, { id, title: MIGRATION_GROUP_TITLE, createdAt: now });
   return id;
 };

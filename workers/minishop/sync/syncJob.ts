@@ -1,5 +1,3 @@
-import { and, count, eq } from 'drizzle-orm';
-import { miniShopOrders, miniShopProducts } from '../../../schema';
 import { publishSales } from '../../catalog/publishSales';
 import { recountDay } from '../../catalog/records/salesRecords';
 import type { Env } from '../../env';
@@ -7,6 +5,8 @@ import { memberRoomOf } from '../../members/MemberRoom';
 import type { Database } from '../../records/db';
 import type { MiniShopSource } from '../api/source';
 import { beijingDay } from '../beijingTime';
+import { countOrdersOfRun } from '../records/miniShopOrderRecords';
+import { countProductsOfRun } from '../records/miniShopProductRecords';
 import type { MiniShop } from '../records/miniShopRecords';
 import { copyTemplatesOnce } from './copyTemplates';
 import { importOrders } from './importOrders';
@@ -112,15 +112,9 @@ export const advanceJob = async (
 
 /** How many products and orders the run wrote, counted in D1 so a repeated page counts once. */
 export const outcomeOf = async (db: Database, appid: string, runId: string): Promise<SyncOutcome> => {
-  const [[products], [orders]] = await Promise.all([
-    db
-      .select({ n: count() })
-      .from(miniShopProducts)
-      .where(and(eq(miniShopProducts.appid, appid), eq(miniShopProducts.lastRun, runId))),
-    db
-      .select({ n: count() })
-      .from(miniShopOrders)
-      .where(and(eq(miniShopOrders.appid, appid), eq(miniShopOrders.lastRun, runId))),
+  const [products, orders] = await Promise.all([
+    countProductsOfRun(db, appid, runId),
+    countOrdersOfRun(db, appid, runId),
   ]);
-  return { products: products?.n ?? 0, orders: orders?.n ?? 0 };
+  return { products, orders };
 };
