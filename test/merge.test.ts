@@ -161,7 +161,7 @@ describe('a merge interrupted after its records moved', () => {
 
     const survivorRoom = await RoomClient.connect(`member:${survivor.memberId}`, 'pc', survivor.token);
     expect(survivorRoom.doc.getMap<{ qty: number }>(CART_MAP).get(sku.skuId)?.qty).toBe(expectedQty);
-    expect(await memberRoomOf(env, absorbed.memberId).freeze(absorbed.memberId)).toEqual({
+    expect(await memberRoomOf(env, absorbed.memberId).freeze()).toEqual({
       cart: {},
       favorites: {},
       history: [],

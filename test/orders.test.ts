@@ -1,4 +1,4 @@
-import { env } from 'cloudflare:test';
+import { env, evictDurableObject } from 'cloudflare:test';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { memberCoupons, orders, skus } from '../schema';
@@ -6,6 +6,7 @@ import { COUPONS_MAP, ORDERS_MAP } from '../shared/docs/account';
 import { CART_MAP } from '../shared/docs/member';
 import { SKU_MAP, type SkuState } from '../shared/docs/sku';
 import { skuRoomOf } from '../workers/catalog/SkuRoom';
+import { memberRoomOf } from '../workers/members/MemberRoom';
 import { database } from '../workers/records/db';
 import { accountClient, createCoupon } from './support/account';
 import { admin, createProduct, firstSku, patchSku } from './support/hub';
@@ -107,6 +108,16 @@ describe('orders and stock', () => {
     );
     const again = await shopper('POST', `/api/orders/${order.id}/cancel`, undefined, member.token);
     expect(again.status).toBe(200);
+    expect((await skuState(sku.skuId)).stock).toBe(sku.stock);
+  });
+
+  it('expires an unpaid order when its time comes, even after the member’s object restarted', async () => {
+    const sku = await firstSku();
+    const member = await phoneLogin(freshPhone(), 'app');
+    const order = await placedOrder(member.token, { items: [{ skuId: sku.skuId, qty: 3 }], channel: 'app' });
+    await evictDurableObject(memberRoomOf(env, member.memberId));
+    await expireOrders(member.memberId);
+    expect((await db.query.orders.findFirst({ where: eq(orders.id, order.id) }))?.status).toBe('expired');
     expect((await skuState(sku.skuId)).stock).toBe(sku.stock);
   });
 

@@ -127,7 +127,7 @@ describe('paying by balance', () => {
 
   it('refuses to pay an order past its expiry, expiring it and giving its stock back', async () => {
     const { sku, member, order } = await shopperWithOrder({ balance: 10_000 });
-    await pastDue(member.memberId, order.id);
+    pastDue();
     const late = await payOrder(member.token, order.id, 'balance');
     expect(late.status).toBe(409);
     expect(await late.json()).toMatchObject({ error: { code: 'order_expired' } });
@@ -302,7 +302,7 @@ describe('paying through the provider', () => {
     // past its expiry, before the alarm came
     const due = await placedOrder(member.token, { items: [{ skuId: sku.skuId, qty: 1 }], channel: 'app' });
     const tooLate = await providerPayment(member, due.id);
-    await pastDue(member.memberId, due.id);
+    pastDue();
     expect(await (await completePayment(tooLate.id)).json()).toMatchObject({
       status: 'refused',
       reason: 'order_expired',

@@ -1,15 +1,16 @@
-import { env, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
-import { eq } from 'drizzle-orm';
+import { env, runDurableObjectAlarm } from 'cloudflare:test';
 import { expect } from 'vitest';
-import { members, orders } from '../../schema';
+import { members } from '../../schema';
 import type { Channel } from '../../shared/channels';
 import type { SkuState } from '../../shared/docs/sku';
 import { skuRoomOf } from '../../workers/catalog/SkuRoom';
 import { issueToken } from '../../workers/members/auth/tokens';
 import { memberRoomOf } from '../../workers/members/MemberRoom';
+import { ORDER_TTL_MS } from '../../workers/orders/placeOrder';
 import type { Order } from '../../workers/orders/records/orderRecords';
 import { chunks } from '../../workers/records/chunks';
 import { database } from '../../workers/records/db';
+import { moveClock } from './clock';
 import { admin } from './hub';
 import { shopper } from './members';
 
@@ -30,22 +31,13 @@ export const skuState = async (skuId: string): Promise<SkuState> => (await shopp
 /** Flushes the SKU room's outbox to D1 now instead of when its alarm comes. */
 export const flushOutbox = (skuId: string) => runDurableObjectAlarm(skuRoomOf(env, skuId));
 
-/** Makes the member's open orders due and runs the expiry alarm. */
-export const expireOrders = async (memberId: string) => {
-  const room = memberRoomOf(env, memberId);
-  await runInDurableObject(room, (_, state) => {
-    state.storage.sql.exec('UPDATE open_orders SET expires_at = ?', Date.now() - 1);
-  });
-  expect(await runDurableObjectAlarm(room)).toBe(true);
-};
+/** Moves the clock past the expiry of every order placed so far, without the expiry alarm running. */
+export const pastDue = () => moveClock(ORDER_TTL_MS + 1);
 
-/** Moves an order's expiry into the past, on the order and in the member's room, without the alarm running. */
-export const pastDue = async (memberId: string, orderId: string) => {
-  const at = Date.now() - 1;
-  await database(env.DB).update(orders).set({ expiresAt: at }).where(eq(orders.id, orderId));
-  await runInDurableObject(memberRoomOf(env, memberId), (_, state) => {
-    state.storage.sql.exec('UPDATE open_orders SET expires_at = ? WHERE order_id = ?', at, orderId);
-  });
+/** Moves the clock past the member's open orders' expiry and runs the expiry alarm. */
+export const expireOrders = async (memberId: string) => {
+  pastDue();
+  expect(await runDurableObjectAlarm(memberRoomOf(env, memberId))).toBe(true);
 };
 
 /** Ships a paid mall order the way the operator does. */

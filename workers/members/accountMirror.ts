@@ -2,12 +2,18 @@ import type * as Y from 'yjs';
 import {
   type AccountContents,
   ASSETS_MAP,
+  type Assets,
   COUPONS_MAP,
   ORDERS_MAP,
   type OrderSummary,
   orderSummaryOf,
 } from '../../shared/docs/account';
+import { clock } from '../platform/clock';
+import { type Refusal, refusal } from '../platform/refusal';
 import { SERVER_ORIGIN } from '../platform/room/YRoom';
+import { database } from '../records/db';
+import { accountDoc, type MemberContext } from './memberContext';
+import { accountContents } from './records/accountRecords';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -36,4 +42,27 @@ export const accountMirrored = (doc: Y.Doc): boolean => doc.getMap(ASSETS_MAP).h
 export const mirrorOrder = (doc: Y.Doc, orderId: string, order: OrderSummary): void => {
   if (!accountMirrored(doc)) return;
   doc.transact(() => doc.getMap(ORDERS_MAP).set(orderId, orderSummaryOf(order)), SERVER_ORIGIN);
+};
+
+/** Rewrites the member's `account:` document from D1 and answers what it now holds. */
+export const mirror = async (member: MemberContext): Promise<AccountContents | Refusal> => {
+  const contents = await accountContents(database(member.env.DB), member.memberId, clock.now());
+  if (!contents) return refusal(404, 'not_found', 'member not found', 'memberId');
+  mirrorAccount(accountDoc(member), contents);
+  return contents;
+};
+
+/** The member's assets after the mirror is rewritten: what an operator's move answers. */
+export const assetsAfterMirror = async (member: MemberContext): Promise<Assets | Refusal> => {
+  const contents = await mirror(member);
+  return 'refused' in contents ? contents : contents.assets;
+};
+
+/**
+ * The `assets` the member's channels see now, not re-read from D1 (the consistency check
+ * compares them with the ledgers); null when the account document was never written.
+ */
+export const mirroredAssets = (member: MemberContext): Assets | null => {
+  const doc = accountDoc(member);
+  return accountMirrored(doc) ? (doc.getMap(ASSETS_MAP).toJSON() as Assets) : null;
 };

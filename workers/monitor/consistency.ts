@@ -51,7 +51,7 @@ export const auditSkus = async (env: Env): Promise<Audit<SkuAudit & { skuId: str
 /** Points and balance in every member's `assets` (where an account document exists) against the ledger sums. */
 export const auditAssets = async (env: Env): Promise<Audit<{ memberId: string }>> => {
   const sums = await ledgerSums(database(env.DB));
-  const mirrored = await inBatches(sums, (s) => memberRoomOf(env, s.memberId).mirroredAssets(s.memberId));
+  const mirrored = await inBatches(sums, (s) => memberRoomOf(env, s.memberId).mirroredAssets());
   const differing = sums.filter((s, i) => {
     const assets = mirrored[i];
     return assets && (assets.points !== s.points || assets.balance !== s.balance);

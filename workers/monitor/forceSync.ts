@@ -23,7 +23,7 @@ export const forceSync = async (env: Env): Promise<ForceSyncResult> => {
   }));
   const memberRepairs = await inBatches(assets.differing, async ({ memberId }) => ({
     memberId,
-    repaired: !isRefusal(await memberRoomOf(env, memberId).account(memberId)),
+    repaired: !isRefusal(await memberRoomOf(env, memberId).account()),
   }));
   const repairedSkus = skuRepairs.filter((r) => r.changes !== null);
   const result: ForceSyncResult = {

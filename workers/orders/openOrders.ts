@@ -1,3 +1,5 @@
+import { migrateSchema } from '../platform/sqlSchema';
+
 /**
  * The member's orders that still hold stock, in the member room's storage: written before any
  * stock is reserved, removed once the order is closed. The expiry alarm is computed from here,
@@ -27,14 +29,18 @@ const openOrderOf = (row: OpenOrderRow): OpenOrder => ({
   expiresAt: row.expires_at,
 });
 
-export const createOpenOrders = (sql: SqlStorage): void => {
-  sql.exec(`CREATE TABLE IF NOT EXISTS open_orders (
-    order_id TEXT PRIMARY KEY, member_id TEXT NOT NULL, idempotency_key TEXT NOT NULL UNIQUE,
-    sku_ids TEXT NOT NULL, expires_at INTEGER NOT NULL)`);
-  // Every key that placed (or is placing) an order, kept after the order closes, so a new key
-  // costs no D1 lookup and a replayed one is answered from the order it names.
-  sql.exec('CREATE TABLE IF NOT EXISTS order_keys (idempotency_key TEXT PRIMARY KEY, order_id TEXT NOT NULL)');
-};
+/** The tables, by version (`sqlSchema.ts`); step 1 is what objects created before versioning already have. */
+export const migrateOpenOrders = (storage: DurableObjectStorage): void =>
+  migrateSchema(storage, 'open_orders', [
+    (sql) => {
+      sql.exec(`CREATE TABLE IF NOT EXISTS open_orders (
+        order_id TEXT PRIMARY KEY, member_id TEXT NOT NULL, idempotency_key TEXT NOT NULL UNIQUE,
+        sku_ids TEXT NOT NULL, expires_at INTEGER NOT NULL)`);
+      // Every key that placed (or is placing) an order, kept after the order closes, so a new key
+      // costs no D1 lookup and a replayed one is answered from the order it names.
+      sql.exec('CREATE TABLE IF NOT EXISTS order_keys (idempotency_key TEXT PRIMARY KEY, order_id TEXT NOT NULL)');
+    },
+  ]);
 
 /** The order an idempotency key was given, if this member ever used the key. */
 export const orderIdByKey = (sql: SqlStorage, idempotencyKey: string): string | null =>

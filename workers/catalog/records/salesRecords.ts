@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { miniShopProducts, orderItems, orders, skus, thirdPartySales } from '../../../schema';
+import { PAID } from '../../orders/rules/orderStates';
 import { chunks } from '../../records/chunks';
 import type { Database } from '../../records/db';
 
@@ -40,13 +41,7 @@ const mallSalesOf = async (db: Database, productIds: string[]) =>
     .from(orderItems)
     .innerJoin(orders, eq(orders.id, orderItems.orderId))
     .innerJoin(skus, eq(skus.id, orderItems.skuId))
-    .where(
-      and(
-        inArray(skus.productId, productIds),
-        eq(orders.source, 'mall'),
-        inArray(orders.status, ['paid', 'shipped', 'completed']),
-      ),
-    )
+    .where(and(inArray(skus.productId, productIds), eq(orders.source, 'mall'), inArray(orders.status, [...PAID])))
     .groupBy(skus.productId);
 
 /** Mini-Shop units per product, refunds left out, over every counted day. */

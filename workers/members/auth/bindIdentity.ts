@@ -15,7 +15,7 @@ export const bindIdentities = async (env: Env, session: MemberSession, identitie
   const holder = await memberOfIdentities(db, identities);
   let merged: string | null = null;
   if (holder && holder !== session.memberId) {
-    if (await memberRoomOf(env, session.memberId).absorb(session.memberId, holder)) merged = holder;
+    if (await memberRoomOf(env, session.memberId).absorb(holder)) merged = holder;
   }
   await addIdentities(db, session.memberId, identities, clock.now());
   return { memberId: session.memberId, merged };

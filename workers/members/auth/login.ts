@@ -47,7 +47,7 @@ export const logIn = async (
 ): Promise<Session> => {
   const memberId = await memberFor(env, identities);
   const guestId = await guestToMerge(env, guestToken, memberId);
-  if (guestId) await memberRoomOf(env, memberId).absorb(memberId, guestId);
+  if (guestId) await memberRoomOf(env, memberId).absorb(guestId);
   return { token: await issueToken(env, memberId, channel, 'member'), memberId };
 };
 

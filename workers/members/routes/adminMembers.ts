@@ -22,17 +22,17 @@ const memberRoom = async (env: Env, id: string) => {
 export const adminMemberRoutes = new Hono<HubEnv>()
   .get('/:memberId/account', memberParam, async (c) => {
     const member = await memberRoom(c.env, c.req.valid('param').memberId);
-    return c.json({ memberId: member.id, ...unlessRefused(await member.room.account(member.id)) });
+    return c.json({ memberId: member.id, ...unlessRefused(await member.room.account()) });
   })
   .put('/:memberId/tags', memberParam, validate('json', tagsSchema), async (c) => {
     const member = await memberRoom(c.env, c.req.valid('param').memberId);
-    return c.json(unlessRefused(await member.room.setTags(member.id, c.req.valid('json').tags)));
+    return c.json(unlessRefused(await member.room.setTags(c.req.valid('json').tags)));
   })
   .post('/:memberId/points', memberParam, validate('json', pointsAdjustmentSchema), async (c) => {
     const member = await memberRoom(c.env, c.req.valid('param').memberId);
-    return c.json(unlessRefused(await member.room.adjustPoints(member.id, c.req.valid('json'), 'admin')));
+    return c.json(unlessRefused(await member.room.adjustPoints(c.req.valid('json'), 'admin')));
   })
   .post('/:memberId/balance', memberParam, validate('json', balanceAdjustmentSchema), async (c) => {
     const member = await memberRoom(c.env, c.req.valid('param').memberId);
-    return c.json(unlessRefused(await member.room.adjustBalance(member.id, c.req.valid('json'), 'admin')));
+    return c.json(unlessRefused(await member.room.adjustBalance(c.req.valid('json'), 'admin')));
   });

@@ -12,6 +12,6 @@ export const couponRoutes = new Hono<MemberEnv>()
   .post('/:couponId/claim', validate('param', couponIdParam), async (c) => {
     const { memberId, channel } = c.var.session;
     const { couponId } = c.req.valid('param');
-    const claimed = unlessRefused(await memberRoomOf(c.env, memberId).claimCoupon(memberId, couponId, channel));
+    const claimed = unlessRefused(await memberRoomOf(c.env, memberId).claimCoupon(couponId, channel));
     return c.json({ claimId: claimed.claimId, couponId }, 201);
   });

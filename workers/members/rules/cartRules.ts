@@ -42,11 +42,11 @@ export const referencedSkus = (doc: Y.Doc): string[] => [
 ];
 
 /**
- * Brings the member document back within the rules (DESIGN.md, "Rooms and permissions"), as one
- * server change every channel receives: a cart line needs a listed SKU and a whole quantity of
- * 1..999 (fractions are rounded down, more than 999 becomes 999, less than 1 removes the line);
- * beyond 200 lines the most recently added go; a favorite needs an existing SKU; history keeps
- * its newest 200 entries.
+ * Brings the member document back within the rules, as one server change every channel
+ * receives: a cart line needs a listed SKU and a whole quantity of 1..999 (fractions are rounded
+ * down, more than 999 becomes 999, less than 1 removes the line); beyond 200 lines the most
+ * recently added go; a favorite needs an existing SKU; history keeps its newest 200 entries.
+ * Pure: what it knows of the SKUs is looked up by its caller (`cartCheck.ts`).
  */
 export const enforceMemberRules = (doc: Y.Doc, skus: Map<string, SkuStatus>): void => {
   const cart = doc.getMap<unknown>(CART_MAP);

@@ -49,7 +49,7 @@ export const shipAtMiniShop = async (
   // The local copy takes the Mini-Shop's state, and its member's account room shows it.
   const refresh = async (order: SourceOrder) => {
     const { changedMembers } = await importOrders(env, db, run, source, [order]);
-    for (const memberId of changedMembers) await memberRoomOf(env, memberId).account(memberId);
+    for (const memberId of changedMembers) await memberRoomOf(env, memberId).account();
   };
   const current = await source.getOrder(sourceOrderId);
   if (!SHIPPABLE.includes(current.status) || inAfterSale(current)) {

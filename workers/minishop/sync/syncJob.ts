@@ -103,7 +103,7 @@ export const advanceJob = async (
   for (const error of imported.errors) noteError(job, error);
   await recountDay(db, beijingDay(now), [...imported.paidToday]);
   await publishSales(env, [...imported.paidToday]);
-  for (const memberId of imported.changedMembers) await memberRoomOf(env, memberId).account(memberId);
+  for (const memberId of imported.changedMembers) await memberRoomOf(env, memberId).account();
   job.total.orders = page.total;
   job.done.orders = Math.min(page.total, job.done.orders + page.items.length);
   job.cursor = page.next;

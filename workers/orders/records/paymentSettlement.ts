@@ -8,12 +8,6 @@ import { orderTransition } from './orderMoves';
 export const ORDER_PAYMENT = 'order payment';
 export const ORDER_POINTS = 'order points';
 
-const FEN_PER_YUAN = 100;
-
-/** Points an order earns: one per whole yuan paid, times the tier's percentage. */
-export const pointsFor = (payable: number, tierPercent: number): number =>
-  Math.floor((Math.floor(payable / FEN_PER_YUAN) * tierPercent) / 100);
-
 /** What settling a payment needs to know, all fixed before the batch runs. */
 export interface Settlement {
   paymentId: string;

@@ -26,6 +26,6 @@ export const adminOrderRoutes = new Hono<HubEnv>()
     const db = database(c.env.DB);
     const { memberId, id } = await orderDetail(db, c.req.valid('param').orderId);
     const move = { from: 'shipped', to: 'completed' } as const;
-    unlessRefused(await memberRoomOf(c.env, memberId).advanceOrder(memberId, id, move));
+    unlessRefused(await memberRoomOf(c.env, memberId).advanceOrder(id, move));
     return c.json(await orderDetail(db, id));
   });

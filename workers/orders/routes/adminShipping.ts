@@ -33,7 +33,7 @@ const shipOrder = async (env: Env, orderId: string, parcel: ShipOrder): Promise<
     const shipped = await shopSyncOf(env, appid).shipOrder(appid, sourceOrderId, parcel);
     return 'refused' in shipped ? shipped : { status: 'shipped' };
   }
-  const moved = await memberRoomOf(env, order.memberId).advanceOrder(order.memberId, orderId, {
+  const moved = await memberRoomOf(env, order.memberId).advanceOrder(orderId, {
     from: 'paid',
     to: 'shipped',
   });

@@ -27,7 +27,7 @@ export const orderRoutes = new Hono<MemberEnv>()
   .post('/', validate('json', newOrderSchema), async (c) => {
     const { memberId } = c.var.session;
     const key = idempotencyKeyOf(c.req.header(IDEMPOTENCY_KEY));
-    const placed = unlessRefused(await memberRoomOf(c.env, memberId).placeOrder(memberId, key, c.req.valid('json')));
+    const placed = unlessRefused(await memberRoomOf(c.env, memberId).placeOrder(key, c.req.valid('json')));
     return c.json(placed.order, placed.created ? 201 : 200);
   })
   .get('/', async (c) => c.json({ orders: await memberOrders(database(c.env.DB), c.var.session.memberId) }))
@@ -39,17 +39,17 @@ export const orderRoutes = new Hono<MemberEnv>()
   .post('/:orderId/cancel', validate('param', orderIdParam), async (c) => {
     const { memberId } = c.var.session;
     const { orderId } = c.req.valid('param');
-    return c.json(unlessRefused(await memberRoomOf(c.env, memberId).cancelOrder(memberId, orderId)));
+    return c.json(unlessRefused(await memberRoomOf(c.env, memberId).cancelOrder(orderId)));
   })
   .post('/:orderId/pay', validate('param', orderIdParam), validate('json', payOrderSchema), async (c) => {
     const { memberId } = c.var.session;
     const { orderId } = c.req.valid('param');
     const { method } = c.req.valid('json');
-    return c.json(unlessRefused(await memberRoomOf(c.env, memberId).payOrder(memberId, orderId, method)));
+    return c.json(unlessRefused(await memberRoomOf(c.env, memberId).payOrder(orderId, method)));
   })
   .post('/:orderId/confirm', validate('param', orderIdParam), async (c) => {
     const { memberId } = c.var.session;
     const { orderId } = c.req.valid('param');
     const move = { from: 'shipped', to: 'completed' } as const;
-    return c.json(unlessRefused(await memberRoomOf(c.env, memberId).advanceOrder(memberId, orderId, move)));
+    return c.json(unlessRefused(await memberRoomOf(c.env, memberId).advanceOrder(orderId, move)));
   });

@@ -28,7 +28,7 @@ const callbackRoutes = new Hono<HubEnv>().onError(renderError).post(
     const notice = c.req.valid('json');
     const payment = await findPayment(database(c.env.DB), notice.paymentId);
     if (!payment) throw notFound('payment', 'paymentId');
-    return c.json(unlessRefused(await memberRoomOf(c.env, payment.memberId).settlePayment(payment.memberId, notice)));
+    return c.json(unlessRefused(await memberRoomOf(c.env, payment.memberId).settlePayment(notice)));
   },
 );
 

@@ -1,0 +1,101 @@
+import type { NewOrder } from '../../shared/api/orders';
+import { releaseStock, reserveStock } from '../catalog/stock/reserveStock';
+import { mirror, mirrorOrder } from '../members/accountMirror';
+import { removeFromCart } from '../members/memberContents';
+import { accountDoc, type MemberContext, memberDoc } from '../members/memberContext';
+import { couponForOrder } from '../members/records/couponRecords';
+import { clock } from '../platform/clock';
+import { isRefusal, type Refusal } from '../platform/refusal';
+import { database } from '../records/db';
+import { newId } from '../records/ids';
+import {
+  forgetRefusedOrder,
+  type OpenOrder,
+  openOrderById,
+  openOrderByKey,
+  orderIdByKey,
+  recordOpenOrder,
+} from './openOrders';
+import { expectExpiry } from './orderLife';
+import { findMemberOrder, insertOrder, type Order } from './records/orderRecords';
+
+/** How long an unpaid order holds its stock and coupon. */
+export const ORDER_TTL_MS = 30 * 60 * 1000;
+
+/** Reserves the order's stock and prices it; on a coupon refusal the stock goes back. */
+const reserveAndPrice = async (member: MemberContext, open: OpenOrder, request: NewOrder, now: number) => {
+  const lines = await reserveStock(member.env, open.orderId, request.items, open.expiresAt, {
+    memberId: member.memberId,
+    channel: request.channel,
+  });
+  if (isRefusal(lines)) return lines;
+  const total = lines.reduce((sum, line) => sum + line.price * line.qty, 0);
+  if (request.couponId === undefined) return { lines, total, discount: 0, claimId: null };
+  const db = database(member.env.DB);
+  const coupon = await couponForOrder(db, member.memberId, request.couponId, request.channel, total, now);
+  if (isRefusal(coupon)) {
+    await releaseStock(member.env, open.orderId, open.skuIds);
+    return coupon;
+  }
+  return { lines, total, discount: coupon.discount, claimId: coupon.claimId };
+};
+
+/**
+ * Places an order, or returns the one an earlier call with the same key placed (`created`
+ * false). The order is noted here, with its expiry alarm, before any stock is reserved, so a
+ * replay after a failure reuses its id (reservations are idempotent by order) and what a
+ * failure left reserved is released when it expires. A new order costs D1 one batch: the
+ * key is looked up here and the account document is patched, not re-read.
+ */
+export const placeOrder = async (
+  member: MemberContext,
+  idempotencyKey: string,
+  request: NewOrder,
+): Promise<{ order: Order; created: boolean } | Refusal> => {
+  const db = database(member.env.DB);
+  const { memberId, sql } = member;
+  const knownId = orderIdByKey(sql, idempotencyKey);
+  const earlier = knownId === null ? null : await findMemberOrder(db, memberId, knownId);
+  if (earlier) return { order: earlier, created: false };
+  const now = clock.now();
+  const skuIds = request.items.map((i) => i.skuId);
+  const open = openOrderByKey(sql, idempotencyKey) ?? {
+    orderId: newId('ord'),
+    memberId,
+    idempotencyKey,
+    skuIds,
+    expiresAt: now + ORDER_TTL_MS,
+  };
+  if (!openOrderById(sql, open.orderId)) {
+    recordOpenOrder(sql, open);
+    await expectExpiry(member);
+  }
+  const placed = await reserveAndPrice(member, open, request, now);
+  if (isRefusal(placed)) {
+    forgetRefusedOrder(sql, open);
+    return placed;
+  }
+  const order = await insertOrder(
+    db,
+    {
+      id: open.orderId,
+      memberId,
+      status: 'unpaid',
+      channel: request.channel,
+      idempotencyKey,
+      total: placed.total,
+      discount: placed.discount,
+      payable: placed.total - placed.discount,
+      couponId: placed.claimId === null ? null : (request.couponId ?? null),
+      createdAt: now,
+      expiresAt: open.expiresAt,
+      updatedAt: now,
+    },
+    placed.lines,
+    placed.claimId,
+  );
+  removeFromCart(memberDoc(member), skuIds);
+  if (placed.claimId === null) mirrorOrder(accountDoc(member), order.id, order);
+  else await mirror(member);
+  return { order, created: true };
+};
