@@ -11,7 +11,9 @@ import { skuListing } from '../catalog/records/skuRecords';
 import { commitStock } from '../catalog/stock/commitStock';
 import { releaseStock, reserveStock } from '../catalog/stock/reserveStock';
 import { errorResponse } from '../edge/errors';
+import type { RoomIdentity } from '../edge/roomIdentity';
 import type { Env } from '../env';
+import { RoomMonitor } from '../monitor/roomMonitor';
 import {
   createOpenOrders,
   dueOpenOrders,
@@ -38,7 +40,6 @@ import { payFromBalance, pointsFor, type Settlement, settleProviderPayment } fro
 import { clock } from '../platform/clock';
 import { isRefusal, type Refusal, refusal } from '../platform/refusal';
 import type { RoomDoc } from '../platform/room/roomDoc';
-import type { SocketIdentity } from '../platform/room/socketIdentity';
 import { PERMISSION_DENIED_FRAME, YRoom } from '../platform/room/YRoom';
 import { database } from '../records/db';
 import { newId } from '../records/ids';
@@ -79,7 +80,7 @@ export const memberRoomOf = (env: Env, memberId: string) => env.MEMBER_ROOM.get(
  * read-only mirror of D1). Strong operations on the member (orders, ledger moves, coupon claims,
  * merges) are calls into this object and run one at a time, each followed by the mirror.
  */
-export class MemberRoom extends YRoom<Env> {
+export class MemberRoom extends YRoom<Env, RoomIdentity> {
   /** Strong operations, one after another. */
   private operations: Promise<unknown> = Promise.resolve();
   /** Rule checks after client updates, one after another, each on the state it finds. */
@@ -87,6 +88,7 @@ export class MemberRoom extends YRoom<Env> {
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
+    this.observe(new RoomMonitor(this.sockets, env));
     // Merges into this member that have begun: `pending` until the absorbed document's contents
     // are in this one, then `applied` until the absorbed document is emptied.
     ctx.storage.sql.exec(`CREATE TABLE IF NOT EXISTS absorptions (
@@ -94,7 +96,7 @@ export class MemberRoom extends YRoom<Env> {
     createOpenOrders(ctx.storage.sql);
   }
 
-  protected async admit(identity: SocketIdentity): Promise<Response | null> {
+  protected async admit(identity: RoomIdentity): Promise<Response | null> {
     const room = parseRoom(identity.room);
     const memberId = room?.id;
     if (!memberId || identity.memberId !== memberId) return errorResponse(403, 'forbidden', 'not your room');
@@ -112,7 +114,7 @@ export class MemberRoom extends YRoom<Env> {
     room: RoomDoc,
     update: Uint8Array,
     socket: WebSocket,
-    identity: SocketIdentity,
+    identity: RoomIdentity,
   ): void {
     const outside = [...touchedTypes(room.doc, update)].some((name) => !MEMBER_WRITABLE_TYPES.includes(name));
     if (outside) {
