@@ -8,6 +8,9 @@ export const READ_ONLY_ROOM = 'echo:feed';
 /** The map the echo rooms' documents keep their values in. */
 export const ECHO_MAP = 'echo';
 
+/** The objects of the test-only binding vitest.config.ts declares. */
+export const echoRoomsOf = (env: object) => (env as { ECHO_ROOM: DurableObjectNamespace<EchoRoom> }).ECHO_ROOM;
+
 /** The base's identity plus one field of the app's own, which the base must carry untouched. */
 export interface EchoIdentity extends SocketIdentity {
   name: string;

@@ -6,10 +6,9 @@ import { CLOSE_FRAME_TOO_LARGE, CLOSE_MALFORMED_FRAME, CLOSE_UNSUPPORTED_DATA } 
 import { MESSAGE_SYNC, PERMISSION_DENIED } from '../../shared/protocol/messages';
 import { withIdentity } from '../../workers/platform/room/socketIdentity';
 import { RoomClient } from '../support/roomClient';
-import { ECHO_MAP, type EchoIdentity, type EchoRoom, type Heard, READ_ONLY_ROOM, WRITABLE_ROOM } from './echoRoom';
+import { ECHO_MAP, type EchoIdentity, echoRoomsOf, type Heard, READ_ONLY_ROOM, WRITABLE_ROOM } from './echoRoom';
 
-/** The test-only binding of vitest.config.ts. */
-const echoRooms = (env as unknown as { ECHO_ROOM: DurableObjectNamespace<EchoRoom> }).ECHO_ROOM;
+const echoRooms = echoRoomsOf(env);
 
 /** A fresh echo object, so no test sees another's sockets or hooks. */
 const freshObject = () => echoRooms.get(echoRooms.idFromName(crypto.randomUUID()));
