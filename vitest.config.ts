@@ -28,7 +28,10 @@ export default defineConfig({
       buildEmulator();
       return {
         wrangler: { configPath: './wrangler.toml' },
+        // The hub's entry plus test-only objects: the room base is tested through a room of its own.
+        main: './test/platform/testWorker.ts',
         miniflare: {
+          durableObjects: { ECHO_ROOM: { className: 'EchoRoom', useSQLite: true } },
           bindings: {
             ADMIN_TOKEN: 'test-admin-token',
             TOKEN_SECRET: 'test-token-secret',

@@ -43,9 +43,13 @@ export class RoomClient {
   /** Opens `/sync/<room>?channel=…[&token=…]`; throws with the response when the upgrade is refused. */
   static async connect(room: string, channel: string, token?: string): Promise<RoomClient> {
     const query = token === undefined ? '' : `&token=${encodeURIComponent(token)}`;
-    const response = await SELF.fetch(`http://hub/sync/${room}?channel=${channel}${query}`, {
-      headers: { Upgrade: 'websocket' },
-    });
+    return RoomClient.over(
+      await SELF.fetch(`http://hub/sync/${room}?channel=${channel}${query}`, { headers: { Upgrade: 'websocket' } }),
+    );
+  }
+
+  /** Speaks over the socket of an upgrade `response` (from the hub or straight from an object). */
+  static async over(response: Response): Promise<RoomClient> {
     const socket = response.webSocket;
     if (response.status !== 101 || !socket) {
       throw Object.assign(new Error(`upgrade refused: ${response.status}`), { response });

@@ -1,6 +1,8 @@
 import { CATALOG_MAP, type CatalogEntry } from '../../shared/docs/sku';
 import { CATALOG_ROOM } from '../../shared/rooms';
+import type { RoomIdentity } from '../edge/roomIdentity';
 import type { Env } from '../env';
+import { RoomMonitor } from '../monitor/roomMonitor';
 import type { RoomDoc } from '../platform/room/roomDoc';
 import { SERVER_ORIGIN, YRoom } from '../platform/room/YRoom';
 import { database } from '../records/db';
@@ -13,8 +15,13 @@ export const catalogRoomOf = (env: Env) => env.CATALOG_ROOM.get(env.CATALOG_ROOM
  * listing page stays live over one socket. SkuRooms push their changes here; an entry is only
  * replaced by a higher `rev`, so late or repeated pushes never roll it back.
  */
-export class CatalogRoom extends YRoom<Env> {
+export class CatalogRoom extends YRoom<Env, RoomIdentity> {
   protected override coalesceMs = 25;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.observe(new RoomMonitor(this.sockets, env));
+  }
 
   protected async admit(): Promise<Response | null> {
     await this.loaded();

@@ -4,11 +4,12 @@ import type { Channel } from '../../shared/channels';
 import { catalogEntryOf, type FlashSale, flashSaleFor, SKU_MAP, type SkuState } from '../../shared/docs/sku';
 import { parseRoom, skuRoom } from '../../shared/rooms';
 import { errorResponse } from '../edge/errors';
+import type { RoomIdentity } from '../edge/roomIdentity';
 import type { Env } from '../env';
+import { RoomMonitor } from '../monitor/roomMonitor';
 import { clock } from '../platform/clock';
 import { type Refusal, refusal } from '../platform/refusal';
 import type { RoomDoc } from '../platform/room/roomDoc';
-import type { SocketIdentity } from '../platform/room/socketIdentity';
 import { BURST_ORIGIN, SERVER_ORIGIN, YRoom } from '../platform/room/YRoom';
 import { database } from '../records/db';
 import { catalogRoomOf } from './CatalogRoom';
@@ -47,7 +48,8 @@ export interface Buyer {
  * the call returns; reservations reach them through the outbox, flushed by the alarm within a
  * second. A write-through that fails waits in the outbox and is retried by the alarm.
  */
-export class SkuRoom extends YRoom<Env> {
+export class SkuRoom extends YRoom<Env, RoomIdentity> {
+  private readonly monitor = this.observe(new RoomMonitor(this.sockets, this.env));
   private flushing: Promise<void> = Promise.resolve();
 
   constructor(ctx: DurableObjectState, env: Env) {
@@ -59,7 +61,7 @@ export class SkuRoom extends YRoom<Env> {
     createFlashPurchases(ctx.storage.sql);
   }
 
-  protected async admit(identity: SocketIdentity): Promise<Response | null> {
+  protected async admit(identity: RoomIdentity): Promise<Response | null> {
     const skuId = parseRoom(identity.room)?.id;
     if (skuId && (await this.loaded(skuId))) return null;
     return errorResponse(404, 'not_found', 'SKU not found');
@@ -182,7 +184,7 @@ export class SkuRoom extends YRoom<Env> {
 
   /** Per-channel connections and acknowledgement latency of this SKU's room. */
   async latencyByChannel(skuId: string) {
-    return this.syncStats(skuRoom(skuId));
+    return this.monitor.stats(skuRoom(skuId));
   }
 
   /**
@@ -242,7 +244,7 @@ export class SkuRoom extends YRoom<Env> {
       },
       source === 'admin' ? SERVER_ORIGIN : BURST_ORIGIN,
     );
-    this.latency.stamp(room.name, next.rev, next.changedAt);
+    this.monitor.stamp(room.name, next.rev, next.changedAt);
     const event: SkuChangeEvent = {
       rev: next.rev,
       at: next.changedAt,

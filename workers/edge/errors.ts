@@ -1,19 +1,10 @@
 import type { ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { errorBody } from '../platform/errorShape';
 import { isRefusal, type Refusal } from '../platform/refusal';
 
-/** The one error shape of the HTTP API: `{ error: { code, message, field? } }`. */
-export interface ErrorBody {
-  error: { code: string; message: string; field?: string };
-}
-
-export const errorBody = (code: string, message: string, field?: string): ErrorBody => ({
-  error: field === undefined ? { code, message } : { code, message, field },
-});
-
-export const errorResponse = (status: ContentfulStatusCode, code: string, message: string, field?: string) =>
-  Response.json(errorBody(code, message, field), { status });
+export { errorBody, errorResponse } from '../platform/errorShape';
 
 /** Thrown anywhere in a request; `renderError` turns it into the error shape. */
 export class ApiError extends Error {

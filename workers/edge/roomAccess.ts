@@ -7,10 +7,10 @@ import { authenticate } from '../members/auth/memberSession';
 import { memberRoomOf } from '../members/MemberRoom';
 import { currentMemberId } from '../members/records/memberRecords';
 import { monitorRoomOf } from '../monitor/roomFeed';
-import type { SocketIdentity } from '../platform/room/socketIdentity';
 import { database } from '../records/db';
 import { ApiError, notFound } from './errors';
 import { checkAdminToken } from './middleware/adminAuth';
+import type { RoomIdentity } from './roomIdentity';
 
 /** What the edge needs of a room's object: its WebSocket endpoint. */
 interface RoomEndpoint {
@@ -33,7 +33,7 @@ const privateRoom = async (
   if ((await currentMemberId(database(env.DB), memberId)) !== session.memberId) {
     throw new ApiError(403, 'forbidden', 'not your room');
   }
-  const identity: SocketIdentity = {
+  const identity: RoomIdentity = {
     room: `${kind}:${session.memberId}`,
     channel,
     memberId: session.memberId,
@@ -51,7 +51,7 @@ export const resolveRoom = async (
   name: string,
   channel: Channel,
   token: string | undefined,
-): Promise<{ stub: RoomEndpoint; identity: SocketIdentity }> => {
+): Promise<{ stub: RoomEndpoint; identity: RoomIdentity }> => {
   const room = parseRoom(name);
   const readOnly = (stub: RoomEndpoint) => ({
     stub,

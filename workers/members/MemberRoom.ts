@@ -6,7 +6,9 @@ import type { AccountContents, Assets } from '../../shared/docs/account';
 import { MEMBER_WRITABLE_TYPES, type MemberContents } from '../../shared/docs/member';
 import { parseRoom } from '../../shared/rooms';
 import { errorResponse } from '../edge/errors';
+import type { RoomIdentity } from '../edge/roomIdentity';
 import type { Env } from '../env';
+import { RoomMonitor } from '../monitor/roomMonitor';
 import { migrateOpenOrders } from '../orders/openOrders';
 import { advanceOrder, cancelOrder, expiryTasks } from '../orders/orderLife';
 import { payOrder, settlePayment } from '../orders/payOrder';
@@ -17,7 +19,6 @@ import type { OrderMove } from '../orders/rules/orderStates';
 import { AlarmSchedule } from '../platform/alarmSchedule';
 import type { Refusal } from '../platform/refusal';
 import type { RoomDoc } from '../platform/room/roomDoc';
-import type { SocketIdentity } from '../platform/room/socketIdentity';
 import { PERMISSION_DENIED_FRAME, YRoom } from '../platform/room/YRoom';
 import { SerialQueue } from '../platform/serialQueue';
 import { migrateAbsorptions } from './absorptions';
@@ -39,7 +40,7 @@ export const memberRoomOf = (env: Env, memberId: string) => env.MEMBER_ROOM.getB
  * this object and run one at a time, each followed by the mirror; the modules they delegate to
  * see only a `MemberContext`.
  */
-export class MemberRoom extends YRoom<Env> {
+export class MemberRoom extends YRoom<Env, RoomIdentity> {
   /** Strong operations, one after another. */
   private readonly operations = new SerialQueue();
   /** Rule checks after client updates, one after another, each on the state it finds. */
@@ -50,6 +51,7 @@ export class MemberRoom extends YRoom<Env> {
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
+    this.observe(new RoomMonitor(this.sockets, env));
     migrateAbsorptions(ctx.storage);
     migrateOpenOrders(ctx.storage);
     this.schedule = new AlarmSchedule(ctx.storage);
@@ -65,7 +67,7 @@ export class MemberRoom extends YRoom<Env> {
     };
   }
 
-  protected async admit(identity: SocketIdentity): Promise<Response | null> {
+  protected async admit(identity: RoomIdentity): Promise<Response | null> {
     const room = parseRoom(identity.room);
     if (room?.id !== this.member.memberId || identity.memberId !== room.id) {
       return errorResponse(403, 'forbidden', 'not your room');
@@ -82,7 +84,7 @@ export class MemberRoom extends YRoom<Env> {
     room: RoomDoc,
     update: Uint8Array,
     socket: WebSocket,
-    identity: SocketIdentity,
+    identity: RoomIdentity,
   ): void {
     const outside = [...touchedTypes(room.doc, update)].some((name) => !MEMBER_WRITABLE_TYPES.includes(name));
     if (outside) {

@@ -12,9 +12,9 @@ import {
 } from '../../shared/docs/monitor';
 import { MONITOR_ROOM } from '../../shared/rooms';
 import { errorResponse } from '../edge/errors';
+import type { RoomIdentity } from '../edge/roomIdentity';
 import type { Env } from '../env';
 import { clock } from '../platform/clock';
-import type { SocketIdentity } from '../platform/room/socketIdentity';
 import { SERVER_ORIGIN, YRoom } from '../platform/room/YRoom';
 import { database } from '../records/db';
 import { appendSyncEvents, type NewSyncEvent } from './records/syncEventRecords';
@@ -35,11 +35,12 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /**
  * The `monitor` room: per-channel connections, latency and state across every room, the
  * consistency checks and the last Force Sync, for the monitoring page. Rooms report here
- * (`report`, throttled by `MonitorFeed`); what each room last reported and the latency samples
- * are kept in this object's SQLite, so a restart or hibernation forgets nothing. A room that
- * died without closing its sockets keeps its count until it reports again.
+ * (`report`, from the `RoomMonitor` each room object attaches); what each room last reported
+ * and the latency samples are kept in this object's SQLite, so a restart or hibernation forgets
+ * nothing. A room that died without closing its sockets keeps its count until it reports again.
+ * It observes no room of its own: the page's sockets are not the storefronts it shows.
  */
-export class MonitorRoom extends YRoom<Env> {
+export class MonitorRoom extends YRoom<Env, RoomIdentity> {
   /** The latency windows, in memory once read (the table holds them across restarts). */
   private readonly windows = new Map<Channel, Array<[number, number]>>();
 
@@ -54,7 +55,7 @@ export class MonitorRoom extends YRoom<Env> {
     );
   }
 
-  protected async admit(identity: SocketIdentity): Promise<Response | null> {
+  protected async admit(identity: RoomIdentity): Promise<Response | null> {
     if (identity.room !== MONITOR_ROOM) return errorResponse(404, 'not_found', 'room not found');
     await this.refresh();
     return null;

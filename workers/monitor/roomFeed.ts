@@ -35,7 +35,7 @@ export interface RoomReport {
  */
 const REPORT_EVERY_MS = 500;
 
-/** Here rather than in MonitorRoom.ts: YRoom needs it, and MonitorRoom extends YRoom. */
+/** The object every room's feed reports to. */
 export const monitorRoomOf = (env: MonitorBinding) => env.MONITOR_ROOM.get(env.MONITOR_ROOM.idFromName(MONITOR_ROOM));
 
 export const emptyRoomChannels = (): RoomChannels =>
@@ -67,7 +67,6 @@ export class MonitorFeed {
 
   /** The room's sockets or acknowledgements changed. */
   touch(room: string): void {
-    if (room === MONITOR_ROOM) return;
     this.dirty.add(room);
     if (this.scheduled) return;
     this.scheduled = true;

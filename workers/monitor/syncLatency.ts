@@ -27,9 +27,6 @@ export class SyncLatencyLog {
   private readonly latest = new Map<string, number>();
   private readonly samples = new Map<string, number[]>();
 
-  /** `onStamp` hears of every broadcast (the room's monitor feed). */
-  constructor(private readonly onStamp: (room: string, rev: number) => void = () => {}) {}
-
   stamp(room: string, rev: number, at: number): void {
     const revs = this.broadcasts.get(room) ?? new Map<number, number>();
     this.broadcasts.set(room, revs);
@@ -37,7 +34,6 @@ export class SyncLatencyLog {
     this.latest.set(room, Math.max(rev, this.latest.get(room) ?? 0));
     // Maps iterate in insertion order: the first key is the oldest broadcast.
     if (revs.size > REVS_KEPT) revs.delete(revs.keys().next().value as number);
-    this.onStamp(room, rev);
   }
 
   /**

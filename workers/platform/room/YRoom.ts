@@ -5,8 +5,6 @@ import * as authProtocol from 'y-protocols/auth';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { CHANNELS, type Channel } from '../../../shared/channels';
-import { readSeen } from '../../../shared/docs/ack';
 import {
   CLOSE_AWARENESS_TOO_LARGE,
   CLOSE_FRAME_TOO_LARGE,
@@ -20,29 +18,23 @@ import {
   MESSAGE_SYNC,
   PERMISSION_DENIED,
 } from '../../../shared/protocol/messages';
-import { errorResponse } from '../../edge/errors';
-import {
-  emptyRoomChannels,
-  type MonitorBinding,
-  MonitorFeed,
-  monitorRoomOf,
-  type RoomChannels,
-} from '../../monitor/roomFeed';
-import { type ChannelLatency, SyncLatencyLog } from '../../monitor/syncLatency';
 import { clock } from '../clock';
+import { errorResponse } from '../errorShape';
 import { RoomDoc } from './roomDoc';
+import type { RoomObserver, RoomSocket, RoomSockets } from './roomObserver';
 import { readIdentity, type SocketIdentity } from './socketIdentity';
 
 /** What a socket carries through hibernation (must stay under the 16 KiB attachment limit). */
-interface SocketAttachment extends SocketIdentity {
+interface SocketAttachment<I extends SocketIdentity> {
+  identity: I;
+  /** When the socket joined (`RoomSocket.connectedAt`). */
+  connectedAt: number;
   /**
    * Awareness clients this socket controls, and their last encoded state, to rebuild on wake
    * (writable sockets only: a read-only socket's presence is never stored, see `hearPrivately`).
    */
   clientIds: number[];
   awareness: Uint8Array | null;
-  /** Revs broadcast before this moment reached the socket by its initial sync, not a broadcast. */
-  connectedAt: number;
 }
 
 /** Origin of changes the room's own code makes (as opposed to a client socket). */
@@ -109,10 +101,11 @@ class FrameError extends Error {
  * The y-websocket protocol for a Durable Object, shared by every room: sync step 1/2 and
  * updates, awareness, refusals through the auth message, frame limits, the Hibernation API and
  * the document kept in the object's SQLite storage. Subclasses decide who may join (`admit`),
- * author server-side changes inside `doc.transact(…, SERVER_ORIGIN)`, and may check client
- * updates to writable rooms (`applyClientUpdate`).
+ * author server-side changes inside `doc.transact(…, SERVER_ORIGIN)`, may check client
+ * updates to writable rooms (`applyClientUpdate`) and attach observers (`observe`). `I` is the
+ * identity the app gives its sockets.
  */
-export abstract class YRoom<E extends MonitorBinding = MonitorBinding> extends DurableObject<E> {
+export abstract class YRoom<E = Cloudflare.Env, I extends SocketIdentity = SocketIdentity> extends DurableObject<E> {
   /** Frames larger than this close the socket that sent them. */
   protected maxFrameBytes = 1024 * 1024;
   /**
@@ -121,20 +114,16 @@ export abstract class YRoom<E extends MonitorBinding = MonitorBinding> extends D
    * flash sale) set it: thousands of tiny sends per second stall the object.
    */
   protected coalesceMs = 0;
-  /** What the monitor hears of this object's rooms (sockets, broadcasts, acks), throttled. */
-  private readonly feed = new MonitorFeed(
-    (name) => this.monitorChannels(name),
-    (reports) => monitorRoomOf(this.env).report(reports),
-  );
-  protected readonly latency = new SyncLatencyLog((name, rev) => this.feed.broadcast(name, rev));
+  /** The open sockets of this object's rooms, for observers to read. */
+  protected readonly sockets: RoomSockets<I> = { open: (name) => this.openSockets(name) };
+  private readonly observers: RoomObserver<I>[] = [];
   private readonly rooms = new Map<string, RoomDoc>();
-  /** Per room, the server updates held back until the current coalescing window closes. */
-  private readonly held = new Map<string, Uint8Array[]>();
-  /** Highest `rev` each socket acknowledged with a sample: one sample per socket and rev. */
-  private readonly ackedRevs = new WeakMap<WebSocket, number>();
-  private readonly places = new WeakMap<WebSocket, Pick<SocketAttachment, 'channel' | 'connectedAt'>>();
-  /** Sockets that acknowledge revs (the SDK's `reportSeenRevs`): the ones the monitor waits for. */
-  private readonly measured = new WeakSet<WebSocket>();
+  /**
+   * Per room, the server updates held back until the current coalescing window closes, and the
+   * origin of the last of them.
+   */
+  private readonly held = new Map<string, { updates: Uint8Array[]; origin: unknown }>();
+  private readonly places = new WeakMap<WebSocket, RoomSocket<I>>();
   /** When each room last sent a frame to all its sockets (this instance's memory only). */
   private readonly lastBroadcastAt = new Map<string, number>();
   private awake = false;
@@ -146,11 +135,17 @@ export abstract class YRoom<E extends MonitorBinding = MonitorBinding> extends D
   }
 
   /** Decides whether `identity` may join; a Response refuses the upgrade with it. */
-  protected abstract admit(identity: SocketIdentity): Promise<Response | null>;
+  protected abstract admit(identity: I): Promise<Response | null>;
 
   /** Applies a client's update to a writable room. Override to validate what it changed. */
-  protected applyClientUpdate(room: RoomDoc, update: Uint8Array, socket: WebSocket, _identity: SocketIdentity): void {
+  protected applyClientUpdate(room: RoomDoc, update: Uint8Array, socket: WebSocket, _identity: I): void {
     Y.applyUpdate(room.doc, update, socket);
+  }
+
+  /** Lets `observer` hear this object's rooms from now on; answers it, for a field to keep. */
+  protected observe<O extends RoomObserver<I>>(observer: O): O {
+    this.observers.push(observer);
+    return observer;
   }
 
   /** The live replica of `name`, loaded from storage on first use. */
@@ -164,23 +159,18 @@ export abstract class YRoom<E extends MonitorBinding = MonitorBinding> extends D
     if (request.headers.get('Upgrade') !== 'websocket') {
       return errorResponse(426, 'upgrade_required', 'connect with a WebSocket upgrade');
     }
-    const identity = readIdentity(request);
+    const identity = readIdentity<I>(request);
     if (!identity) return errorResponse(400, 'bad_request', 'missing socket identity');
     const refusal = await this.admit(identity);
     if (refusal) return refusal;
 
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server, [identity.room]);
-    const attachment: SocketAttachment = {
-      ...identity,
-      clientIds: [],
-      awareness: null,
-      connectedAt: clock.now(),
-    };
+    const attachment: SocketAttachment<I> = { identity, connectedAt: clock.now(), clientIds: [], awareness: null };
     server.serializeAttachment(attachment);
     const room = this.roomDoc(identity.room);
     server.send(syncStep1Frame(room.doc));
-    this.feed.touch(identity.room);
+    this.tell((observer) => observer.socketsChanged?.(identity.room));
     const others = identity.writable ? [...room.awareness.getStates().keys()] : [];
     if (others.length > 0) server.send(awarenessFrame(room.awareness, others));
     return new Response(null, { status: 101, webSocket: client });
@@ -211,65 +201,53 @@ export abstract class YRoom<E extends MonitorBinding = MonitorBinding> extends D
     this.drop(socket, 1011, 'socket error');
   }
 
-  /** Connected sockets of `name`, counted per channel. */
-  protected connections(name: string): Record<Channel, number> {
-    const counts = Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>;
-    for (const socket of this.ctx.getWebSockets(name)) counts[this.placeOf(socket).channel] += 1;
-    return counts;
-  }
-
-  /** Per-channel connections and acknowledgement latency of `name`. */
-  protected syncStats(name: string): Record<Channel, ChannelLatency & { connected: number }> {
-    const connected = this.connections(name);
-    return Object.fromEntries(
-      CHANNELS.map((c) => [c, { connected: connected[c], ...this.latency.stats(name, c) }]),
-    ) as Record<Channel, ChannelLatency & { connected: number }>;
+  /** The open sockets of `name`, as observers see them. */
+  private *openSockets(name: string): Generator<RoomSocket<I>> {
+    for (const socket of this.ctx.getWebSockets(name)) {
+      if (socket.readyState === WebSocket.OPEN) yield this.placeOf(socket);
+    }
   }
 
   /**
-   * A socket's channel and when it joined, which never change: read from its attachment once per
-   * instance, since counting a crowded room would otherwise copy every attachment each time.
+   * A socket's identity and join time, which never change: read from its attachment once per
+   * instance, since reading a crowded room's sockets would otherwise copy every attachment each time.
    */
-  private placeOf(socket: WebSocket): Pick<SocketAttachment, 'channel' | 'connectedAt'> {
+  private placeOf(socket: WebSocket): RoomSocket<I> {
     let place = this.places.get(socket);
     if (!place) {
-      const { channel, connectedAt } = socket.deserializeAttachment() as SocketAttachment;
-      place = { channel, connectedAt };
+      const { identity, connectedAt } = socket.deserializeAttachment() as SocketAttachment<I>;
+      place = { identity, connectedAt };
       this.places.set(socket, place);
     }
     return place;
   }
 
-  /** Per channel, the room's open sockets and the oldest broadcast a measured one has not acknowledged. */
-  private monitorChannels(name: string): RoomChannels {
-    const channels = emptyRoomChannels();
-    for (const socket of this.ctx.getWebSockets(name)) {
-      if (socket.readyState !== WebSocket.OPEN) continue;
-      const { channel, connectedAt } = this.placeOf(socket);
-      const entry = channels[channel];
-      entry.connected += 1;
-      if (!this.measured.has(socket)) continue;
-      const since = this.latency.waitingSince(name, this.ackedRevs.get(socket) ?? 0, connectedAt);
-      if (since !== null && (entry.waitingSince === null || since < entry.waitingSince)) entry.waitingSince = since;
+  /** Tells every observer; an observer has no say in the room, so its failure is only logged. */
+  private tell(hook: (observer: RoomObserver<I>) => void): void {
+    for (const observer of this.observers) {
+      try {
+        hook(observer);
+      } catch (error) {
+        console.error('room observer', error);
+      }
     }
-    return channels;
   }
 
   private handleFrame(socket: WebSocket, frame: Uint8Array): void {
-    const identity = socket.deserializeAttachment() as SocketAttachment;
-    const room = this.roomDoc(identity.room);
+    const place = this.placeOf(socket);
+    const room = this.roomDoc(place.identity.room);
     const decoder = decoding.createDecoder(frame);
     switch (decoding.readVarUint(decoder)) {
       case MESSAGE_SYNC:
-        this.handleSync(socket, identity, room, decoder);
+        this.handleSync(socket, place.identity, room, decoder);
         return;
       case MESSAGE_AWARENESS: {
         const update = decoding.readVarUint8Array(decoder);
         if (update.byteLength > MAX_AWARENESS_BYTES) {
           throw new FrameError(CLOSE_AWARENESS_TOO_LARGE, 'awareness state too large');
         }
-        if (identity.writable) awarenessProtocol.applyAwarenessUpdate(room.awareness, update, socket);
-        else this.hearPrivately(socket, identity, room, update, frame);
+        if (place.identity.writable) awarenessProtocol.applyAwarenessUpdate(room.awareness, update, socket);
+        else this.hearPrivately(socket, place, room, update, frame);
         return;
       }
       case MESSAGE_QUERY_AWARENESS:
@@ -282,7 +260,7 @@ export abstract class YRoom<E extends MonitorBinding = MonitorBinding> extends D
     }
   }
 
-  private handleSync(socket: WebSocket, identity: SocketIdentity, room: RoomDoc, decoder: decoding.Decoder): void {
+  private handleSync(socket: WebSocket, identity: I, room: RoomDoc, decoder: decoding.Decoder): void {
     const kind = decoding.readVarUint(decoder);
     if (kind === syncProtocol.messageYjsSyncStep1) {
       const stateVector = decoding.readVarUint8Array(decoder);
@@ -333,9 +311,9 @@ export abstract class YRoom<E extends MonitorBinding = MonitorBinding> extends D
     return room;
   }
 
-  /** Keeps the socket's awareness in its attachment and turns `seen` acks into latency samples. */
+  /** Keeps the socket's awareness in its attachment, and tells observers the states it heard. */
   private trackAwareness(socket: WebSocket, room: RoomDoc, changed: number[], removed: number[]): void {
-    const attachment = socket.deserializeAttachment() as SocketAttachment;
+    const attachment = socket.deserializeAttachment() as SocketAttachment<I>;
     const ids = new Set(attachment.clientIds);
     for (const id of changed) ids.add(id);
     for (const id of removed) ids.delete(id);
@@ -349,42 +327,34 @@ export abstract class YRoom<E extends MonitorBinding = MonitorBinding> extends D
     }
     attachment.awareness = encoded;
     socket.serializeAttachment(attachment);
+    const place = this.placeOf(socket);
     const states = room.awareness.getStates();
-    for (const id of changed) this.recordSeen(socket, attachment, room, states.get(id));
+    for (const id of changed) {
+      const state = states.get(id);
+      if (state) this.tell((observer) => observer.awarenessHeard?.(room.name, place, state));
+    }
   }
 
   /**
    * Presence in a read-only room is private: subscribers of a SKU or of the catalog have no use
    * for each other's, and relaying it would cost N sends per state change, which the stock client
-   * answers by re-sending what it heard (N² frames per 15 s renewal round). The state is read
-   * only for its acknowledgement, and echoed to its sender when the room has been quiet: hearing
-   * its own renewal keeps the stock client's 30 s silence timeout from closing a quiet socket.
+   * answers by re-sending what it heard (N² frames per 15 s renewal round). The state is only
+   * told to observers, and echoed to its sender when the room has been quiet: hearing its own
+   * renewal keeps the stock client's 30 s silence timeout from closing a quiet socket.
    */
   private hearPrivately(
     socket: WebSocket,
-    identity: SocketAttachment,
+    place: RoomSocket<I>,
     room: RoomDoc,
     update: Uint8Array,
     frame: Uint8Array,
   ): void {
     awarenessProtocol.modifyAwarenessUpdate(update, (state: unknown) => {
-      this.recordSeen(socket, identity, room, state);
+      if (state !== null) this.tell((observer) => observer.awarenessHeard?.(room.name, place, state));
       return state;
     });
-    const lastHeard = Math.max(this.lastBroadcastAt.get(room.name) ?? 0, identity.connectedAt);
+    const lastHeard = Math.max(this.lastBroadcastAt.get(room.name) ?? 0, place.connectedAt);
     if (clock.now() - lastHeard >= ECHO_AFTER_QUIET_MS) socket.send(frame);
-  }
-
-  /** Turns a `{seen: {room, rev}}` awareness state into a latency sample, once per socket and rev. */
-  private recordSeen(socket: WebSocket, identity: SocketAttachment, room: RoomDoc, state: unknown): void {
-    const seen = readSeen(state);
-    if (!seen || seen.room !== room.name || seen.rev <= (this.ackedRevs.get(socket) ?? 0)) return;
-    this.measured.add(socket);
-    const now = clock.now();
-    const latency = this.latency.recordAck(room.name, identity.channel, seen.rev, identity.connectedAt, now);
-    if (latency === null) return;
-    this.ackedRevs.set(socket, seen.rev);
-    this.feed.sample(room.name, { channel: identity.channel, rev: seen.rev, ms: latency, at: now });
   }
 
   /**
@@ -401,21 +371,28 @@ export abstract class YRoom<E extends MonitorBinding = MonitorBinding> extends D
     const held = this.held.get(name);
     if (windowMs === 0) {
       // Whatever is held goes first, so every client applies the changes in the order they were made.
-      if (held && held.length > 0) this.broadcast(name, updateFrame(Y.mergeUpdates(held.splice(0))));
-      this.broadcast(name, updateFrame(update), origin);
+      if (held && held.updates.length > 0) this.sendUpdate(name, Y.mergeUpdates(held.updates.splice(0)), held.origin);
+      this.sendUpdate(name, update, origin);
       return;
     }
     if (held) {
-      held.push(update);
+      held.updates.push(update);
+      held.origin = origin;
       return;
     }
-    this.broadcast(name, updateFrame(update));
-    this.held.set(name, []);
+    this.sendUpdate(name, update, origin);
+    this.held.set(name, { updates: [], origin });
     setTimeout(() => {
-      const burst = this.held.get(name) ?? [];
+      const burst = this.held.get(name);
       this.held.delete(name);
-      if (burst.length > 0) this.broadcast(name, updateFrame(Y.mergeUpdates(burst)));
+      if (burst && burst.updates.length > 0) this.sendUpdate(name, Y.mergeUpdates(burst.updates), burst.origin);
     }, windowMs);
+  }
+
+  /** Sends an update to the room, except to the socket it came from, and tells the observers. */
+  private sendUpdate(name: string, update: Uint8Array, origin: unknown): void {
+    this.broadcast(name, updateFrame(update), origin);
+    this.tell((observer) => observer.updateBroadcast?.(name, update, origin));
   }
 
   /** Sends one encoded frame to every socket of the room (except the one it came from). */
@@ -440,9 +417,9 @@ export abstract class YRoom<E extends MonitorBinding = MonitorBinding> extends D
     if (this.awake) return;
     this.awake = true;
     for (const socket of this.ctx.getWebSockets()) {
-      const attachment = socket.deserializeAttachment() as SocketAttachment | null;
-      if (!attachment?.writable) continue;
-      const room = this.roomDoc(attachment.room);
+      const attachment = socket.deserializeAttachment() as SocketAttachment<I> | null;
+      if (!attachment?.identity.writable) continue;
+      const room = this.roomDoc(attachment.identity.room);
       if (attachment.awareness) awarenessProtocol.applyAwarenessUpdate(room.awareness, attachment.awareness, RESTORED);
       try {
         socket.send(syncStep1Frame(room.doc));
@@ -454,19 +431,19 @@ export abstract class YRoom<E extends MonitorBinding = MonitorBinding> extends D
 
   /** Closes one socket and forgets its awareness; the room and every other socket are untouched. */
   private drop(socket: WebSocket, code: number, reason: string): void {
-    const attachment = socket.deserializeAttachment() as SocketAttachment | null;
-    if (attachment) this.feed.touch(attachment.room);
+    const attachment = socket.deserializeAttachment() as SocketAttachment<I> | null;
     if (attachment && attachment.clientIds.length > 0) {
       const gone = attachment.clientIds;
       attachment.clientIds = [];
       attachment.awareness = null;
       socket.serializeAttachment(attachment);
-      awarenessProtocol.removeAwarenessStates(this.roomDoc(attachment.room).awareness, gone, SOCKET_CLOSED);
+      awarenessProtocol.removeAwarenessStates(this.roomDoc(attachment.identity.room).awareness, gone, SOCKET_CLOSED);
     }
     try {
       socket.close(code, reason.slice(0, 120));
     } catch {
       // already closed
     }
+    if (attachment) this.tell((observer) => observer.socketsChanged?.(attachment.identity.room));
   }
 }

@@ -1,11 +1,26 @@
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
+import { migrateSchema, type SchemaStep } from '../sqlSchema';
 
 /** Snapshots are split into chunks well under SQLite storage's 2 MB value limit. */
 const CHUNK_BYTES = 1 << 20;
 /** Fold the update log into a snapshot once it is this long, or this large. */
 const COMPACT_AFTER_UPDATES = 500;
 const COMPACT_AFTER_BYTES = 4 << 20;
+
+/**
+ * The store's tables, one step per version. Step 1 keeps `IF NOT EXISTS`: objects that created
+ * the tables before versions were kept adopt it without a change.
+ */
+const DOC_STORE_SCHEMA: readonly SchemaStep[] = [
+  (sql) => {
+    sql.exec(`CREATE TABLE IF NOT EXISTS ydoc_snapshot_chunks (
+      room TEXT NOT NULL, chunk INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (room, chunk))`);
+    sql.exec(`CREATE TABLE IF NOT EXISTS ydoc_updates (
+      id INTEGER PRIMARY KEY AUTOINCREMENT, room TEXT NOT NULL, data BLOB NOT NULL)`);
+    sql.exec('CREATE INDEX IF NOT EXISTS ydoc_updates_room ON ydoc_updates (room, id)');
+  },
+];
 
 const toBuffer = (bytes: Uint8Array): ArrayBuffer =>
   bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
@@ -26,11 +41,7 @@ export class DocStore {
     private readonly storage: DurableObjectStorage,
     private readonly room: string,
   ) {
-    storage.sql.exec(`CREATE TABLE IF NOT EXISTS ydoc_snapshot_chunks (
-      room TEXT NOT NULL, chunk INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (room, chunk))`);
-    storage.sql.exec(`CREATE TABLE IF NOT EXISTS ydoc_updates (
-      id INTEGER PRIMARY KEY AUTOINCREMENT, room TEXT NOT NULL, data BLOB NOT NULL)`);
-    storage.sql.exec('CREATE INDEX IF NOT EXISTS ydoc_updates_room ON ydoc_updates (room, id)');
+    migrateSchema(storage, 'doc_store', DOC_STORE_SCHEMA);
   }
 
   /** Applies the stored snapshot and log to `doc`. */
