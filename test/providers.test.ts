@@ -5,6 +5,7 @@ import { httpSms } from '../workers/members/providers/sms/httpSms';
 import { smsProvider } from '../workers/members/providers/sms/smsProvider';
 import { wechatApi } from '../workers/members/providers/wechat/wechatApi';
 import { wechatProvider } from '../workers/members/providers/wechat/wechatProvider';
+import { DEVELOPMENT_SMS_CODE as E2E_SMS_CODE } from './e2e/support/developmentSmsCode';
 
 const realEnv = {
   ...env,
@@ -37,6 +38,8 @@ describe('real providers (the services answered by a stub)', () => {
       unionId: 'dev-unionid-emma',
     });
     expect(fetch).not.toHaveBeenCalled();
+    // The end-to-end tests, which cannot import the Worker's modules, log in with this same code.
+    expect(E2E_SMS_CODE).toBe(DEVELOPMENT_SMS_CODE);
   });
 
   it('are chosen by AUTH_PROVIDERS: for real, SMS goes to the configured gateway with the key and a random code', async () => {

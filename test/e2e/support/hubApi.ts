@@ -1,6 +1,6 @@
 import type { Channel } from '../../../shared/channels';
 import type { SkuState } from '../../../shared/docs/sku';
-import { DEVELOPMENT_SMS_CODE } from '../../../workers/members/providers/sms/developmentSms';
+import { DEVELOPMENT_SMS_CODE } from './developmentSmsCode';
 import { E2E_ADMIN_TOKEN } from './wranglerDev';
 
 /** Where the hub answers: a WranglerDev, or the benchmarks' Hub. */
