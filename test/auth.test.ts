@@ -1,13 +1,12 @@
 import { env } from 'cloudflare:test';
-import { eq } from 'drizzle-orm';
 import { sign } from 'hono/jwt';
 import { describe, expect, it } from 'vitest';
-import { phoneCodes } from '../schema';
-import { MAX_CODE_FAILURES } from '../workers/members/records/phoneCodeRecords';
-import { database } from '../workers/records/db';
+import { DEVELOPMENT_SMS_CODE } from '../workers/members/providers/sms/developmentSms';
+import { MAX_CODE_FAILURES, PHONE_CODE_TTL_MS } from '../workers/members/records/phoneCodeRecords';
+import { clock } from '../workers/platform/clock';
+import { moveClock } from './support/clock';
 import { freshPhone, freshWechatCode, guestLogin, phoneLogin, shopper, wechatLogin } from './support/members';
 
-const db = database(env.DB);
 const WRONG_CODE = '000000';
 
 const me = async (token: string) => (await shopper('GET', '/api/members/me', undefined, token)).json();
@@ -46,7 +45,7 @@ describe('logins', () => {
     const bound = await shopper(
       'POST',
       '/api/members/me/identities',
-      { kind: 'phone', phone, code: '246810' },
+      { kind: 'phone', phone, code: DEVELOPMENT_SMS_CODE },
       wechat.token,
     );
     expect(bound.status).toBe(200);
@@ -78,20 +77,23 @@ describe('SMS codes', () => {
   it('works once only', async () => {
     const phone = freshPhone();
     await requestCode(phone);
-    expect((await tryCode(phone, '246810')).status).toBe(200);
-    const again = await tryCode(phone, '246810');
+    expect((await tryCode(phone, DEVELOPMENT_SMS_CODE)).status).toBe(200);
+    const again = await tryCode(phone, DEVELOPMENT_SMS_CODE);
     expect(again.status).toBe(401);
     expect(await again.json()).toMatchObject({ error: { code: 'wrong_code', field: 'code' } });
   });
 
-  it('refuses an expired code', async () => {
-    const phone = freshPhone();
-    await requestCode(phone);
-    await db
-      .update(phoneCodes)
-      .set({ expiresAt: Date.now() - 1 })
-      .where(eq(phoneCodes.phone, phone));
-    const response = await tryCode(phone, '246810');
+  it('accepts a code until it expires, PHONE_CODE_TTL_MS after it was sent, and refuses it after', async () => {
+    const [early, late] = [freshPhone(), freshPhone()];
+    const sentAt = clock.now();
+    const sent = await (await requestCode(early)).json<{ expiresAt: number }>();
+    await requestCode(late);
+    expect(sent.expiresAt - sentAt).toBeGreaterThanOrEqual(PHONE_CODE_TTL_MS);
+    expect(sent.expiresAt - clock.now()).toBeLessThanOrEqual(PHONE_CODE_TTL_MS);
+    moveClock(PHONE_CODE_TTL_MS - 1000);
+    expect((await tryCode(early, DEVELOPMENT_SMS_CODE)).status).toBe(200);
+    moveClock(1000);
+    const response = await tryCode(late, DEVELOPMENT_SMS_CODE);
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ error: { code: 'code_expired' } });
   });
@@ -100,15 +102,15 @@ describe('SMS codes', () => {
     const phone = freshPhone();
     await requestCode(phone);
     for (let i = 0; i < MAX_CODE_FAILURES; i++) expect((await tryCode(phone, WRONG_CODE)).status).toBe(401);
-    const limited = await tryCode(phone, '246810');
+    const limited = await tryCode(phone, DEVELOPMENT_SMS_CODE);
     expect(limited.status).toBe(429);
     expect(await limited.json()).toMatchObject({ error: { code: 'too_many_attempts' } });
     await requestCode(phone);
-    expect((await tryCode(phone, '246810')).status).toBe(429);
+    expect((await tryCode(phone, DEVELOPMENT_SMS_CODE)).status).toBe(429);
   });
 
   it('refuses a code for a phone that never asked for one', async () => {
-    expect((await tryCode(freshPhone(), '246810')).status).toBe(401);
+    expect((await tryCode(freshPhone(), DEVELOPMENT_SMS_CODE)).status).toBe(401);
   });
 });
 

@@ -6,6 +6,7 @@ import { ASSETS_MAP, COUPONS_MAP, ORDERS_MAP } from '../shared/docs/account';
 import { CART_MAP, FAVORITES_MAP } from '../shared/docs/member';
 import { CLOSE_MEMBER_MERGED } from '../shared/protocol/closeCodes';
 import { memberRoomOf } from '../workers/members/MemberRoom';
+import { DEVELOPMENT_SMS_CODE } from '../workers/members/providers/sms/developmentSms';
 import { mergeMembers } from '../workers/members/records/mergeRecords';
 import { database } from '../workers/records/db';
 import { accountClient, adjust, createCoupon } from './support/account';
@@ -18,7 +19,7 @@ const line = (qty: number, channel = 'mini') => ({ qty, addedAt: Date.now(), cha
 
 const bindPhone = async (token: string, phone: string) => {
   await shopper('POST', '/api/auth/phone/code', { channel: 'app', phone });
-  return shopper('POST', '/api/members/me/identities', { kind: 'phone', phone, code: '246810' }, token);
+  return shopper('POST', '/api/members/me/identities', { kind: 'phone', phone, code: DEVELOPMENT_SMS_CODE }, token);
 };
 
 describe('merging two accounts', () => {

@@ -1,17 +1,33 @@
+import { env, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { CHANNELS } from '../shared/channels';
+import { CHANNELS, type Channel } from '../shared/channels';
+import { LAGGING_AFTER_MS } from '../shared/docs/monitor';
 import { SKU_MAP } from '../shared/docs/sku';
-import { emptyRoomChannels, MonitorFeed, type RoomReport } from '../workers/monitor/roomFeed';
+import { emptyRoomChannels, MonitorFeed, monitorRoomOf, type RoomReport } from '../workers/monitor/roomFeed';
+import { clock } from '../workers/platform/clock';
 import { accountClient } from './support/account';
+import { moveClock } from './support/clock';
 import { firstSku, patchSku } from './support/hub';
 import { freshPhone, phoneLogin } from './support/members';
 import { channelOf, monitorClient, untilChannel, untilLogged } from './support/monitor';
 import { RoomClient } from './support/roomClient';
 
-/** A storefront that has applied `rev` and says so, as `reportSeenRevs` does. */
-const acknowledge = async (client: RoomClient, room: string, channel: string, rev: number) => {
+/** How far the hub's clock moves between one channel's acknowledgement and the next. */
+const ACK_STEP_MS = 100;
+
+/** When an acknowledgement was sent, and when the room had handled it, on the hub's clock. */
+interface Acked {
+  sentAt: number;
+  handledAt: number;
+}
+
+/** A storefront that has applied `rev` and says so, as `reportSeenRevs` does; resolves once the room has handled it. */
+const acknowledge = async (client: RoomClient, room: string, channel: Channel, rev: number): Promise<Acked> => {
   await client.until(() => client.doc.getMap(SKU_MAP).get('rev') === rev, `rev ${rev} applied`);
+  const sentAt = clock.now();
   client.setAwareness({ channel, seen: { room, rev } });
+  await client.flush();
+  return { sentAt, handledAt: clock.now() };
 };
 
 describe('the monitor, fed by the rooms', () => {
@@ -20,12 +36,20 @@ describe('the monitor, fed by the rooms', () => {
     const before = Object.fromEntries(CHANNELS.map((c) => [c, channelOf(monitor, c)?.samples ?? 0]));
     const sku = await firstSku();
     const room = `sku:${sku.skuId}`;
-    const clients = await Promise.all(CHANNELS.map((c) => RoomClient.connect(room, c)));
+    const clients = await Promise.all(
+      CHANNELS.map(async (channel) => ({ channel, client: await RoomClient.connect(room, channel) })),
+    );
     for (const channel of CHANNELS) await untilChannel(monitor, channel, (e) => e.connected >= 1, 'connected');
 
     const edited = await patchSku(sku.skuId, { price: 4321 });
-    await Promise.all(clients.map((client, i) => acknowledge(client, room, CHANNELS[i] as string, edited.rev)));
-    for (const channel of CHANNELS) {
+    // The channels acknowledge one after another, the hub's clock ACK_STEP_MS further on each
+    // time: each channel's latency lies in its own window, apart from every other channel's.
+    const acked = new Map<Channel, Acked>();
+    for (const { channel, client } of clients) {
+      moveClock(ACK_STEP_MS);
+      acked.set(channel, await acknowledge(client, room, channel, edited.rev));
+    }
+    for (const [i, channel] of CHANNELS.entries()) {
       await untilChannel(
         monitor,
         channel,
@@ -33,17 +57,28 @@ describe('the monitor, fed by the rooms', () => {
         'one more sample, synced',
       );
       const entry = channelOf(monitor, channel);
-      expect(entry?.lastMs).toBeGreaterThanOrEqual(0);
-      expect(entry?.lastMs).toBeLessThan(1000);
+      const { sentAt, handledAt } = acked.get(channel) ?? { sentAt: Number.NaN, handledAt: Number.NaN };
+      // From the broadcast (the edit's changedAt) to the moment the room handled this channel's ack.
+      expect(sentAt - edited.changedAt).toBeGreaterThanOrEqual((i + 1) * ACK_STEP_MS);
+      expect(entry?.lastMs).toBeGreaterThanOrEqual(sentAt - edited.changedAt);
+      expect(entry?.lastMs).toBeLessThanOrEqual(handledAt - edited.changedAt);
+      expect(entry?.lastMs).toBeLessThan(LAGGING_AFTER_MS);
       expect(entry?.p50Ms).not.toBeNull();
       expect(entry?.p95Ms).not.toBeNull();
-      expect(entry?.recent.at(-1)?.[1]).toBe(entry?.lastMs);
+      // The chart's newest point is this acknowledgement: when the room took it, and its latency.
+      const [at, ms] = entry?.recent.at(-1) ?? [];
+      expect(at).toBeGreaterThanOrEqual(sentAt);
+      expect(at).toBeLessThanOrEqual(handledAt);
+      expect(ms).toBe(entry?.lastMs);
     }
 
-    const connected = channelOf(monitor, 'h5')?.connected ?? 0;
-    clients[1]?.close();
-    await untilChannel(monitor, 'h5', (e) => e.connected === connected - 1, 'one h5 connection fewer');
-    for (const client of clients) client.close();
+    // A client that leaves is one connection fewer on its channel, on the monitor.
+    const connected = Object.fromEntries(CHANNELS.map((c) => [c, channelOf(monitor, c)?.connected ?? 0]));
+    for (const { client } of clients) client.close();
+    for (const channel of CHANNELS) {
+      const fewer = (connected[channel] ?? 0) - 1;
+      await untilChannel(monitor, channel, (e) => e.connected === fewer, 'one connection fewer');
+    }
     monitor.close();
   });
 
@@ -59,18 +94,37 @@ describe('the monitor, fed by the rooms', () => {
     // The app client applies the next change but does not acknowledge it: the monitor waits for it.
     const second = await patchSku(sku.skuId, { stock: 6 });
     await app.until(() => app.doc.getMap(SKU_MAP).get('rev') === second.rev, 'second change applied');
-    await untilChannel(monitor, 'app', (e) => e.state !== 'synced' && e.waitingSince !== null, 'waiting');
-    await untilChannel(monitor, 'app', (e) => e.state === 'lagging', 'lagging after 1 s', 5000);
-    expect(channelOf(monitor, 'app')?.waitingSince).toBeLessThanOrEqual(Date.now() - 1000);
+    await untilChannel(
+      monitor,
+      'app',
+      (e) => e.state === 'syncing' && e.waitingSince === second.changedAt,
+      'waiting since the second change',
+    );
+    // The monitor's alarm is set for the moment the wait passes 1 s; time moves past it, the alarm rings.
+    const stub = monitorRoomOf(env);
+    const alarm = await runInDurableObject(stub, (_, state) => state.storage.getAlarm());
+    expect(alarm).not.toBeNull();
+    expect(alarm).toBeLessThanOrEqual(second.changedAt + LAGGING_AFTER_MS + 1);
+    moveClock(LAGGING_AFTER_MS + 1);
+    await runDurableObjectAlarm(stub);
+    await untilChannel(monitor, 'app', (e) => e.state === 'lagging', 'lagging after 1 s');
+    expect(channelOf(monitor, 'app')?.waitingSince).toBe(second.changedAt);
+    expect(clock.now() - second.changedAt).toBeGreaterThan(LAGGING_AFTER_MS);
 
-    app.setAwareness({ channel: 'app', seen: { room, rev: second.rev } });
-    await untilChannel(monitor, 'app', (e) => e.state === 'synced' && (e.lastMs ?? 0) > 1000, 'synced, late ack');
+    const late = await acknowledge(app, room, 'app', second.rev);
+    await untilChannel(monitor, 'app', (e) => e.state === 'synced' && e.waitingSince === null, 'synced again');
+    const lastMs = channelOf(monitor, 'app')?.lastMs;
+    expect(lastMs).toBeGreaterThan(LAGGING_AFTER_MS);
+    expect(lastMs).toBeGreaterThanOrEqual(late.sentAt - second.changedAt);
+    expect(lastMs).toBeLessThanOrEqual(late.handledAt - second.changedAt);
     // The sync log has both: the channel starting to lag, and the late acknowledgement.
+    await runDurableObjectAlarm(stub);
     await untilLogged((e) => e.kind === 'channel.lagging' && e.subject === 'channel:app', 'app lagging');
-    const late = await untilLogged((e) => e.kind === 'ack.late' && e.subject === room, 'the late ack');
-    expect(late.detail).toMatchObject({ channel: 'app', rev: second.rev });
-    expect(late.detail.ms).toBeGreaterThan(1000);
+    const logged = await untilLogged((e) => e.kind === 'ack.late' && e.subject === room, 'the late ack');
+    expect(logged.detail).toEqual({ channel: 'app', rev: second.rev, ms: lastMs });
+    const connected = channelOf(monitor, 'app')?.connected ?? 0;
     app.close();
+    await untilChannel(monitor, 'app', (e) => e.connected === connected - 1, 'one app connection fewer');
     monitor.close();
   });
 

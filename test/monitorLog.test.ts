@@ -28,14 +28,18 @@ describe('the sync log', () => {
     const kinds = Array.from({ length: 7 }, (_, i) => `test.page.${i}`);
     await logEvents(kinds, Date.now());
     const seen: string[] = [];
-    let query = 'limit=3';
-    for (let pages = 0; pages < 20; pages += 1) {
-      const { events, nextCursor } = await page(query);
-      expect(events.length).toBeLessThanOrEqual(3);
+    const sizes: number[] = [];
+    let query: string | null = 'limit=3';
+    for (let pages = 0; query !== null && pages < 20; pages += 1) {
+      const { events, nextCursor }: Page = await page(query);
+      sizes.push(events.length);
       seen.push(...events.map((e) => e.kind));
-      if (nextCursor === null) break;
-      query = `limit=3&cursor=${nextCursor}`;
+      query = nextCursor === null ? null : `limit=3&cursor=${nextCursor}`;
     }
+    // The paging ends (a last page with no cursor); every page before it is full.
+    expect(query).toBeNull();
+    expect(sizes.slice(0, -1).every((size) => size === 3)).toBe(true);
+    expect(sizes.at(-1)).toBeLessThanOrEqual(3);
     expect(seen.filter((k) => k.startsWith('test.page.'))).toEqual([...kinds].reverse());
     expect(new Set(seen).size).toBe(seen.length);
   });

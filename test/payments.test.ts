@@ -11,6 +11,7 @@ import { httpPayment } from '../workers/orders/providers/httpPayment';
 import { signNotification } from '../workers/orders/providers/notificationSignature';
 import { paymentProvider } from '../workers/orders/providers/paymentProvider';
 import { ORDER_PAYMENT, ORDER_POINTS, payFromBalance } from '../workers/orders/records/paymentSettlement';
+import { clock } from '../workers/platform/clock';
 import { database } from '../workers/records/db';
 import { accountClient, adjust, createCoupon } from './support/account';
 import { admin, createProduct, firstSku, patchSku } from './support/hub';
@@ -70,11 +71,14 @@ describe('paying by balance', () => {
     const onH5 = await accountClient(await phoneLogin(phone, 'h5'), 'h5');
     await onH5.until(() => orderStatus(onH5, order.id) === 'unpaid', 'the order unpaid on h5');
 
+    const payingAt = clock.now();
     const response = await payOrder(onApp.token, order.id, 'balance');
     expect(response.status).toBe(200);
     const paid = await response.json<PayAnswer>();
     expect(paid).toMatchObject({ id: order.id, status: 'paid', channel: 'mini', payable: 2468 });
-    expect(paid.paidAt).toBeGreaterThan(0);
+    // Stamped when it was paid: after the request was sent, before its answer came back.
+    expect(paid.paidAt).toBeGreaterThanOrEqual(payingAt);
+    expect(paid.paidAt).toBeLessThanOrEqual(clock.now());
     expect(paid.payment).toMatchObject({ method: 'balance', status: 'succeeded', amount: 2468 });
 
     // 24 whole yuan at the tier's 200 %

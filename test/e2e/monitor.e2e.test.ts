@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/channels';
 import { launchChromium } from './support/browser';
-import { patchSku } from './support/hubApi';
+import { createSku, getSkuSync, patchSku } from './support/hubApi';
 import { Storefront } from './support/storefront';
 import { waitFor } from './support/wait';
 import { E2E_ADMIN_TOKEN, useWranglerDev } from './support/wranglerDev';
@@ -15,30 +15,53 @@ const UI_TIMEOUT_MS = 15_000;
 
 const dev = useWranglerDev<Storefront>();
 let browser: Browser;
-let page: Page;
+/** The tab of the current test: each test opens its own, in a context of its own (no token kept from another). */
+let context: BrowserContext | undefined;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+});
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
 });
 afterAll(async () => {
   await browser?.close();
 });
 
-const card = (channel: string) => page.locator(`[data-channel="${channel}"]`);
-const checkRow = (name: string) => page.locator(`[data-check="${name}"] .status`);
+/** A new tab on the monitoring page, not signed in. */
+const openMonitor = async (): Promise<Page> => {
+  context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${dev.hub.httpUrl}/monitor`);
+  return page;
+};
+
+const signIn = async (page: Page, token: string) => {
+  await page.locator('#token').fill(token);
+  await page.locator('#login-form button').click();
+};
+
+/** A new tab on the monitoring page, signed in with the admin token and live. */
+const signedInMonitor = async (): Promise<Page> => {
+  const page = await openMonitor();
+  await signIn(page, E2E_ADMIN_TOKEN);
+  await page.locator('#live[data-live="online"]').waitFor({ timeout: UI_TIMEOUT_MS });
+  return page;
+};
+
+const card = (page: Page, channel: string) => page.locator(`[data-channel="${channel}"]`);
+const checkRow = (page: Page, name: string) => page.locator(`[data-check="${name}"] .status`);
 
 describe('the monitoring page in Chromium', () => {
   it('asks for the admin token, refuses a wrong one, and keeps the right one for the tab', async () => {
-    await page.goto(`${dev.hub.httpUrl}/monitor`);
-    await page.locator('#token').fill('not-the-token');
-    await page.locator('#login-form button').click();
+    const page = await openMonitor();
+    await signIn(page, 'not-the-token');
     await expect
       .poll(() => page.locator('#login-error').textContent(), { timeout: UI_TIMEOUT_MS })
       .toContain('not an admin token');
 
-    await page.locator('#token').fill(E2E_ADMIN_TOKEN);
-    await page.locator('#login-form button').click();
+    await signIn(page, E2E_ADMIN_TOKEN);
     await page.locator('#live[data-live="online"]').waitFor({ timeout: UI_TIMEOUT_MS });
     await page.reload();
     await page.locator('#live[data-live="online"]').waitFor({ timeout: UI_TIMEOUT_MS });
@@ -46,43 +69,63 @@ describe('the monitoring page in Chromium', () => {
   });
 
   it('shows a price change acknowledged on all four channels, each card updating live', async () => {
-    const clients = CHANNELS.map((channel) => dev.track(new Storefront(dev.hub, DEMO_SKU, channel)));
+    const page = await signedInMonitor();
+    // A SKU of its own, one storefront per channel on it: the cards show this test's acknowledgements.
+    const sku = await createSku(dev.hub, 'Monitored tee', 9900);
+    const clients = CHANNELS.map((channel) => dev.track(new Storefront(dev.hub, sku.skuId, channel)));
     await Promise.all(clients.map((c) => c.synced()));
     for (const channel of CHANNELS) {
-      await card(channel).locator('[data-metric="connected"]', { hasText: /^1$/ }).waitFor({ timeout: UI_TIMEOUT_MS });
-      expect(await card(channel).locator('[data-metric="last"]').textContent()).toBe('—');
+      await card(page, channel)
+        .locator('[data-metric="connected"]', { hasText: /^1$/ })
+        .waitFor({ timeout: UI_TIMEOUT_MS });
     }
 
-    const edited = await patchSku(dev.hub, DEMO_SKU, { price: 8800 });
+    const edited = await patchSku(dev.hub, sku.skuId, { price: 8800 });
     await Promise.all(clients.map((c) => c.applied(edited.rev, UI_TIMEOUT_MS)));
+    // What the room measured for each channel's acknowledgement is what its card shows as the last latency.
+    let sync: Awaited<ReturnType<typeof getSkuSync>> | undefined;
+    await waitFor(
+      async () => {
+        sync = await getSkuSync(dev.hub, sku.skuId);
+        return CHANNELS.every((ch) => sync?.channels[ch].samples === 1);
+      },
+      UI_TIMEOUT_MS,
+      'the room to measure one acknowledgement per channel',
+      50,
+    );
     const shown: Record<string, string | null> = {};
     for (const channel of CHANNELS) {
-      await card(channel).locator('.pill[data-state="synced"]').waitFor({ timeout: UI_TIMEOUT_MS });
-      await card(channel).locator('[data-metric="last"]', { hasText: / ms$/ }).waitFor({ timeout: UI_TIMEOUT_MS });
-      shown[channel] = await card(channel).locator('.pill').textContent();
-      // The chart got its point: uPlot draws into a canvas inside the card.
-      expect(await card(channel).locator('canvas').count()).toBe(1);
+      const lastMs = sync?.channels[channel].lastMs;
+      expect(lastMs).toEqual(expect.any(Number));
+      await card(page, channel).locator('.pill[data-state="synced"]').waitFor({ timeout: UI_TIMEOUT_MS });
+      await card(page, channel)
+        .locator('[data-metric="last"]', { hasText: new RegExp(`^${lastMs} ms$`) })
+        .waitFor({ timeout: UI_TIMEOUT_MS });
+      shown[channel] = await card(page, channel).locator('.pill').textContent();
+      expect(await card(page, channel).locator('canvas').count()).toBe(1);
     }
     console.log('monitor cards after the PATCH:', JSON.stringify(shown));
   });
 
   it('reports stock changed in D1 behind the room, and Force Sync makes it Consistent with clients holding D1', async () => {
+    const page = await signedInMonitor();
     const clients = CHANNELS.map((channel) => dev.track(new Storefront(dev.hub, DEMO_SKU, channel)));
     await Promise.all(clients.map((c) => c.synced()));
     const before = clients[0]?.state().stock;
+    expect(before).toEqual(expect.any(Number));
     const corrupted = (before ?? 0) + 13;
     await dev.hub.queryD1(`UPDATE skus SET stock = ${corrupted} WHERE id = '${DEMO_SKU}'`);
 
     await page.locator('#run-checks').click();
-    await checkRow('skus').filter({ hasText: DEMO_SKU }).waitFor({ timeout: UI_TIMEOUT_MS });
-    expect(await checkRow('skus').textContent()).toMatch(/^1 of \d+ differ/);
-    expect(await checkRow('assets').textContent()).toBe('Consistent');
+    await checkRow(page, 'skus').filter({ hasText: DEMO_SKU }).waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await checkRow(page, 'skus').textContent()).toMatch(/^1 of \d+ differ/);
+    expect(await checkRow(page, 'assets').textContent()).toBe('Consistent');
 
     await page.locator('#force-sync').click();
     await page.locator('#force-result', { hasText: `repaired 1 SKU room(s) (${DEMO_SKU})` }).waitFor({
       timeout: UI_TIMEOUT_MS,
     });
-    await checkRow('skus')
+    await checkRow(page, 'skus')
       .filter({ hasText: /^Consistent$/ })
       .waitFor({ timeout: UI_TIMEOUT_MS });
     await waitFor(() => clients.every((c) => c.state().stock === corrupted), UI_TIMEOUT_MS, 'clients to hold D1 stock');
@@ -92,6 +135,7 @@ describe('the monitoring page in Chromium', () => {
   });
 
   it('fits a phone screen without sideways scrolling', async () => {
+    const page = await signedInMonitor();
     await page.setViewportSize({ width: 390, height: 844 });
     await page.locator('[data-channel="app"] canvas').waitFor({ timeout: UI_TIMEOUT_MS });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -46,10 +46,12 @@ describe('Mini-Shop client: products', () => {
     const { client } = clientFor(shop);
     const listed = seed.spus.find((spu) => spu.status === 5 && BigInt(spu.product_id) > 2n ** 53n);
     const violation = seed.spus.find((spu) => spu.status === 13);
-    const product = await client.getProduct(listed?.product_id ?? '');
-    expect(product).toMatchObject({ productId: listed?.product_id, status: 'on_sale', title: listed?.title });
-    expect(product?.skus.length).toBe(listed?.skus.length);
-    expect(await client.getProduct(violation?.product_id ?? '')).toBeNull();
+    if (!listed) throw new Error('the seed has no on-sale product with an id above 2^53');
+    if (!violation) throw new Error('the seed has no product delisted for violations');
+    const product = await client.getProduct(listed.product_id);
+    expect(product).toMatchObject({ productId: listed.product_id, status: 'on_sale', title: listed.title });
+    expect(product?.skus.length).toBe(listed.skus.length);
+    expect(await client.getProduct(violation.product_id)).toBeNull();
   });
 
   it('reads the freight templates and the shop info', async () => {

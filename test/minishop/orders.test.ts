@@ -47,10 +47,11 @@ describe('Mini-Shop client: orders', () => {
   it('gets one order by its id above 2^53, exactly', async () => {
     const { client } = clientFor(shop);
     const wire = seed.orders.find((o) => o.status === 30 && o.order_detail.delivery_info.delivery_method === '快递');
-    const order = await client.getOrder(wire?.order_id ?? '');
-    expect(order.orderId).toBe(wire?.order_id);
+    if (!wire) throw new Error('the seed has no shipped express order');
+    const order = await client.getOrder(wire.order_id);
+    expect(order.orderId).toBe(wire.order_id);
     expect(order).toMatchObject({ status: 'shipped', deliveryKind: 'express' });
     expect(order.parcels[0]?.deliveryId).toBe('SF');
-    expect(order.items.map((i) => i.skuId)).toEqual(wire?.order_detail.product_infos.map((p) => p.sku_id));
+    expect(order.items.map((i) => i.skuId)).toEqual(wire.order_detail.product_infos.map((p) => p.sku_id));
   });
 });

@@ -78,7 +78,8 @@ describe('Mini-Shop client: delivery/send', () => {
         o.status === 20 && deliveryMethod(o) === '快递' && noAfterSale(o) && o.order_detail.product_infos.length > 1,
     );
     const [first] = order.order_detail.product_infos;
-    const items = [{ productId: first?.product_id ?? '', skuId: first?.sku_id ?? '', quantity: first?.sku_cnt ?? 0 }];
+    if (!first) throw new Error('the order has no lines');
+    const items = [{ productId: first.product_id, skuId: first.sku_id, quantity: first.sku_cnt }];
     await client.ship(order.order_id, [{ deliveryId: 'SF', waybillId: 'SF4', items }]);
     expect((await client.getOrder(order.order_id)).status).toBe('partly_shipped');
     await client.ship(order.order_id, [{ deliveryId: 'YTO', waybillId: 'YT5' }]);

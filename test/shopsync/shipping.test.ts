@@ -31,7 +31,10 @@ const atMiniShop = (order: OrderRecord) => clientFor(shop).client.getOrder(order
 describe('shipping Mini-Shop orders from here', () => {
   it('ships a to-ship order at the Mini-Shop, then here, and the buyer’s account room shows it', async () => {
     const order = take((o) => o.status === 20 && deliveryMethod(o) === '快递' && noAfterSale(o));
-    const memberId = (await storedOrder(shop.appid, order.order_id))?.memberId ?? '';
+    const stored = await storedOrder(shop.appid, order.order_id);
+    expect(stored).toMatchObject({ status: 'paid', source: 'minishop' });
+    if (!stored) throw new Error(`order ${order.order_id} was not migrated`);
+    const { memberId } = stored;
     const account = await RoomClient.connect(
       `account:${memberId}`,
       'mini',
@@ -108,11 +111,12 @@ describe('shipping Mini-Shop orders from here', () => {
   });
 
   it('ships a batch order by order: shipped ones skipped, one in after-sale failed, the rest shipped', async () => {
-    const fresh = [0, 1].map(() => take((o) => o.status === 20 && deliveryMethod(o) === '快递' && noAfterSale(o)));
+    const toShip = (o: OrderRecord) => o.status === 20 && deliveryMethod(o) === '快递' && noAfterSale(o);
+    const fresh = [take(toShip), take(toShip)] as const;
     const shipped = take((o) => o.status === 30);
     const disputed = take((o) => o.status === 20 && deliveryMethod(o) === '快递' && !noAfterSale(o));
     const batch = [fresh[0], shipped, disputed, fresh[1]].map((o) => ({
-      orderId: o ? localId(o) : '',
+      orderId: localId(o),
       deliveryId: 'YTO',
       waybillId: 'YT777',
     }));
@@ -124,7 +128,13 @@ describe('shipping Mini-Shop orders from here', () => {
     expect(results.map((r) => r.outcome)).toEqual(['shipped', 'skipped', 'failed', 'shipped', 'failed']);
     expect(results[2]?.error?.code).toBe('under_dispute');
     expect(results[4]?.error?.code).toBe('not_found');
-    for (const order of fresh) if (order) expect((await atMiniShop(order)).status).toBe('shipped');
+    for (const order of fresh) {
+      expect(await atMiniShop(order)).toMatchObject({
+        status: 'shipped',
+        parcels: [{ deliveryId: 'YTO', waybillId: 'YT777' }],
+      });
+      expect((await storedOrder(shop.appid, order.order_id))?.status).toBe('shipped');
+    }
     expect((await atMiniShop(disputed)).status).toBe('to_ship');
 
     const bad = await admin('POST', '/api/admin/orders/ship', { orders: [batch[0], batch[0]] });

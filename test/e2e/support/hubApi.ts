@@ -1,5 +1,6 @@
 import type { Channel } from '../../../shared/channels';
 import type { SkuState } from '../../../shared/docs/sku';
+import { DEVELOPMENT_SMS_CODE } from './developmentSmsCode';
 import { E2E_ADMIN_TOKEN } from './wranglerDev';
 
 /** Where the hub answers: a WranglerDev, or the benchmarks' Hub. */
@@ -77,9 +78,6 @@ export interface Session {
   token: string;
   memberId: string;
 }
-
-/** The development SMS provider's fixed code (README, "Development logins"). */
-const DEVELOPMENT_SMS_CODE = '246810';
 
 /** Logs `phone` in on `channel` with an SMS code, as a storefront does. */
 export const phoneLogin = async (hub: HubAddress, phone: string, channel: Channel): Promise<Session> => {
