@@ -29,7 +29,7 @@ export interface Target {
   offerDeflate?: boolean;
   /**
    * Whether each client reports the revs it applied through awareness, as the project's SDK does
-   * (`reportSeenRevs`, DESIGN.md "Measuring sync latency per channel"). Hub rooms only.
+   * (`reportSeenRevs`, README "Monitoring page"). Hub rooms only.
    */
   reportSeen?: { map: string };
 }

@@ -1,6 +1,6 @@
 /**
- * Room names are the contract between storefronts and the hub (DESIGN.md, "Rooms and
- * permissions"): `sku:<skuId>`, `catalog`, `member:<memberId>`, `account:<memberId>`, `monitor`.
+ * Room names are the contract between storefronts and the hub (docs/architecture.md, "Objects and
+ * rooms"): `sku:<skuId>`, `catalog`, `member:<memberId>`, `account:<memberId>`, `monitor`.
  */
 export type RoomKind = 'sku' | 'catalog' | 'member' | 'account' | 'monitor';
 

@@ -7,7 +7,7 @@ interface LocalAwareness {
 }
 
 /**
- * Makes a storefront client measurable (DESIGN.md, "Measuring sync latency per channel"): each
+ * Makes a storefront client measurable (README, "Monitoring page"): each
  * time a change to `map` has been applied, it reports `{channel, seen: {room, rev}}` through
  * awareness, and the room records the time from its broadcast to this acknowledgement.
  * Returns a function that stops reporting.

@@ -6,7 +6,7 @@ import { Storefront } from './support/storefront';
 import { idleFor, waitFor } from './support/wait';
 import { useWranglerDev } from './support/wranglerDev';
 
-/** DESIGN.md promises "well under a second"; an edit must at least arrive within this. */
+/** The product promises "well under a second"; an edit must at least arrive within this. */
 const EDIT_DEADLINE_MS = 5000;
 
 const dev = useWranglerDev<Storefront>();

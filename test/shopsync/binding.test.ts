@@ -10,7 +10,7 @@ import { boundShop, migrate, setRules, shopView } from '../support/shopsync';
 const SHOPS = '/api/admin/minishop/shops';
 
 describe('binding a Mini-Shop', () => {
-  it('binds with credentials the Mini-Shop accepts, named as the shop is, with seed 002 default rules', async () => {
+  it('binds with credentials the Mini-Shop accepts, named as the shop is, with the default rules', async () => {
     const profile = await newShop({ products: 4, orders: 5 });
     const response = await admin('POST', SHOPS, { appid: profile.appid, secret: profile.secret });
     expect(response.status).toBe(201);

@@ -43,7 +43,7 @@ const privateRoom = async (
 };
 
 /**
- * Which object serves a room and on what terms (DESIGN.md, "Rooms and permissions"). The one
+ * Which object serves a room and on what terms (docs/architecture.md, "Objects and rooms"). The one
  * place to look when a room kind is added.
  */
 export const resolveRoom = async (

@@ -5,7 +5,7 @@ import { errorReply, toResponse } from './replies';
 import { appidOfToken } from './shop/tokens';
 
 /**
- * The WeChat Mini-Shop API as shared/minishop-api.md describes it: token endpoints under
+ * The WeChat Mini-Shop API as docs/minishop-api.md describes it: token endpoints under
  * `/cgi-bin/`, POST-only business calls under `/product/`, answers as HTTP 200 with `errcode`.
  */
 export const emulatorApp = new Hono<EmulatorHonoEnv>()

@@ -6,7 +6,7 @@ export interface Reply {
   body: string;
 }
 
-/** errmsg texts in the style of the real API (`… rid: <hex>`); codes from shared/minishop-api.md. */
+/** errmsg texts in the style of the real API (`… rid: <hex>`); codes from docs/minishop-api.md. */
 const ERRMSG: Record<number, string> = {
   [-1]: 'system error',
   40001: 'invalid credential, access_token is invalid or not latest',

@@ -17,7 +17,7 @@ import { ship } from './shipping';
 
 /** The real page_size cap of the SPU list is undocumented; the emulator's choice is 100. */
 export const SPU_PAGE_SIZE_MAX = 100;
-/** The order list's cap per the SDK comments in shared/minishop-api.md. */
+/** The order list's cap per docs/minishop-api.md. */
 export const ORDER_PAGE_SIZE_MAX = 10_000;
 
 export interface ShopRecords {

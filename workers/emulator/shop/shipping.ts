@@ -18,7 +18,7 @@ const shippedUnits = (order: OrderRecord): Map<string, number> => {
 };
 
 /**
- * `delivery/send` as shared/minishop-api.md describes it: shipped or completed → 109001, an open
+ * `delivery/send` as docs/minishop-api.md describes it: shipped or completed → 109001, an open
  * after-sale → 108009, unpaid or cancelled → 109000; express parcels need carrier and waybill;
  * split shipping moves 20 → 21 → 30; items whose after-sale finished are not shipped.
  */

@@ -27,7 +27,7 @@ export class MiniShopUnavailableError extends Error {
   }
 }
 
-/** Codes from shared/minishop-api.md that the client acts on. */
+/** Codes from docs/minishop-api.md that the client acts on. */
 export const ERRCODE = {
   systemBusy: -1,
   invalidToken: 40001,

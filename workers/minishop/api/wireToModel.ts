@@ -54,7 +54,7 @@ type WireOrder = z.output<typeof orderSchema>;
 
 /**
  * Only express is named by the API (`快递`); same-city and pickup are recognised by the fields
- * they carry (shared/minishop-api.md §3.2, inferred).
+ * they carry (docs/minishop-api.md, inferred).
  */
 const deliveryKindOf = ({ delivery_info }: WireOrder['order_detail']): DeliveryKind => {
   if (delivery_info.pickup_address || delivery_info.offline_pickup_time) return 'pickup';

@@ -5,7 +5,7 @@ import { localTemplateId } from './localIds';
 
 /**
  * Copies the shop's freight templates, once: the shop's `templatesCopiedAt` is set in the same
- * batch, and a shop that has it set is never copied again (seed 002: templates sync only once).
+ * batch, and a shop that has it set is never copied again (templates sync only once).
  * Answers how many were copied.
  */
 export const copyTemplatesOnce = async (

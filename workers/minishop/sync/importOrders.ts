@@ -82,7 +82,7 @@ const resolveSkus = async (env: Env, db: Database, run: ImportRun, source: MiniS
 
 /**
  * Brings a page of Mini-Shop orders in: new ones are added (with their buyer as a member), known
- * ones take the Mini-Shop's current status and after-sale counts. Only the statuses seed 002
+ * ones take the Mini-Shop's current status and after-sale counts. Only the statuses the migration
  * names are synced. Writing an order again changes nothing but its state, so a repeated page
  * never duplicates one.
  */

@@ -4,7 +4,7 @@ import { saveShopGroup } from '../records/productGroupRecords';
 const MIGRATION_GROUP_TITLE = 'Mini-Shop migration';
 
 /**
- * The group migrated products join (seed 002: created on the first migration that uses it).
+ * The group migrated products join (created on the first migration that uses it).
  * Answers its id; a shop that has one keeps it.
  */
 export const ensureMigrationGroup = async (

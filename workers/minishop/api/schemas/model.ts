@@ -16,7 +16,7 @@ export const sourceSkuSchema = z.object({
   attrs: z.array(z.object({ key: z.string(), value: z.string() })),
 });
 
-/** Only products on sale or delisted by the merchant are synced (seed 002). */
+/** Only products on sale or delisted by the merchant are synced (docs/minishop-api.md). */
 export const sourceProductStatus = z.enum(['on_sale', 'delisted']);
 
 export const sourceProductSchema = z.object({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The Mini-Shop (`/product/*`) wire format, requests and responses, as documented in
- * shared/minishop-api.md. Responses are parsed with `parseWireJson`, so an id arrives as a
+ * docs/minishop-api.md. Responses are parsed with `parseWireJson`, so an id arrives as a
  * number, a bigint (above 2^53) or a string; every id leaves these schemas as a string.
  */
 export const wireId = z.union([z.string().regex(/^\d+$/), z.int().nonnegative(), z.bigint()]).transform(String);
