@@ -24,9 +24,7 @@ export const publishSales = async (env: Env, productIds: string[]): Promise<void
       .select({ id: skus.id, productId: skus.productId })
       .from(skus)
       .where(inArray(skus.productId, part));
-    await Promise.all(
-      rows.map((row) => skuRoomOf(env, row.id).setSales(row.id, sales.get(row.productId)?.shownSales ?? 0)),
-    );
+    await Promise.all(rows.map((row) => skuRoomOf(env, row.id).setSales(sales.get(row.productId)?.shownSales ?? 0)));
   }
 };
 
