@@ -1,5 +1,9 @@
+import { env, runDurableObjectAlarm } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { CATALOG_MAP, type CatalogEntry, type FlashSale, SKU_MAP } from '../shared/docs/sku';
+import { flashSaleClockOf } from '../workers/catalog/FlashSaleClock';
+import { clock } from '../workers/platform/clock';
+import { moveClock } from './support/clock';
 import { ADMIN, admin, createProduct, firstSku } from './support/hub';
 import { freshPhone, phoneLogin, shopper } from './support/members';
 import { placeOrder } from './support/orders';
@@ -50,17 +54,22 @@ describe('flash sales', () => {
     const sku = await firstSku();
     const subscriber = await RoomClient.connect(`sku:${sku.skuId}`, 'h5');
     const flash = () => subscriber.doc.getMap(SKU_MAP).get('flash') as FlashSale | null;
-    const startsAt = Date.now() + 500;
-    const endsAt = startsAt + 1000;
+    const startsAt = clock.now() + MINUTE;
+    const endsAt = startsAt + MINUTE;
     const sale = await createSale({ skuIds: [sku.skuId], price: 500, startsAt, endsAt, channels: 'all' });
     expect(sale.status).toBe('scheduled');
     expect(flash()).toBeNull();
+    const saleClock = flashSaleClockOf(env, sale.id);
 
+    moveClock(MINUTE);
+    expect(await runDurableObjectAlarm(saleClock)).toBe(true);
     await subscriber.until(() => flash() !== null, 'the sale to start');
-    expect(Date.now()).toBeGreaterThanOrEqual(startsAt);
+    expect(clock.now()).toBeGreaterThanOrEqual(startsAt);
     expect(flash()).toMatchObject({ saleId: sale.id, channels: ['pc', 'h5', 'mini', 'app'] });
+    moveClock(MINUTE);
+    expect(await runDurableObjectAlarm(saleClock)).toBe(true);
     await subscriber.until(() => flash() === null, 'the sale to end');
-    expect(Date.now()).toBeGreaterThanOrEqual(endsAt);
+    expect(clock.now()).toBeGreaterThanOrEqual(endsAt);
     const stored = await admin('GET', `/api/admin/flash-sales/${sale.id}`);
     expect(await stored.json()).toMatchObject({ status: 'ended', skuIds: [sku.skuId] });
   });

@@ -1,10 +1,4 @@
-import {
-  createExecutionContext,
-  createScheduledController,
-  env,
-  runInDurableObject,
-  waitOnExecutionContext,
-} from 'cloudflare:test';
+import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import type { Checks, ForceSyncResult } from '../shared/docs/monitor';
 import { SKU_MAP } from '../shared/docs/sku';
@@ -12,10 +6,13 @@ import { skuRoomOf } from '../workers/catalog/SkuRoom';
 import worker from '../workers/index';
 import { CRONS } from '../workers/minishop/sync/cron';
 import { accountClient } from './support/account';
+import { moveClock } from './support/clock';
+import { refuseSkuWriteThrough } from './support/d1Faults';
 import { admin, firstSku } from './support/hub';
 import { freshPhone, phoneLogin } from './support/members';
 import { checksOf, monitorClient } from './support/monitor';
 import { RoomClient } from './support/roomClient';
+import { rpcFailure } from './support/rpcFailure';
 
 const runChecks = async (): Promise<Checks> => {
   const response = await admin('POST', '/api/admin/monitor/checks');
@@ -111,17 +108,12 @@ describe('consistency checks and Force Sync', () => {
   it('counts a room whose change is still on its way to D1 as in flight, with the lag, and leaves it alone', async () => {
     const sku = await firstSku();
     const shopper = await RoomClient.connect(`sku:${sku.skuId}`, 'h5');
-    // A change the room made 3 s ago that has not reached D1 yet (its outbox flush is pending).
-    const madeAt = Date.now() - 3000;
-    const event = { rev: sku.rev + 1, at: madeAt, source: 'shopper', changes: { stock: { from: 10, to: 9 } } };
-    await runInDurableObject(skuRoomOf(env, sku.skuId), async (_room, state) => {
-      state.storage.sql.exec(
-        'INSERT INTO mirror_outbox (rev, sku_id, event) VALUES (?, ?, ?)',
-        event.rev,
-        sku.skuId,
-        JSON.stringify(event),
-      );
-    });
+    // A change the room made 3 s ago that has not reached D1 yet: D1 refuses its write-through.
+    const restoreD1 = await refuseSkuWriteThrough(sku.skuId);
+    expect(String(await rpcFailure(skuRoomOf(env, sku.skuId).edit({ price: sku.price + 1 })))).toContain(
+      'D1 unavailable',
+    );
+    moveClock(3000);
     await env.DB.prepare('UPDATE skus SET stock = 99 WHERE id = ?').bind(sku.skuId).run();
 
     const checks = await runChecks();
@@ -131,5 +123,6 @@ describe('consistency checks and Force Sync', () => {
     expect((await forceSync()).skus).not.toContain(sku.skuId);
     expect(shopper.doc.getMap(SKU_MAP).get('stock')).toBe(sku.stock);
     shopper.close();
+    await restoreD1();
   });
 });

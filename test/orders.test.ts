@@ -130,7 +130,7 @@ describe('orders and stock', () => {
     const room = skuRoomOf(env, sku.skuId);
     expect(await room.commit(order.id)).toBe(true);
     expect(await room.commit(order.id)).toBe(true);
-    await room.release(sku.skuId, order.id);
+    await room.release(order.id);
     expect((await skuState(sku.skuId)).stock).toBe(sku.stock - 2);
     expect(await room.commit('ord_unknown')).toBe(false);
   });

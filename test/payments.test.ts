@@ -99,7 +99,7 @@ describe('paying by balance', () => {
     });
 
     await expireOrders(member.memberId);
-    await skuRoomOf(env, sku.skuId).release(sku.skuId, order.id);
+    await skuRoomOf(env, sku.skuId).release(order.id);
     expect((await skuState(sku.skuId)).stock).toBe(sku.stock - 2);
     expect(await storedOrder(order.id)).toBe('paid');
   });
@@ -164,13 +164,13 @@ describe('paying by balance', () => {
     await cutShort(order.id, order.payable);
     const retried = await payOrder(member.token, order.id, 'balance');
     expect(await retried.json()).toMatchObject({ status: 'paid', payment: { method: 'balance' } });
-    await skuRoomOf(env, sku.skuId).release(sku.skuId, order.id);
+    await skuRoomOf(env, sku.skuId).release(order.id);
     expect((await skuState(sku.skuId)).stock).toBe(sku.stock - 1);
 
     const second = await placedOrder(member.token, { items: [{ skuId: sku.skuId, qty: 2 }], channel: 'mini' });
     await cutShort(second.id, second.payable);
     await expireOrders(member.memberId);
-    await skuRoomOf(env, sku.skuId).release(sku.skuId, second.id);
+    await skuRoomOf(env, sku.skuId).release(second.id);
     expect((await skuState(sku.skuId)).stock).toBe(sku.stock - 3);
     expect(await storedOrder(second.id)).toBe('paid');
     expect((await balanceRows(member.memberId)).map((r) => r.delta)).toEqual([10_000, -sku.price, -2 * sku.price]);
@@ -249,7 +249,7 @@ describe('paying through the provider', () => {
     expect(await paymentRows(order.id)).toHaveLength(1);
 
     await expireOrders(member.memberId);
-    await skuRoomOf(env, sku.skuId).release(sku.skuId, order.id);
+    await skuRoomOf(env, sku.skuId).release(order.id);
     expect((await skuState(sku.skuId)).stock).toBe(sku.stock - 1);
   });
 

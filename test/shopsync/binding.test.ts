@@ -98,7 +98,7 @@ describe('binding a Mini-Shop', () => {
     expect((await storedOrder(shop.appid, toShip.order_id))?.status).toBe('paid');
 
     expect(await storedCounts(shop.appid)).toEqual(before);
-    expect(await shopSyncOf(env, shop.appid).requestSync(shop.appid, 'orders')).toBe(false);
+    expect(await shopSyncOf(env, shop.appid).requestSync('orders')).toBe(false);
     expect((await setRules(shop.appid, { group: false })).status).toBe(409);
     expect((await admin('POST', `${SHOPS}/${shop.appid}/migrations`)).status).toBe(409);
 

@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { memberIdentities, miniShopProducts } from '../../schema';
 import { catalogRoomOf } from '../../workers/catalog/CatalogRoom';
 import { generateShop, type ShopData } from '../../workers/emulator/seed/generateShop';
-import { shopSyncOf } from '../../workers/minishop/ShopSync';
+import { RUN_STEP, shopSyncOf } from '../../workers/minishop/ShopSync';
+import { appendJob } from '../../workers/minishop/shopSyncStore';
 import { newJob } from '../../workers/minishop/sync/syncJob';
+import { AlarmSchedule } from '../../workers/platform/alarmSchedule';
 import { database } from '../../workers/records/db';
 import { control, injectFault } from '../support/emulator';
 import { admin, patchSku } from '../support/hub';
@@ -152,8 +154,8 @@ describe('Mini-Shop migration', () => {
     const stub = shopSyncOf(env, shop.appid);
     await runInDurableObject(stub, async (_, state) => {
       const job = { ...newJob('migration', last.runId, last.startedAt, 0), phase: 'products' as const };
-      await state.storage.put('queue', [job]);
-      await state.storage.setAlarm(Date.now() + 60_000);
+      appendJob(state.storage.sql, job);
+      await new AlarmSchedule(state.storage).runAt(RUN_STEP, Date.now() + 60_000);
     });
     await evictDurableObject(stub);
     expect((await shopView(shop.appid)).progress.running).toMatchObject({ runId: last.runId, phase: 'products' });

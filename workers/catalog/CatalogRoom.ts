@@ -8,7 +8,7 @@ import { SERVER_ORIGIN, YRoom } from '../platform/room/YRoom';
 import { database } from '../records/db';
 import { catalogEntries } from './records/skuRecords';
 
-export const catalogRoomOf = (env: Env) => env.CATALOG_ROOM.get(env.CATALOG_ROOM.idFromName(CATALOG_ROOM));
+export const catalogRoomOf = (env: Env) => env.CATALOG_ROOM.getByName(CATALOG_ROOM);
 
 /**
  * The listing feed: every SKU's price, stock, listing, flash sale and rev in one document, so a

@@ -1,20 +1,17 @@
 import { DurableObject } from 'cloudflare:workers';
-import { catalogEntryOf, type FlashSale, type SkuState } from '../../shared/docs/sku';
+import { catalogEntryOf, type SkuState } from '../../shared/docs/sku';
 import type { Env } from '../env';
+import { AlarmSchedule } from '../platform/alarmSchedule';
 import { clock } from '../platform/clock';
+import { migrateSchema } from '../platform/sqlSchema';
 import { catalogRoomOf } from './CatalogRoom';
 import { skuRoomOf } from './SkuRoom';
+import { deleteSale, readSale, type ScheduledSale, saveSale, scheduledSaleSchema } from './scheduledSale';
 
-/** What the clock keeps: the sale as SKU rooms carry it, and its SKUs. */
-interface ScheduledSale {
-  flash: FlashSale;
-  skuIds: string[];
-}
+/** The one task on the clock's schedule: the sale's next step (its start, then its end). */
+const STEP = 'step';
 
-const SALE_KEY = 'sale';
-
-export const flashSaleClockOf = (env: Env, saleId: string) =>
-  env.FLASH_SALE_CLOCK.get(env.FLASH_SALE_CLOCK.idFromName(saleId));
+export const flashSaleClockOf = (env: Env, saleId: string) => env.FLASH_SALE_CLOCK.getByName(saleId);
 
 /**
  * Starts and ends one flash sale on all of its SKUs at once: its alarm at `startsAt` puts the
@@ -23,47 +20,58 @@ export const flashSaleClockOf = (env: Env, saleId: string) =>
  * the second time.
  */
 export class FlashSaleClock extends DurableObject<Env> {
+  private readonly alarms: AlarmSchedule;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.alarms = new AlarmSchedule(ctx.storage);
+    migrateSchema(
+      ctx.storage,
+      'flash_sale_clock',
+      scheduledSaleSchema(ctx.storage, () => this.alarms.plan(STEP, clock.now())),
+    );
+    ctx.blockConcurrencyWhile(() => this.alarms.resume());
+  }
+
   /** Keeps the sale and sets the alarm for its next step; a sale already due starts now. */
   async schedule(sale: ScheduledSale): Promise<void> {
-    await this.ctx.storage.put(SALE_KEY, sale);
+    saveSale(this.ctx.storage.sql, sale);
     await this.step();
   }
 
   /** Ends the sale now, whether it was running or still to come. */
   async cancel(): Promise<void> {
-    const sale = await this.ctx.storage.get<ScheduledSale>(SALE_KEY);
+    const sale = readSale(this.ctx.storage.sql);
     if (!sale) return;
-    await this.ctx.storage.deleteAlarm();
+    await this.alarms.cancel(STEP);
     await this.end(sale);
-    await this.ctx.storage.delete(SALE_KEY);
+    deleteSale(this.ctx.storage.sql);
   }
 
   override async alarm(): Promise<void> {
-    await this.step();
+    await this.alarms.run({ [STEP]: () => this.step() });
   }
 
   private async step(): Promise<void> {
-    const sale = await this.ctx.storage.get<ScheduledSale>(SALE_KEY);
+    const sale = readSale(this.ctx.storage.sql);
     if (!sale) return;
     const now = clock.now();
     if (now >= sale.flash.endsAt) {
       await this.end(sale);
-      await this.ctx.storage.delete(SALE_KEY);
+      deleteSale(this.ctx.storage.sql);
     } else if (now >= sale.flash.startsAt) {
       await this.publish(
-        await Promise.all(sale.skuIds.map((skuId) => skuRoomOf(this.env, skuId).startFlash(skuId, sale.flash))),
+        await Promise.all(sale.skuIds.map((skuId) => skuRoomOf(this.env, skuId).startFlash(sale.flash))),
       );
-      await this.ctx.storage.setAlarm(sale.flash.endsAt);
+      await this.alarms.runAt(STEP, sale.flash.endsAt);
     } else {
-      await this.ctx.storage.setAlarm(sale.flash.startsAt);
+      await this.alarms.runAt(STEP, sale.flash.startsAt);
     }
   }
 
   private async end(sale: ScheduledSale): Promise<void> {
     const { saleId } = sale.flash;
-    await this.publish(
-      await Promise.all(sale.skuIds.map((skuId) => skuRoomOf(this.env, skuId).endFlash(skuId, saleId))),
-    );
+    await this.publish(await Promise.all(sale.skuIds.map((skuId) => skuRoomOf(this.env, skuId).endFlash(saleId))));
   }
 
   /** Every SKU's new state in one catalog change, so listing pages see the sale flip at once. */

@@ -1,34 +1,34 @@
 import type * as Y from 'yjs';
 import type { SkuPatch } from '../../shared/api/admin';
 import type { Channel } from '../../shared/channels';
-import { catalogEntryOf, type FlashSale, flashSaleFor, SKU_MAP, type SkuState } from '../../shared/docs/sku';
-import { parseRoom, skuRoom } from '../../shared/rooms';
+import { catalogEntryOf, type FlashSale, SKU_MAP, type SkuState } from '../../shared/docs/sku';
+import { skuRoom } from '../../shared/rooms';
 import { errorResponse } from '../edge/errors';
 import type { RoomIdentity } from '../edge/roomIdentity';
 import type { Env } from '../env';
 import { RoomMonitor } from '../monitor/roomMonitor';
+import { AlarmSchedule } from '../platform/alarmSchedule';
 import { clock } from '../platform/clock';
+import { objectName } from '../platform/objectName';
 import { type Refusal, refusal } from '../platform/refusal';
 import type { RoomDoc } from '../platform/room/roomDoc';
 import { BURST_ORIGIN, SERVER_ORIGIN, YRoom } from '../platform/room/YRoom';
+import { SqlOutbox } from '../platform/sqlOutbox';
+import { migrateSchema } from '../platform/sqlSchema';
 import { database } from '../records/db';
 import { catalogRoomOf } from './CatalogRoom';
 import { findSku, mirrorSku, type SkuChangeEvent } from './records/skuRecords';
-import { createFlashPurchases, flashPriceOf, flashUnitsOrdered, recordFlashPurchase } from './stock/flashPurchases';
-import {
-  createReservations,
-  type ReservedLine,
-  recordReservation,
-  reservationOf,
-  settleReservation,
-} from './stock/reservations';
+import { overFlashLimit, priceAt, priceGiven } from './rules/flashPricing';
+import { skuRoomSchema } from './skuRoomSchema';
+import { flashPriceOf, flashUnitsOrdered, recordFlashPurchase } from './stock/flashPurchases';
+import { type ReservedLine, recordReservation, reservationOf, settleReservation } from './stock/reservations';
 
 /** How soon a failed D1/catalog write-through is retried. */
 const MIRROR_RETRY_MS = 1000;
 /** How long shopper-driven stock changes gather in the outbox before one flush carries them. */
 const OUTBOX_FLUSH_MS = 200;
 
-export const skuRoomOf = (env: Env, skuId: string) => env.SKU_ROOM.get(env.SKU_ROOM.idFromName(skuId));
+export const skuRoomOf = (env: Env, skuId: string) => env.SKU_ROOM.getByName(skuId);
 
 const readState = (map: Y.Map<unknown>): SkuState => map.toJSON() as SkuState;
 
@@ -43,100 +43,100 @@ export interface Buyer {
 
 /**
  * One SKU's price, stock, listing and reservations: the single writer of that SKU and the only
- * place stock is decremented. Every change bumps `rev` and is durable in this object's storage
- * before it is broadcast. An operator's edit is written through to D1 and the catalog feed before
- * the call returns; reservations reach them through the outbox, flushed by the alarm within a
- * second. A write-through that fails waits in the outbox and is retried by the alarm.
+ * place stock is decremented. Every change bumps `rev` and is durable in this object's storage,
+ * with its line in the outbox, before it is broadcast. An operator's edit is written through to
+ * D1 and the catalog feed before the call returns; reservations reach them through the outbox,
+ * flushed by the alarm within a second. A write-through that fails waits in the outbox and is
+ * retried by the alarm.
  */
 export class SkuRoom extends YRoom<Env, RoomIdentity> {
   private readonly monitor = this.observe(new RoomMonitor(this.sockets, this.env));
-  private flushing: Promise<void> = Promise.resolve();
+  private readonly skuId: string;
+  private readonly schedule: AlarmSchedule;
+  /** The changes on their way to D1 (with the room's state at flush time) and the catalog. */
+  private readonly mirror: SqlOutbox<SkuChangeEvent>;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    ctx.storage.sql.exec(
-      'CREATE TABLE IF NOT EXISTS mirror_outbox (rev INTEGER PRIMARY KEY, sku_id TEXT NOT NULL, event TEXT NOT NULL)',
-    );
-    createReservations(ctx.storage.sql);
-    createFlashPurchases(ctx.storage.sql);
+    this.skuId = objectName(ctx);
+    this.schedule = new AlarmSchedule(ctx.storage);
+    this.mirror = new SqlOutbox(ctx.storage, this.schedule, 'mirror', {
+      send: (events) => this.writeThrough(events),
+      flushAfterMs: OUTBOX_FLUSH_MS,
+      retryMs: MIRROR_RETRY_MS,
+    });
+    migrateSchema(ctx.storage, 'sku_room', skuRoomSchema(this.mirror));
+    ctx.blockConcurrencyWhile(() => this.schedule.resume());
   }
 
   protected async admit(identity: RoomIdentity): Promise<Response | null> {
-    const skuId = parseRoom(identity.room)?.id;
-    if (skuId && (await this.loaded(skuId))) return null;
+    if (identity.room === skuRoom(this.skuId) && (await this.loaded())) return null;
     return errorResponse(404, 'not_found', 'SKU not found');
   }
 
   /** The SKU's current state, or null when no such SKU exists. */
-  async current(skuId: string): Promise<SkuState | null> {
-    const room = await this.loaded(skuId);
+  async current(): Promise<SkuState | null> {
+    const room = await this.loaded();
     return room ? readState(room.doc.getMap(SKU_MAP)) : null;
   }
 
   /** Applies an operator's edit; null when no such SKU exists. */
-  async edit(skuId: string, patch: SkuPatch): Promise<SkuState | null> {
-    const room = await this.loaded(skuId);
+  async edit(patch: SkuPatch): Promise<SkuState | null> {
+    const room = await this.loaded();
     if (!room) return null;
     const changes: Partial<SkuState> = {};
     if (patch.price !== undefined) changes.price = patch.price;
     if (patch.stock !== undefined) changes.stock = patch.stock;
     if (patch.listed !== undefined) changes.listed = patch.listed;
-    const next = this.change(room, skuId, changes, 'admin');
-    await this.flushOutbox();
+    const next = await this.change(room, changes, 'admin');
+    await this.mirror.flush();
     return next;
   }
 
   /**
    * Holds `qty` units for an order: the check and the decrement happen in one turn, so concurrent
    * orders never take more than there is. Reserving an order again changes nothing. Answers the
-   * price (the flash price when the buyer's channel is in a running sale) and title it is charged at.
+   * price (flashPricing.ts: the flash price when the buyer's channel is in a running sale) and
+   * title it is charged at.
    */
-  async reserve(
-    skuId: string,
-    orderId: string,
-    qty: number,
-    expiresAt: number,
-    buyer: Buyer,
-  ): Promise<ReservedLine | Refusal> {
-    const room = await this.loaded(skuId);
+  async reserve(orderId: string, qty: number, expiresAt: number, buyer: Buyer): Promise<ReservedLine | Refusal> {
+    const skuId = this.skuId;
+    const room = await this.loaded();
     if (!room) return refusal(404, 'not_found', `SKU ${skuId} not found`);
     const sql = this.ctx.storage.sql;
     const state = readState(room.doc.getMap(SKU_MAP));
     const held = reservationOf(sql, orderId);
     if (held) {
       if (held.state === 'released') return refusal(409, 'reservation_released', `order ${orderId} was released`);
-      return { skuId, title: state.title, price: flashPriceOf(sql, orderId) ?? state.price, qty: held.qty };
+      return { skuId, title: state.title, price: priceGiven(state, flashPriceOf(sql, orderId)), qty: held.qty };
     }
     if (!state.listed) return refusal(409, 'sku_unlisted', `SKU ${skuId} is not for sale`);
     if (state.stock < qty) return refusal(409, 'out_of_stock', `SKU ${skuId} has ${state.stock} left`);
-    const flash = flashSaleFor(state, buyer.channel, clock.now());
-    if (flash?.perMemberLimit) {
-      const ordered = flashUnitsOrdered(sql, buyer.memberId, flash.saleId);
-      if (ordered + qty > flash.perMemberLimit) {
+    const { price, sale } = priceAt(state, buyer.channel, clock.now());
+    if (sale?.perMemberLimit) {
+      const ordered = flashUnitsOrdered(sql, buyer.memberId, sale.saleId);
+      if (overFlashLimit(sale, ordered, qty)) {
         return refusal(
           409,
           'flash_sale_limit',
-          `SKU ${skuId}: at most ${flash.perMemberLimit} per member at the flash price, ${ordered} already ordered`,
+          `SKU ${skuId}: at most ${sale.perMemberLimit} per member at the flash price, ${ordered} already ordered`,
         );
       }
     }
     recordReservation(sql, orderId, qty, expiresAt);
-    if (flash)
-      recordFlashPurchase(sql, { orderId, memberId: buyer.memberId, saleId: flash.saleId, price: flash.price });
-    this.change(room, skuId, { stock: state.stock - qty }, 'shopper');
-    await this.scheduleFlush();
-    return { skuId, title: state.title, price: flash?.price ?? state.price, qty };
+    if (sale) recordFlashPurchase(sql, { orderId, memberId: buyer.memberId, saleId: sale.saleId, price });
+    await this.change(room, { stock: state.stock - qty }, 'shopper');
+    return { skuId, title: state.title, price, qty };
   }
 
   /** Returns an order's held units to stock; releasing twice, or an unknown order, changes nothing. */
-  async release(skuId: string, orderId: string): Promise<void> {
-    const room = await this.loaded(skuId);
+  async release(orderId: string): Promise<void> {
+    const room = await this.loaded();
     const held = reservationOf(this.ctx.storage.sql, orderId);
     if (!room || held?.state !== 'held') return;
     settleReservation(this.ctx.storage.sql, orderId, 'released');
     const stock = readState(room.doc.getMap(SKU_MAP)).stock;
-    this.change(room, skuId, { stock: stock + held.qty }, 'system');
-    await this.scheduleFlush();
+    await this.change(room, { stock: stock + held.qty }, 'system');
   }
 
   /**
@@ -153,38 +153,33 @@ export class SkuRoom extends YRoom<Env, RoomIdentity> {
    * Puts a flash sale on the SKU (the FlashSaleClock calls this at its start); null when no such
    * SKU exists. Starting the same sale again changes nothing.
    */
-  async startFlash(skuId: string, flash: FlashSale): Promise<SkuState | null> {
-    const room = await this.loaded(skuId);
+  async startFlash(flash: FlashSale): Promise<SkuState | null> {
+    const room = await this.loaded();
     if (!room) return null;
     const state = readState(room.doc.getMap(SKU_MAP));
     if (state.flash?.saleId === flash.saleId) return state;
-    const next = this.change(room, skuId, { flash }, 'system');
-    await this.scheduleFlush();
-    return next;
+    return this.change(room, { flash }, 'system');
   }
 
   /** Takes the sale off the SKU; a SKU already in another sale, or none, is left as it is. */
-  async endFlash(skuId: string, saleId: string): Promise<SkuState | null> {
-    const room = await this.loaded(skuId);
+  async endFlash(saleId: string): Promise<SkuState | null> {
+    const room = await this.loaded();
     if (!room) return null;
     const state = readState(room.doc.getMap(SKU_MAP));
     if (state.flash?.saleId !== saleId) return state;
-    const next = this.change(room, skuId, { flash: null }, 'system');
-    await this.scheduleFlush();
-    return next;
+    return this.change(room, { flash: null }, 'system');
   }
 
   /** Shows its product's sales figure (`publishSales` calls this); an unchanged figure changes nothing. */
-  async setSales(skuId: string, sales: number): Promise<void> {
-    const room = await this.loaded(skuId);
+  async setSales(sales: number): Promise<void> {
+    const room = await this.loaded();
     if (!room || readState(room.doc.getMap(SKU_MAP)).sales === sales) return;
-    this.change(room, skuId, { sales }, 'system');
-    await this.scheduleFlush();
+    await this.change(room, { sales }, 'system');
   }
 
   /** Per-channel connections and acknowledgement latency of this SKU's room. */
-  async latencyByChannel(skuId: string) {
-    return this.monitor.stats(skuRoom(skuId));
+  async latencyByChannel() {
+    return this.monitor.stats(skuRoom(this.skuId));
   }
 
   /**
@@ -192,14 +187,10 @@ export class SkuRoom extends YRoom<Env, RoomIdentity> {
    * oldest change still in the outbox on its way there was made (D1 is then expected to lag; null:
    * D1 has everything). Null: no such SKU.
    */
-  async audit(skuId: string): Promise<(SkuAudit & { pendingSince: number | null }) | null> {
-    const state = await this.current(skuId);
+  async audit(): Promise<(SkuAudit & { pendingSince: number | null }) | null> {
+    const state = await this.current();
     if (!state) return null;
-    const [oldest] = this.ctx.storage.sql
-      .exec<{ event: string }>('SELECT event FROM mirror_outbox ORDER BY rev LIMIT 1')
-      .toArray();
-    const pendingSince = oldest ? (JSON.parse(oldest.event) as SkuChangeEvent).at : null;
-    return { price: state.price, stock: state.stock, listed: state.listed, pendingSince };
+    return { price: state.price, stock: state.stock, listed: state.listed, pendingSince: this.mirror.oldestQueuedAt() };
   }
 
   /**
@@ -208,30 +199,32 @@ export class SkuRoom extends YRoom<Env, RoomIdentity> {
    * differs, or when the room changed meanwhile or still has a change on its way to D1 (the
    * room is then the newer one, and the next check looks again).
    */
-  async reconcile(skuId: string): Promise<SkuChangeEvent['changes'] | null> {
-    const room = await this.loaded(skuId);
+  async reconcile(): Promise<SkuChangeEvent['changes'] | null> {
+    const room = await this.loaded();
     if (!room) return null;
     const revBefore = readState(room.doc.getMap(SKU_MAP)).rev;
-    const record = await findSku(database(this.env.DB), skuId);
-    const audit = await this.audit(skuId);
+    const record = await findSku(database(this.env.DB), this.skuId);
+    const audit = await this.audit();
     if (!record || !audit || audit.pendingSince !== null || readState(room.doc.getMap(SKU_MAP)).rev !== revBefore)
       return null;
     const fields = (['price', 'stock', 'listed'] as const).filter((k) => audit[k] !== record[k]);
     if (fields.length === 0) return null;
-    this.change(room, skuId, Object.fromEntries(fields.map((k) => [k, record[k]])), 'system');
-    await this.flushOutbox();
+    await this.change(room, Object.fromEntries(fields.map((k) => [k, record[k]])), 'system');
+    await this.mirror.flush();
     return Object.fromEntries(fields.map((k) => [k, { from: audit[k], to: record[k] }]));
   }
 
   override async alarm(): Promise<void> {
-    await this.flushOutbox();
+    await this.schedule.run(this.mirror.tasks);
   }
 
   /**
    * Applies `changes` as one server change with the next `rev`, and queues its sync-log line in
-   * the outbox (same turn, so the two are durable together).
+   * the outbox (same turn, so the two are durable together); the outbox has its flush scheduled
+   * before this returns. Shopper-driven changes reach D1 by that flush, in one batch, so D1's
+   * write rate never caps how fast stock can be reserved.
    */
-  private change(room: RoomDoc, skuId: string, changes: Partial<SkuState>, source: SkuChangeEvent['source']): SkuState {
+  private async change(room: RoomDoc, changes: Partial<SkuState>, source: SkuChangeEvent['source']): Promise<SkuState> {
     const map = room.doc.getMap<unknown>(SKU_MAP);
     const before = readState(map);
     const next: SkuState = { ...before, ...changes, rev: before.rev + 1, changedAt: clock.now() };
@@ -245,77 +238,41 @@ export class SkuRoom extends YRoom<Env, RoomIdentity> {
       source === 'admin' ? SERVER_ORIGIN : BURST_ORIGIN,
     );
     this.monitor.stamp(room.name, next.rev, next.changedAt);
-    const event: SkuChangeEvent = {
+    await this.mirror.add({
       rev: next.rev,
       at: next.changedAt,
       source,
       changes: Object.fromEntries(
         Object.keys(changes).map((k) => [k, { from: before[k as keyof SkuState], to: next[k as keyof SkuState] }]),
       ),
-    };
-    this.ctx.storage.sql.exec(
-      'INSERT INTO mirror_outbox (rev, sku_id, event) VALUES (?, ?, ?)',
-      next.rev,
-      skuId,
-      JSON.stringify(event),
-    );
+    });
     return next;
   }
 
   /**
-   * Shopper-driven changes reach D1 by the alarm, in one batch per flush, so D1's write rate never
-   * caps how fast stock can be reserved. An alarm already set (a sooner flush or a retry) carries them.
+   * Writes the room's current state through to D1 (with the pending sync-log lines) and to the
+   * catalog. The outbox runs one flush at a time, so no line is written twice; an edit that lands
+   * during a flush is carried by the next one.
    */
-  private async scheduleFlush(): Promise<void> {
-    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(clock.now() + OUTBOX_FLUSH_MS);
-  }
-
-  /**
-   * Writes the current state through to D1 (with the pending sync-log lines) and to the catalog.
-   * Flushes run one at a time, so no line is written twice; an edit that lands during a flush is
-   * carried by the next one. On failure the outbox keeps its rows, the alarm retries, and the
-   * caller sees the error.
-   */
-  private flushOutbox(): Promise<void> {
-    const run = this.flushing.then(() => this.flushPending());
-    this.flushing = run.catch(() => undefined);
-    return run;
-  }
-
-  private async flushPending(): Promise<void> {
-    const pending = this.ctx.storage.sql
-      .exec<{ rev: number; sku_id: string; event: string }>('SELECT rev, sku_id, event FROM mirror_outbox ORDER BY rev')
-      .toArray();
-    const skuId = pending[0]?.sku_id;
-    if (!skuId) return;
-    const state = readState(this.room(skuRoom(skuId)).doc.getMap(SKU_MAP));
-    try {
-      await Promise.all([
-        mirrorSku(
-          database(this.env.DB),
-          state,
-          pending.map((row) => JSON.parse(row.event) as SkuChangeEvent),
-        ),
-        catalogRoomOf(this.env).upsert([{ skuId, entry: catalogEntryOf(state) }]),
-      ]);
-    } catch (error) {
-      await this.ctx.storage.setAlarm(clock.now() + MIRROR_RETRY_MS);
-      throw error;
-    }
-    this.ctx.storage.sql.exec('DELETE FROM mirror_outbox WHERE rev <= ?', pending.at(-1)?.rev ?? 0);
+  private async writeThrough(events: SkuChangeEvent[]): Promise<void> {
+    const state = readState(this.room(skuRoom(this.skuId)).doc.getMap(SKU_MAP));
+    await Promise.all([
+      mirrorSku(database(this.env.DB), state, events),
+      catalogRoomOf(this.env).upsert([{ skuId: this.skuId, entry: catalogEntryOf(state) }]),
+    ]);
   }
 
   /**
    * The SKU's room with its state in place. A cold object with no stored state rebuilds it from
    * the D1 record; concurrent callers wait for that instead of racing it.
    */
-  private async loaded(skuId: string): Promise<RoomDoc | null> {
-    const room = this.room(skuRoom(skuId));
+  private async loaded(): Promise<RoomDoc | null> {
+    const room = this.room(skuRoom(this.skuId));
     const map = room.doc.getMap<unknown>(SKU_MAP);
     if (!map.has('rev')) {
       await this.ctx.blockConcurrencyWhile(async () => {
         if (map.has('rev')) return;
-        const record = await findSku(database(this.env.DB), skuId);
+        const record = await findSku(database(this.env.DB), this.skuId);
         if (!record) return;
         room.doc.transact(() => {
           for (const [key, value] of Object.entries(record)) map.set(key, value);

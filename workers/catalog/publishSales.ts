@@ -15,9 +15,7 @@ export const publishSales = async (env: Env, productIds: string[]): Promise<void
   const db = database(env.DB);
   const sales = await salesOfProducts(db, ids);
   for await (const rows of skusOfProducts(db, ids)) {
-    await Promise.all(
-      rows.map((row) => skuRoomOf(env, row.id).setSales(row.id, sales.get(row.productId)?.shownSales ?? 0)),
-    );
+    await Promise.all(rows.map((row) => skuRoomOf(env, row.id).setSales(sales.get(row.productId)?.shownSales ?? 0)));
   }
 };
 

@@ -14,9 +14,13 @@ import { MONITOR_ROOM } from '../../shared/rooms';
 import { errorResponse } from '../edge/errors';
 import type { RoomIdentity } from '../edge/roomIdentity';
 import type { Env } from '../env';
+import { AlarmSchedule } from '../platform/alarmSchedule';
 import { clock } from '../platform/clock';
 import { SERVER_ORIGIN, YRoom } from '../platform/room/YRoom';
+import { SqlOutbox } from '../platform/sqlOutbox';
+import { migrateSchema } from '../platform/sqlSchema';
 import { database } from '../records/db';
+import { monitorRoomSchema } from './monitorRoomSchema';
 import { appendSyncEvents, type NewSyncEvent } from './records/syncEventRecords';
 import type { RoomChannels, RoomReport } from './roomFeed';
 import { percentile } from './syncLatency';
@@ -29,6 +33,8 @@ const RECENT_SAMPLES = 60;
  * many rooms report, the monitor writes D1 about once a second. A failed flush retries as late.
  */
 const LOG_FLUSH_MS = 1000;
+/** The task that looks again when a channel's wait may have become lagging. */
+const REFRESH = 'refresh';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -43,16 +49,20 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 export class MonitorRoom extends YRoom<Env, RoomIdentity> {
   /** The latency windows, in memory once read (the table holds them across restarts). */
   private readonly windows = new Map<Channel, Array<[number, number]>>();
+  private readonly schedule: AlarmSchedule;
+  /** Sync-log lines on their way to D1. */
+  private readonly log: SqlOutbox<NewSyncEvent>;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS feeds (room TEXT PRIMARY KEY, channels TEXT NOT NULL)');
-    // Each channel's window in one row, rewritten once per report (not a row per acknowledgement).
-    ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS windows (channel TEXT PRIMARY KEY, samples TEXT NOT NULL)');
-    ctx.storage.sql.exec('DROP TABLE IF EXISTS samples');
-    ctx.storage.sql.exec(
-      'CREATE TABLE IF NOT EXISTS log_outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, event TEXT NOT NULL)',
-    );
+    this.schedule = new AlarmSchedule(ctx.storage);
+    this.log = new SqlOutbox(ctx.storage, this.schedule, 'log', {
+      send: (events) => appendSyncEvents(database(env.DB), events),
+      flushAfterMs: LOG_FLUSH_MS,
+      retryMs: LOG_FLUSH_MS,
+    });
+    migrateSchema(ctx.storage, 'monitor_room', monitorRoomSchema(this.log));
+    ctx.blockConcurrencyWhile(() => this.schedule.resume());
   }
 
   protected async admit(identity: RoomIdentity): Promise<Response | null> {
@@ -72,7 +82,7 @@ export class MonitorRoom extends YRoom<Env, RoomIdentity> {
         JSON.stringify(this.window(channel)),
       );
     }
-    await this.queueLog(reports.flatMap((report) => this.logLines(report)));
+    await this.log.add(...reports.flatMap((report) => this.logLines(report)));
     await this.refresh();
   }
 
@@ -148,33 +158,7 @@ export class MonitorRoom extends YRoom<Env, RoomIdentity> {
 
   /** Turns `syncing` into `lagging` when a wait passes 1 s with nothing else reported, and flushes the log. */
   override async alarm(): Promise<void> {
-    await this.refresh();
-    const sql = this.ctx.storage.sql;
-    const pending = sql.exec<{ id: number; event: string }>('SELECT id, event FROM log_outbox ORDER BY id').toArray();
-    if (pending.length === 0) return;
-    try {
-      await appendSyncEvents(
-        database(this.env.DB),
-        pending.map((row) => JSON.parse(row.event) as NewSyncEvent),
-      );
-    } catch (error) {
-      await this.wakeBy(clock.now() + LOG_FLUSH_MS);
-      throw error;
-    }
-    sql.exec('DELETE FROM log_outbox WHERE id <= ?', pending.at(-1)?.id ?? 0);
-  }
-
-  private async queueLog(events: NewSyncEvent[]): Promise<void> {
-    if (events.length === 0) return;
-    for (const event of events)
-      this.ctx.storage.sql.exec('INSERT INTO log_outbox (event) VALUES (?)', JSON.stringify(event));
-    await this.wakeBy(clock.now() + LOG_FLUSH_MS);
-  }
-
-  /** Makes the alarm ring by `at` (an earlier one already set stays). */
-  private async wakeBy(at: number): Promise<void> {
-    const set = await this.ctx.storage.getAlarm();
-    if (set === null || set > at) await this.ctx.storage.setAlarm(at);
+    await this.schedule.run({ [REFRESH]: () => this.refresh(), ...this.log.tasks });
   }
 
   /**
@@ -209,8 +193,9 @@ export class MonitorRoom extends YRoom<Env, RoomIdentity> {
     const lagAts = entries.flatMap(({ next }) =>
       next.state === 'syncing' && next.waitingSince !== null ? [next.waitingSince + LAGGING_AFTER_MS] : [],
     );
-    if (lagAts.length > 0) await this.wakeBy(Math.min(...lagAts) + 1);
-    await this.queueLog(log);
+    if (lagAts.length > 0) await this.schedule.runAt(REFRESH, Math.min(...lagAts) + 1);
+    else await this.schedule.cancel(REFRESH);
+    await this.log.add(...log);
   }
 
   private channelEntry(channel: Channel, feeds: RoomChannels[], now: number): ChannelMonitor {

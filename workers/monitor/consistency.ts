@@ -31,7 +31,7 @@ export const inBatches = async <T, R>(items: T[], ask: (item: T) => Promise<R>):
 /** Price, stock and listing in every SKU room against its D1 row. */
 export const auditSkus = async (env: Env): Promise<Audit<SkuAudit & { skuId: string }>> => {
   const records = await skuRecords(database(env.DB));
-  const rooms = await inBatches(records, (r) => skuRoomOf(env, r.skuId).audit(r.skuId));
+  const rooms = await inBatches(records, (r) => skuRoomOf(env, r.skuId).audit());
   const compared = records.map((record, i) => ({ record, room: rooms[i] }));
   const settled = compared.filter(({ room }) => room && room.pendingSince === null);
   const pending = rooms.flatMap((room) => (room?.pendingSince == null ? [] : [room.pendingSince]));

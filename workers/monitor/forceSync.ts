@@ -19,7 +19,7 @@ export const forceSync = async (env: Env): Promise<ForceSyncResult> => {
   const [skus, assets] = await Promise.all([auditSkus(env), auditAssets(env)]);
   const skuRepairs = await inBatches(skus.differing, async ({ skuId }) => ({
     skuId,
-    changes: await skuRoomOf(env, skuId).reconcile(skuId),
+    changes: await skuRoomOf(env, skuId).reconcile(),
   }));
   const memberRepairs = await inBatches(assets.differing, async ({ memberId }) => ({
     memberId,

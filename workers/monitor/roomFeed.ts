@@ -36,7 +36,7 @@ export interface RoomReport {
 const REPORT_EVERY_MS = 500;
 
 /** The object every room's feed reports to. */
-export const monitorRoomOf = (env: MonitorBinding) => env.MONITOR_ROOM.get(env.MONITOR_ROOM.idFromName(MONITOR_ROOM));
+export const monitorRoomOf = (env: MonitorBinding) => env.MONITOR_ROOM.getByName(MONITOR_ROOM);
 
 export const emptyRoomChannels = (): RoomChannels =>
   Object.fromEntries(CHANNELS.map((c) => [c, { connected: 0, waitingSince: null }])) as RoomChannels;

@@ -12,6 +12,12 @@ export interface OutboxOptions<T> {
   retryMs: number;
 }
 
+/** An item carried over from a table an outbox replaces, with when it was queued there. */
+export interface CarriedItem<T> {
+  item: T;
+  queuedAt: number;
+}
+
 /**
  * Items on their way out of an object (to D1, to another object), durable in its SQLite in the
  * same turn as the change they carry, sent in batches. Adding an item asks the alarm schedule for
@@ -36,23 +42,32 @@ export class SqlOutbox<T> {
     ]);
   }
 
-  /** The alarm task that flushes this outbox, for the object's `alarm()`. */
+  /**
+   * The alarm task that flushes this outbox, for the object's `alarm()`. A failed flush has
+   * already asked for its own retry, so the schedule is not told of the failure.
+   */
   get tasks(): Record<string, AlarmTask> {
-    return { [this.task]: () => this.flush() };
+    return {
+      [this.task]: () => this.flush().catch((error: unknown) => console.error(`outbox ${this.name}`, error)),
+    };
   }
 
   /** Queues items (call it in the turn of the change they carry) and asks for their flush. */
   add(...items: T[]): Promise<void> {
+    if (items.length === 0) return Promise.resolve();
     const at = clock.now();
-    for (const item of items) {
-      this.storage.sql.exec(
-        'INSERT INTO outbox (box, item, queued_at) VALUES (?, ?, ?)',
-        this.name,
-        JSON.stringify(item),
-        at,
-      );
-    }
+    this.insert(items.map((item) => ({ item, queuedAt: at })));
     return this.schedule.runBy(this.task, at + this.options.flushAfterMs);
+  }
+
+  /**
+   * Queues items from the table this outbox replaces, oldest first, for a schema step: their flush
+   * is planned for now, and set once the object calls the schedule's `resume`.
+   */
+  carry(items: Array<CarriedItem<T>>): void {
+    if (items.length === 0) return;
+    this.insert(items);
+    this.schedule.plan(this.task, clock.now());
   }
 
   /** Sends what is queued now. On failure the items stay, a retry is scheduled and the error is thrown. */
@@ -78,6 +93,17 @@ export class SqlOutbox<T> {
     return `outbox:${this.name}`;
   }
 
+  private insert(items: Array<CarriedItem<T>>): void {
+    for (const { item, queuedAt } of items) {
+      this.storage.sql.exec(
+        'INSERT INTO outbox (box, item, queued_at) VALUES (?, ?, ?)',
+        this.name,
+        JSON.stringify(item),
+        queuedAt,
+      );
+    }
+  }
+
   private async flushQueued(): Promise<void> {
     const rows = this.storage.sql
       .exec<{ id: number; item: string }>('SELECT id, item FROM outbox WHERE box = ? ORDER BY id', this.name)
@@ -91,5 +117,7 @@ export class SqlOutbox<T> {
       throw error;
     }
     this.storage.sql.exec('DELETE FROM outbox WHERE box = ? AND id <= ?', this.name, last.id);
+    // Delivered inline before its alarm: the alarm would find nothing, so it is not left to ring.
+    if (this.size === 0) await this.schedule.cancel(this.task);
   }
 }

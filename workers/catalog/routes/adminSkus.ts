@@ -12,7 +12,7 @@ import { skuParam } from './skus';
 export const adminSkuRoutes = new Hono<HubEnv>()
   .patch('/:skuId', skuParam, validate('json', skuPatchSchema), async (c) => {
     const { skuId } = c.req.valid('param');
-    const state = await skuRoomOf(c.env, skuId).edit(skuId, c.req.valid('json'));
+    const state = await skuRoomOf(c.env, skuId).edit(c.req.valid('json'));
     if (!state) throw notFound('SKU', 'skuId');
     return c.json(state);
   })
@@ -25,12 +25,12 @@ export const adminSkuRoutes = new Hono<HubEnv>()
     );
     const unknown = edits.findIndex((e) => !known.has(e.skuId));
     if (unknown >= 0) throw notFound(`SKU ${edits[unknown]?.skuId}`, `edits.${unknown}.skuId`);
-    const skus = await Promise.all(edits.map(({ skuId, ...patch }) => skuRoomOf(c.env, skuId).edit(skuId, patch)));
+    const skus = await Promise.all(edits.map(({ skuId, ...patch }) => skuRoomOf(c.env, skuId).edit(patch)));
     return c.json({ skus });
   })
   .get('/:skuId/sync', skuParam, async (c) => {
     const { skuId } = c.req.valid('param');
     const room = skuRoomOf(c.env, skuId);
-    if (!(await room.current(skuId))) throw notFound('SKU', 'skuId');
-    return c.json({ room: `sku:${skuId}`, channels: await room.latencyByChannel(skuId) });
+    if (!(await room.current())) throw notFound('SKU', 'skuId');
+    return c.json({ room: `sku:${skuId}`, channels: await room.latencyByChannel() });
   });

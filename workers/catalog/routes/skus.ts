@@ -11,7 +11,7 @@ export const skuParam = validate('param', z.object({ skuId }));
 /** Public SKU reads: the live state from the SKU's own room. */
 export const skuRoutes = new Hono<HubEnv>().get('/:skuId', skuParam, async (c) => {
   const { skuId } = c.req.valid('param');
-  const state = await skuRoomOf(c.env, skuId).current(skuId);
+  const state = await skuRoomOf(c.env, skuId).current();
   if (!state) throw notFound('SKU', 'skuId');
   return c.json(state);
 });

@@ -6,7 +6,7 @@ import type { ReservedLine } from './reservations';
 
 /** Returns what `orderId` holds in each of the SKUs' rooms; releasing what was never held is harmless. */
 export const releaseStock = async (env: Env, orderId: string, skuIds: string[]): Promise<void> => {
-  await Promise.all(skuIds.map((skuId) => skuRoomOf(env, skuId).release(skuId, orderId)));
+  await Promise.all(skuIds.map((skuId) => skuRoomOf(env, skuId).release(orderId)));
 };
 
 /**
@@ -21,7 +21,7 @@ export const reserveStock = async (
   buyer: Buyer,
 ): Promise<ReservedLine[] | Refusal> => {
   const results = await Promise.allSettled(
-    items.map(({ skuId, qty }) => skuRoomOf(env, skuId).reserve(skuId, orderId, qty, expiresAt, buyer)),
+    items.map(({ skuId, qty }) => skuRoomOf(env, skuId).reserve(orderId, qty, expiresAt, buyer)),
   );
   const reserved: ReservedLine[] = [];
   for (const [index, result] of results.entries()) {

@@ -44,32 +44,32 @@ export const adminMiniShopRoutes = new Hono<HubEnv>()
       }
       throw error;
     }
-    return c.json(unlessRefused(await shopSyncOf(c.env, appid).bind(appid, { appid, secret }, name)), 201);
+    return c.json(unlessRefused(await shopSyncOf(c.env, appid).bind(secret, name)), 201);
   })
   .get('/shops', async (c) => c.json({ shops: await listMiniShops(database(c.env.DB)) }))
   .get('/shops/:appid', shopParam, async (c) => {
     const { appid } = c.req.valid('param');
-    return c.json(unlessRefused(await shopSyncOf(c.env, appid).shop(appid)));
+    return c.json(unlessRefused(await shopSyncOf(c.env, appid).shop()));
   })
   .delete('/shops/:appid', shopParam, async (c) => {
     const { appid } = c.req.valid('param');
-    return c.json(unlessRefused(await shopSyncOf(c.env, appid).unbind(appid)));
+    return c.json(unlessRefused(await shopSyncOf(c.env, appid).unbind()));
   })
   .patch('/shops/:appid/rules', shopParam, validate('json', syncRulesPatchSchema), async (c) => {
     const { appid } = c.req.valid('param');
-    return c.json(unlessRefused(await shopSyncOf(c.env, appid).setRules(appid, c.req.valid('json'))));
+    return c.json(unlessRefused(await shopSyncOf(c.env, appid).setRules(c.req.valid('json'))));
   })
   .put('/shops/:appid/auto-sync', shopParam, validate('json', autoSyncSchema), async (c) => {
     const { appid } = c.req.valid('param');
-    return c.json(unlessRefused(await shopSyncOf(c.env, appid).setAutoSync(appid, c.req.valid('json').autoSync)));
+    return c.json(unlessRefused(await shopSyncOf(c.env, appid).setAutoSync(c.req.valid('json').autoSync)));
   })
   .get('/shops/:appid/freight-templates', shopParam, async (c) => {
     const { appid } = c.req.valid('param');
-    return c.json(unlessRefused(await shopSyncOf(c.env, appid).sourceTemplates(appid)));
+    return c.json(unlessRefused(await shopSyncOf(c.env, appid).sourceTemplates()));
   })
   .post('/shops/:appid/migrations', shopParam, async (c) => {
     const { appid } = c.req.valid('param');
-    return c.json(unlessRefused(await shopSyncOf(c.env, appid).startMigration(appid)), 202);
+    return c.json(unlessRefused(await shopSyncOf(c.env, appid).startMigration()), 202);
   })
   .get('/products/:productId/sales', productParam, async (c) => {
     const { productId } = c.req.valid('param');

@@ -39,5 +39,5 @@ export const scheduled: ExportedHandlerScheduledHandler<Env> = async (controller
     return;
   }
   const kind = controller.cron === CRONS.products ? 'products' : 'orders';
-  for (const shop of await autoSyncedShops(db)) await shopSyncOf(env, shop.appid).requestSync(shop.appid, kind);
+  for (const shop of await autoSyncedShops(db)) await shopSyncOf(env, shop.appid).requestSync(kind);
 };

@@ -107,7 +107,7 @@ const overwrite = async (env: Env, db: Database, run: ImportRun, product: Source
   const { shownSales } = await productSales(db, productId);
   for (const sku of product.skus) {
     const skuId = localSkuId(run.appid, sku.skuId);
-    if (existing.has(skuId)) await skuRoomOf(env, skuId).edit(skuId, { price: sku.price, stock: sku.stock, listed });
+    if (existing.has(skuId)) await skuRoomOf(env, skuId).edit({ price: sku.price, stock: sku.stock, listed });
     else {
       const title = skuTitle(product, sku);
       added.push({

@@ -30,7 +30,7 @@ const shipOrder = async (env: Env, orderId: string, parcel: ShipOrder): Promise<
     const missing = order.miniShop.deliveryKind === 'express' ? missingParcelField(parcel) : null;
     if (missing) throw new ApiError(400, 'invalid_input', `${missing}: an express order needs it`, missing);
     const { appid, sourceOrderId } = order.miniShop;
-    const shipped = await shopSyncOf(env, appid).shipOrder(appid, sourceOrderId, parcel);
+    const shipped = await shopSyncOf(env, appid).shipOrder(sourceOrderId, parcel);
     return 'refused' in shipped ? shipped : { status: 'shipped' };
   }
   const moved = await memberRoomOf(env, order.memberId).advanceOrder(orderId, {
