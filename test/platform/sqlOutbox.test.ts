@@ -135,12 +135,22 @@ describe('SqlOutbox', () => {
     const t0 = time.now();
     await runInDurableObject(freshObject(), async (_, state) => {
       const { schedule, outbox, task } = outboxIn(state.storage, async () => {});
-      state.storage.transactionSync(() =>
-        outbox.carry([
-          { item: { n: 1 }, queuedAt: t0 - 5000 },
-          { item: { n: 2 }, queuedAt: t0 - 4000 },
-        ]),
+      const sql = state.storage.sql;
+      sql.exec('CREATE TABLE old_lines (id INTEGER PRIMARY KEY, line TEXT NOT NULL)');
+      sql.exec(
+        'INSERT INTO old_lines (id, line) VALUES (2, ?), (1, ?)',
+        JSON.stringify({ n: 2 }),
+        JSON.stringify({ n: 1 }),
       );
+      state.storage.transactionSync(() =>
+        outbox.carryTable(sql, {
+          table: 'old_lines',
+          column: 'line',
+          order: 'id',
+          queuedAt: ({ n }) => t0 - 6000 + n * 1000,
+        }),
+      );
+      expect(sql.exec("SELECT 1 FROM sqlite_master WHERE name = 'old_lines'").toArray()).toEqual([]);
       expect(outbox.size).toBe(2);
       expect(outbox.oldestQueuedAt()).toBe(t0 - 5000);
       expect(schedule.dueAt(task)).toBe(t0);

@@ -14,16 +14,6 @@ export const skuRoomSchema = (mirror: SqlOutbox<SkuChangeEvent>): SchemaStep[] =
     createReservations(sql);
     createFlashPurchases(sql);
   },
-  (sql) => {
-    const exists = sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'mirror_outbox'").toArray();
-    if (exists.length === 0) return;
-    const rows = sql.exec<{ event: string }>('SELECT event FROM mirror_outbox ORDER BY rev').toArray();
-    mirror.carry(
-      rows.map((row) => {
-        const event = JSON.parse(row.event) as SkuChangeEvent;
-        return { item: event, queuedAt: event.at };
-      }),
-    );
-    sql.exec('DROP TABLE mirror_outbox');
-  },
+  (sql) =>
+    mirror.carryTable(sql, { table: 'mirror_outbox', column: 'event', order: 'rev', queuedAt: (event) => event.at }),
 ];

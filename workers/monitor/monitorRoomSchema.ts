@@ -15,16 +15,5 @@ export const monitorRoomSchema = (log: SqlOutbox<NewSyncEvent>): SchemaStep[] =>
     sql.exec('CREATE TABLE IF NOT EXISTS windows (channel TEXT PRIMARY KEY, samples TEXT NOT NULL)');
     sql.exec('DROP TABLE IF EXISTS samples');
   },
-  (sql) => {
-    const exists = sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'log_outbox'").toArray();
-    if (exists.length === 0) return;
-    const rows = sql.exec<{ event: string }>('SELECT event FROM log_outbox ORDER BY id').toArray();
-    log.carry(
-      rows.map((row) => {
-        const event = JSON.parse(row.event) as NewSyncEvent;
-        return { item: event, queuedAt: event.at };
-      }),
-    );
-    sql.exec('DROP TABLE log_outbox');
-  },
+  (sql) => log.carryTable(sql, { table: 'log_outbox', column: 'event', order: 'id', queuedAt: (event) => event.at }),
 ];

@@ -12,8 +12,17 @@ export interface OutboxOptions<T> {
   retryMs: number;
 }
 
-/** An item carried over from a table an outbox replaces, with when it was queued there. */
-export interface CarriedItem<T> {
+/** A table an earlier version of an object kept an outbox's items in. */
+export interface LegacyTable<T> {
+  table: string;
+  /** The column holding each item as JSON, and the column that orders them oldest first. */
+  column: string;
+  order: string;
+  /** When an item was queued there. */
+  queuedAt: (item: T) => number;
+}
+
+interface QueuedItem<T> {
   item: T;
   queuedAt: number;
 }
@@ -61,12 +70,20 @@ export class SqlOutbox<T> {
   }
 
   /**
-   * Queues items from the table this outbox replaces, oldest first, for a schema step: their flush
-   * is planned for now, and set once the object calls the schedule's `resume`.
+   * For a schema step: moves the items of the table this outbox replaces (one JSON item per row of
+   * `column`, oldest first by `order`) into it, keeping when each was queued, and drops that table.
+   * Their flush is planned for now and set once the object calls the schedule's `resume`.
    */
-  carry(items: Array<CarriedItem<T>>): void {
+  carryTable(sql: SqlStorage, legacy: LegacyTable<T>): void {
+    const exists = sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", legacy.table).toArray();
+    if (exists.length === 0) return;
+    const items = sql
+      .exec<Record<string, string>>(`SELECT ${legacy.column} AS item FROM ${legacy.table} ORDER BY ${legacy.order}`)
+      .toArray()
+      .map((row) => JSON.parse(row.item as string) as T);
+    sql.exec(`DROP TABLE ${legacy.table}`);
     if (items.length === 0) return;
-    this.insert(items);
+    this.insert(items.map((item) => ({ item, queuedAt: legacy.queuedAt(item) })));
     this.schedule.plan(this.task, clock.now());
   }
 
@@ -93,7 +110,7 @@ export class SqlOutbox<T> {
     return `outbox:${this.name}`;
   }
 
-  private insert(items: Array<CarriedItem<T>>): void {
+  private insert(items: Array<QueuedItem<T>>): void {
     for (const { item, queuedAt } of items) {
       this.storage.sql.exec(
         'INSERT INTO outbox (box, item, queued_at) VALUES (?, ?, ?)',

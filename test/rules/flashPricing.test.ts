@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FlashSale } from '../shared/docs/sku';
-import { overFlashLimit, priceAt, priceGiven } from '../workers/catalog/rules/flashPricing';
+import type { FlashSale } from '../../shared/docs/sku';
+import { overFlashLimit, priceAt, priceGiven } from '../../workers/catalog/rules/flashPricing';
 
 const sale: FlashSale = {
   saleId: 'fs_1',
