@@ -12,50 +12,62 @@ const RETRY_MS = 1000;
  */
 export const RUN_LEASE_MS = 60_000;
 
-/** Asks for a task by `due_at`: a sooner time already asked for stays, except a running task's lease. */
-const ASK_BY = `INSERT INTO alarm_tasks (name, due_at, running) VALUES (?, ?, 0) ON CONFLICT (name) DO UPDATE SET
-  due_at = CASE WHEN running = 1 THEN excluded.due_at ELSE MIN(due_at, excluded.due_at) END, running = 0`;
+interface TaskTime {
+  dueAt: number;
+  /** Running now: `dueAt` is its lease, and asking for the task again replaces it. */
+  running: boolean;
+}
 
 /**
  * An object's one alarm shared by named tasks (an outbox flush, an order's expiry, a retry): each
  * task has a time in SQLite, and the alarm is set for the earliest. Tasks and their times survive
- * restarts and hibernation; the object's `alarm()` calls `run` with what each task does.
+ * restarts and hibernation; the object's `alarm()` calls `run` with what each task does. The
+ * table is mirrored in memory (the object is its only writer), so asking again for a task that
+ * is already due sooner, as every reservation of a flash sale does, costs no storage call.
  */
 export class AlarmSchedule {
   /** The alarm this instance last set (undefined: not known, e.g. after a restart or a ring). */
   private armedAt: number | null | undefined;
+  private readonly tasks = new Map<string, TaskTime>();
 
   constructor(private readonly storage: DurableObjectStorage) {
     migrateSchema(storage, 'alarm_schedule', [
       (sql) =>
         sql.exec(`CREATE TABLE IF NOT EXISTS alarm_tasks (
-          name TEXT PRIMARY KEY, due_at INTEGER NOT NULL, running INTEGER NOT NULL DEFAULT 0)`),
+          name TEXT PRIMARY KEY, due_at INTEGER NOT NULL, running INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID`),
     ]);
+    const rows = storage.sql
+      .exec<{ name: string; due_at: number; running: number }>('SELECT name, due_at, running FROM alarm_tasks')
+      .toArray();
+    for (const row of rows) this.tasks.set(row.name, { dueAt: row.due_at, running: row.running === 1 });
   }
 
   /** Asks for `task` to run by `at`; a sooner time already asked for stays. */
   runBy(task: string, at: number): Promise<void> {
-    this.plan(task, at);
+    if (!this.plan(task, at) && this.armedAt !== undefined) return Promise.resolve();
     return this.arm();
   }
 
   /** Sets `task` to run at `at`, sooner or later than asked before. */
   runAt(task: string, at: number): Promise<void> {
-    this.storage.sql.exec('INSERT OR REPLACE INTO alarm_tasks (name, due_at, running) VALUES (?, ?, 0)', task, at);
+    this.write(task, at);
     return this.arm();
   }
 
   cancel(task: string): Promise<void> {
-    this.storage.sql.exec('DELETE FROM alarm_tasks WHERE name = ?', task);
+    this.forget(task);
     return this.arm();
   }
 
   /**
    * `runBy` without setting the alarm, for schema steps (which run inside a synchronous
-   * transaction); `resume` sets it afterwards.
+   * transaction); `resume` sets it afterwards. True when the task's time changed.
    */
-  plan(task: string, at: number): void {
-    this.storage.sql.exec(ASK_BY, task, at);
+  plan(task: string, at: number): boolean {
+    const known = this.tasks.get(task);
+    if (known && !known.running && known.dueAt <= at) return false;
+    this.write(task, known && !known.running ? Math.min(known.dueAt, at) : at);
+    return true;
   }
 
   /** Sets the alarm for the earliest task if it is not set so: call it once the object has started. */
@@ -65,10 +77,7 @@ export class AlarmSchedule {
 
   /** When `task` is to run (while it runs: when it runs again should this run die); null when it is not scheduled. */
   dueAt(task: string): number | null {
-    return (
-      this.storage.sql.exec<{ due_at: number }>('SELECT due_at FROM alarm_tasks WHERE name = ?', task).toArray()[0]
-        ?.due_at ?? null
-    );
+    return this.tasks.get(task)?.dueAt ?? null;
   }
 
   /**
@@ -80,27 +89,23 @@ export class AlarmSchedule {
    */
   async run(handlers: Readonly<Record<string, AlarmTask>>, retryMs = RETRY_MS): Promise<void> {
     this.armedAt = undefined;
-    const sql = this.storage.sql;
     const dueBy = Math.max(clock.now(), this.earliest() ?? Number.NEGATIVE_INFINITY);
-    const due = sql
-      .exec<{ name: string }>('SELECT name FROM alarm_tasks WHERE due_at <= ? ORDER BY due_at, name', dueBy)
-      .toArray();
-    for (const { name } of due) {
+    const due = [...this.tasks]
+      .filter(([, time]) => time.dueAt <= dueBy)
+      .sort(([a, x], [b, y]) => x.dueAt - y.dueAt || (a < b ? -1 : 1))
+      .map(([name]) => name);
+    for (const name of due) {
+      const time = this.tasks.get(name);
+      if (!time || time.dueAt > dueBy) continue;
       const handler = handlers[name];
       if (!handler) {
-        sql.exec('DELETE FROM alarm_tasks WHERE name = ? AND due_at <= ?', name, dueBy);
+        this.forget(name);
         continue;
       }
-      const leased = sql.exec(
-        'UPDATE alarm_tasks SET due_at = ?, running = 1 WHERE name = ? AND due_at <= ?',
-        clock.now() + RUN_LEASE_MS,
-        name,
-        dueBy,
-      );
-      if (leased.rowsWritten === 0) continue;
+      this.write(name, clock.now() + RUN_LEASE_MS, true);
       try {
         await handler();
-        sql.exec('DELETE FROM alarm_tasks WHERE name = ? AND running = 1', name);
+        if (this.tasks.get(name)?.running) this.forget(name);
       } catch (error) {
         console.error(`alarm task ${name}`, error);
         this.plan(name, clock.now() + retryMs);
@@ -109,10 +114,24 @@ export class AlarmSchedule {
     await this.arm();
   }
 
-  private earliest(): number | null {
-    return (
-      this.storage.sql.exec<{ at: number | null }>('SELECT MIN(due_at) AS at FROM alarm_tasks').toArray()[0]?.at ?? null
+  private write(task: string, dueAt: number, running = false): void {
+    this.storage.sql.exec(
+      'INSERT OR REPLACE INTO alarm_tasks (name, due_at, running) VALUES (?, ?, ?)',
+      task,
+      dueAt,
+      running ? 1 : 0,
     );
+    this.tasks.set(task, { dueAt, running });
+  }
+
+  private forget(task: string): void {
+    if (this.tasks.delete(task)) this.storage.sql.exec('DELETE FROM alarm_tasks WHERE name = ?', task);
+  }
+
+  private earliest(): number | null {
+    let earliest: number | null = null;
+    for (const { dueAt } of this.tasks.values()) if (earliest === null || dueAt < earliest) earliest = dueAt;
+    return earliest;
   }
 
   /** Sets the object's alarm for the earliest task, or clears it when there is none. */
