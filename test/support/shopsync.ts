@@ -1,7 +1,7 @@
 import { env, runDurableObjectAlarm } from 'cloudflare:test';
 import type { ShopProfile } from '../../workers/emulator/seed/profiles';
-import type { ShopView } from '../../workers/minishop/ShopSync';
 import { shopSyncOf } from '../../workers/minishop/ShopSync';
+import type { ShopView } from '../../workers/minishop/shopView';
 import { newShop } from './emulator';
 import { admin } from './hub';
 

@@ -1,5 +1,5 @@
 import type { MiniShopMonitor } from '../../../shared/docs/monitor';
-import type { ShopView } from '../ShopSync';
+import type { ShopView } from '../shopView';
 
 /** What the monitor room shows of a shop: the run in progress, the last run and the last migration. */
 export const miniShopMonitorOf = (view: ShopView, now: number): MiniShopMonitor => {
