@@ -7,15 +7,10 @@ import {
   CLOSE_MALFORMED_FRAME,
   CLOSE_UNSUPPORTED_DATA,
 } from '../shared/protocol/closeCodes';
-import { MESSAGE_AWARENESS, MESSAGE_SYNC } from '../shared/protocol/messages';
+import { MESSAGE_AWARENESS } from '../shared/protocol/messages';
+import { frame, truncatedUpdate } from './support/badFrames';
 import { admin, firstSku, patchSku } from './support/hub';
 import { RoomClient } from './support/roomClient';
-
-const frame = (...parts: Array<(e: encoding.Encoder) => void>) => {
-  const encoder = encoding.createEncoder();
-  for (const part of parts) part(encoder);
-  return encoding.toUint8Array(encoder);
-};
 
 describe('bad frames', () => {
   it.each([
@@ -23,16 +18,7 @@ describe('bad frames', () => {
     ['a text frame', () => 'hello', CLOSE_UNSUPPORTED_DATA],
     ['garbage', () => new Uint8Array([0, 2, 200, 1, 7]), CLOSE_MALFORMED_FRAME],
     ['an unknown message type', () => new Uint8Array([9]), CLOSE_MALFORMED_FRAME],
-    [
-      'a truncated update',
-      () =>
-        frame(
-          (e) => encoding.writeVarUint(e, MESSAGE_SYNC),
-          (e) => encoding.writeVarUint(e, 2),
-          (e) => encoding.writeVarUint8Array(e, new Uint8Array([5, 1, 2])),
-        ),
-      CLOSE_MALFORMED_FRAME,
-    ],
+    ['a truncated update', truncatedUpdate, CLOSE_MALFORMED_FRAME],
     [
       'an oversized awareness state',
       () =>

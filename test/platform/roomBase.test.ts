@@ -1,10 +1,10 @@
 import { env, evictDurableObject } from 'cloudflare:test';
-import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE_FRAME_TOO_LARGE, CLOSE_MALFORMED_FRAME, CLOSE_UNSUPPORTED_DATA } from '../../shared/protocol/closeCodes';
-import { MESSAGE_SYNC, PERMISSION_DENIED } from '../../shared/protocol/messages';
+import { PERMISSION_DENIED } from '../../shared/protocol/messages';
 import { withIdentity } from '../../workers/platform/room/socketIdentity';
+import { truncatedUpdate } from '../support/badFrames';
 import { RoomClient } from '../support/roomClient';
 import { ECHO_MAP, type EchoIdentity, echoRoomsOf, type Heard, READ_ONLY_ROOM, WRITABLE_ROOM } from './echoRoom';
 
@@ -34,12 +34,6 @@ const untilHeard = async (stub: EchoStub, check: (heard: Heard[]) => boolean, wh
 };
 
 const valueIn = (client: RoomClient, key: string) => client.doc.getMap(ECHO_MAP).get(key);
-
-const frame = (...parts: Array<(e: encoding.Encoder) => void>) => {
-  const encoder = encoding.createEncoder();
-  for (const part of parts) part(encoder);
-  return encoding.toUint8Array(encoder);
-};
 
 describe('the room base, in a room with no app in it', () => {
   it('syncs a newcomer and brings a client update to the other sockets', async () => {
@@ -76,16 +70,7 @@ describe('the room base, in a room with no app in it', () => {
   it.each([
     ['a text frame', () => 'hello', CLOSE_UNSUPPORTED_DATA],
     ['an oversized frame', () => new Uint8Array(1024 * 1024 + 1), CLOSE_FRAME_TOO_LARGE],
-    [
-      'a malformed update',
-      () =>
-        frame(
-          (e) => encoding.writeVarUint(e, MESSAGE_SYNC),
-          (e) => encoding.writeVarUint(e, 2),
-          (e) => encoding.writeVarUint8Array(e, new Uint8Array([5, 1, 2])),
-        ),
-      CLOSE_MALFORMED_FRAME,
-    ],
+    ['a malformed update', truncatedUpdate, CLOSE_MALFORMED_FRAME],
   ])('closes only the socket that sent %s', async (_, make, code) => {
     const stub = freshObject();
     const offender = await connect(stub, WRITABLE_ROOM, 'offender');
