@@ -195,9 +195,11 @@ export class SkuRoom extends YRoom<Env, RoomIdentity> {
 
   /**
    * Force Sync: re-reads the SKU's D1 row and makes the room hold its price, stock and listing
-   * again, as one change every client receives. Answers what it changed; null when nothing
-   * differs, or when the room changed meanwhile or still has a change on its way to D1 (the
-   * room is then the newer one, and the next check looks again).
+   * again, as one change every client receives. A room with a change still in its outbox is the
+   * newer one: its outbox is flushed instead, so D1 takes the room's values. Answers what it
+   * changed: in the room, or in D1 by the flush (possibly no field, only the waiting log lines);
+   * null when nothing differs, when the flush failed again, or when the room changed meanwhile
+   * (the next check looks again).
    */
   async reconcile(): Promise<SkuChangeEvent['changes'] | null> {
     const room = await this.loaded();
@@ -205,9 +207,16 @@ export class SkuRoom extends YRoom<Env, RoomIdentity> {
     const revBefore = readState(room.doc.getMap(SKU_MAP)).rev;
     const record = await findSku(database(this.env.DB), this.skuId);
     const audit = await this.audit();
-    if (!record || !audit || audit.pendingSince !== null || readState(room.doc.getMap(SKU_MAP)).rev !== revBefore)
-      return null;
+    if (!record || !audit || readState(room.doc.getMap(SKU_MAP)).rev !== revBefore) return null;
     const fields = (['price', 'stock', 'listed'] as const).filter((k) => audit[k] !== record[k]);
+    if (audit.pendingSince !== null) {
+      const flushed = await this.mirror.flush().then(
+        () => true,
+        () => false,
+      );
+      if (!flushed) return null;
+      return Object.fromEntries(fields.map((k) => [k, { from: record[k], to: audit[k] }]));
+    }
     if (fields.length === 0) return null;
     await this.change(room, Object.fromEntries(fields.map((k) => [k, record[k]])), 'system');
     await this.mirror.flush();
