@@ -21,6 +21,7 @@ import { findSku, mirrorSku, type SkuChangeEvent } from './records/skuRecords';
 import { overFlashLimit, priceAt, priceGiven } from './rules/flashPricing';
 import { skuRoomSchema } from './skuRoomSchema';
 import { flashPriceOf, flashUnitsOrdered, recordFlashPurchase } from './stock/flashPurchases';
+import { HOLD_CHECK_AFTER_MS, HoldChecks } from './stock/holdChecks';
 import { type ReservedLine, recordReservation, reservationOf, settleReservation } from './stock/reservations';
 
 /** How soon a failed D1/catalog write-through is retried. */
@@ -55,6 +56,8 @@ export class SkuRoom extends YRoom<Env, RoomIdentity> {
   private readonly schedule: AlarmSchedule;
   /** The changes on their way to D1 (with the room's state at flush time) and the catalog. */
   private readonly mirror: SqlOutbox<SkuChangeEvent>;
+  /** Reservations whose order is yet to be confirmed holding them. */
+  private readonly holdChecks: HoldChecks;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -65,6 +68,7 @@ export class SkuRoom extends YRoom<Env, RoomIdentity> {
       flushAfterMs: OUTBOX_FLUSH_MS,
       retryMs: MIRROR_RETRY_MS,
     });
+    this.holdChecks = new HoldChecks(ctx.storage.sql, this.schedule, env, (orderId) => this.release(orderId));
     migrateSchema(ctx.storage, 'sku_room', skuRoomSchema(this.mirror));
     ctx.blockConcurrencyWhile(() => this.schedule.resume());
   }
@@ -112,7 +116,8 @@ export class SkuRoom extends YRoom<Env, RoomIdentity> {
     }
     if (!state.listed) return refusal(409, 'sku_unlisted', `SKU ${skuId} is not for sale`);
     if (state.stock < qty) return refusal(409, 'out_of_stock', `SKU ${skuId} has ${state.stock} left`);
-    const { price, sale } = priceAt(state, buyer.channel, clock.now());
+    const now = clock.now();
+    const { price, sale } = priceAt(state, buyer.channel, now);
     if (sale?.perMemberLimit) {
       const ordered = flashUnitsOrdered(sql, buyer.memberId, sale.saleId);
       if (overFlashLimit(sale, ordered, qty)) {
@@ -123,9 +128,11 @@ export class SkuRoom extends YRoom<Env, RoomIdentity> {
         );
       }
     }
-    recordReservation(sql, orderId, qty, expiresAt);
+    const checkAt = now + HOLD_CHECK_AFTER_MS;
+    recordReservation(sql, { orderId, memberId: buyer.memberId, qty, expiresAt, checkAt });
     if (sale) recordFlashPurchase(sql, { orderId, memberId: buyer.memberId, saleId: sale.saleId, price });
-    await this.change(room, { stock: state.stock - qty }, 'shopper');
+    // Both start in this turn, so the decrement and the check's time are durable with the row.
+    await Promise.all([this.holdChecks.expect(checkAt), this.change(room, { stock: state.stock - qty }, 'shopper')]);
     return { skuId, title: state.title, price, qty };
   }
 
@@ -224,7 +231,7 @@ export class SkuRoom extends YRoom<Env, RoomIdentity> {
   }
 
   override async alarm(): Promise<void> {
-    await this.schedule.run(this.mirror.tasks);
+    await this.schedule.run({ ...this.mirror.tasks, ...this.holdChecks.tasks });
   }
 
   /**

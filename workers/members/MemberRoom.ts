@@ -10,6 +10,7 @@ import type { RoomIdentity } from '../edge/roomIdentity';
 import type { Env } from '../env';
 import { RoomMonitor } from '../monitor/roomMonitor';
 import { migrateOpenOrders } from '../orders/openOrders';
+import { holdsStock } from '../orders/orderHolds';
 import { advanceOrder, cancelOrder, expiryTasks } from '../orders/orderLife';
 import { payOrder, settlePayment } from '../orders/payOrder';
 import { placeOrder } from '../orders/placeOrder';
@@ -124,6 +125,11 @@ export class MemberRoom extends YRoom<Env, RoomIdentity> {
   /** Places an order once per idempotency key (`placeOrder.ts`). */
   async placeOrder(idempotencyKey: string, request: NewOrder): Promise<{ order: Order; created: boolean } | Refusal> {
     return this.serially((member) => placeOrder(member, idempotencyKey, request));
+  }
+
+  /** Whether the order still holds the stock a SKU room reserved for it (`orderHolds.ts`). */
+  async holdsStock(orderId: string): Promise<boolean> {
+    return this.serially((member) => holdsStock(member, orderId));
   }
 
   async cancelOrder(orderId: string): Promise<Order | Refusal> {
