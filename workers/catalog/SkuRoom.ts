@@ -6,6 +6,7 @@ import { skuRoom } from '../../shared/rooms';
 import { errorResponse } from '../edge/errors';
 import type { RoomIdentity } from '../edge/roomIdentity';
 import type { Env } from '../env';
+import type { RoomChannels } from '../monitor/roomFeed';
 import { RoomMonitor } from '../monitor/roomMonitor';
 import { AlarmSchedule } from '../platform/alarmSchedule';
 import { clock } from '../platform/clock';
@@ -182,6 +183,11 @@ export class SkuRoom extends YRoom<Env, RoomIdentity> {
     const room = await this.loaded();
     if (!room || readState(room.doc.getMap(SKU_MAP)).sales === sales) return;
     await this.change(room, { sales }, 'system');
+  }
+
+  /** What the room has open now, for the monitor (`feedChecks.ts`). */
+  async channelsNow(room: string): Promise<RoomChannels> {
+    return this.monitor.channelsNow(room);
   }
 
   /** Per-channel connections and acknowledgement latency of this SKU's room. */
