@@ -5,6 +5,7 @@ import { SKU_MAP } from '../shared/docs/sku';
 import { skuRoomOf } from '../workers/catalog/SkuRoom';
 import worker from '../workers/index';
 import { CRONS } from '../workers/minishop/sync/cron';
+import { IN_FLIGHT_FOR_MS } from '../workers/monitor/consistency';
 import { accountClient } from './support/account';
 import { moveClock } from './support/clock';
 import { refuseSkuWriteThrough } from './support/d1Faults';
@@ -124,5 +125,27 @@ describe('consistency checks and Force Sync', () => {
     expect(shopper.doc.getMap(SKU_MAP).get('stock')).toBe(sku.stock);
     shopper.close();
     await restoreD1();
+  });
+
+  it('counts a change stuck in the outbox beyond the in-flight bound as differing, and Force Sync flushes it', async () => {
+    const sku = await firstSku();
+    const restoreD1 = await refuseSkuWriteThrough(sku.skuId);
+    expect(String(await rpcFailure(skuRoomOf(env, sku.skuId).edit({ price: sku.price + 1 })))).toContain(
+      'D1 unavailable',
+    );
+    moveClock(IN_FLIGHT_FOR_MS + 1000);
+
+    const checks = await runChecks();
+    expect(checks.skus.consistent).toBe(false);
+    expect(checks.skus.ids).toContain(sku.skuId);
+    expect(checks.skus.inFlight).toBe(0);
+    expect((await forceSync()).skus).not.toContain(sku.skuId);
+
+    await restoreD1();
+    const repaired = await forceSync();
+    expect(repaired.skus).toContain(sku.skuId);
+    expect(repaired.checks.skus.consistent).toBe(true);
+    const row = await env.DB.prepare('SELECT price FROM skus WHERE id = ?').bind(sku.skuId).first<{ price: number }>();
+    expect(row?.price).toBe(sku.price + 1);
   });
 });

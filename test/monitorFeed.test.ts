@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { CHANNELS, type Channel } from '../shared/channels';
 import { LAGGING_AFTER_MS } from '../shared/docs/monitor';
 import { SKU_MAP } from '../shared/docs/sku';
+import { FEED_QUIET_MS } from '../workers/monitor/feedChecks';
 import { emptyRoomChannels, MonitorFeed, monitorRoomOf, type RoomReport } from '../workers/monitor/roomFeed';
 import { clock } from '../workers/platform/clock';
 import { accountClient } from './support/account';
 import { moveClock } from './support/clock';
-import { firstSku, patchSku } from './support/hub';
+import { createProduct, firstSku, patchSku } from './support/hub';
 import { freshPhone, phoneLogin } from './support/members';
 import { channelOf, monitorClient, untilChannel, untilLogged } from './support/monitor';
 import { RoomClient } from './support/roomClient';
@@ -167,5 +168,31 @@ describe('the monitor, fed by the rooms', () => {
     expect(calls).toHaveLength(2);
     expect(calls[1]?.map((r) => r.room).sort()).toEqual(['sku:busy', 'sku:other']);
     expect(Date.now() - sentAt).toBeGreaterThanOrEqual(400);
+  });
+
+  it('drops the count of a room that stopped reporting once its feed goes quiet, and keeps a live room’s', async () => {
+    const monitor = await monitorClient();
+    await untilChannel(monitor, 'app', () => true, 'an entry');
+    const before = channelOf(monitor, 'app')?.connected ?? 0;
+    const sku = await firstSku();
+    const live = await RoomClient.connect(`sku:${sku.skuId}`, 'app');
+    await untilChannel(monitor, 'app', (e) => e.connected === before + 1, 'the live socket counted');
+    // What a SKU room reported before it crashed: 750 app sockets that no longer exist.
+    const { skus } = await createProduct();
+    const dead = `sku:${skus[0]?.skuId}`;
+    const channels = emptyRoomChannels();
+    channels.app.connected = 750;
+    await monitorRoomOf(env).report([{ room: dead, at: clock.now(), channels, samples: [], broadcasts: [] }]);
+    await untilChannel(monitor, 'app', (e) => e.connected === before + 751, 'the phantom counted');
+
+    moveClock(FEED_QUIET_MS + 1);
+    expect(await runDurableObjectAlarm(monitorRoomOf(env))).toBe(true);
+    await untilChannel(monitor, 'app', (e) => e.connected === before + 1, 'the phantom gone, the live socket kept');
+    moveClock(FEED_QUIET_MS + 1);
+    expect(await runDurableObjectAlarm(monitorRoomOf(env))).toBe(true);
+    expect(channelOf(monitor, 'app')?.connected).toBe(before + 1);
+    live.close();
+    await untilChannel(monitor, 'app', (e) => e.connected === before, 'the live socket closed');
+    monitor.close();
   });
 });

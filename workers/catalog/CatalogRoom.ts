@@ -2,6 +2,7 @@ import { CATALOG_MAP, type CatalogEntry } from '../../shared/docs/sku';
 import { CATALOG_ROOM } from '../../shared/rooms';
 import type { RoomIdentity } from '../edge/roomIdentity';
 import type { Env } from '../env';
+import type { RoomChannels } from '../monitor/roomFeed';
 import { RoomMonitor } from '../monitor/roomMonitor';
 import type { RoomDoc } from '../platform/room/roomDoc';
 import { SERVER_ORIGIN, YRoom } from '../platform/room/YRoom';
@@ -18,9 +19,11 @@ export const catalogRoomOf = (env: Env) => env.CATALOG_ROOM.getByName(CATALOG_RO
 export class CatalogRoom extends YRoom<Env, RoomIdentity> {
   protected override coalesceMs = 25;
 
-  constructor(ctx: DurableObjectState, env: Env) {
-    super(ctx, env);
-    this.observe(new RoomMonitor(this.sockets, env));
+  private readonly monitor = this.observe(new RoomMonitor(this.sockets, this.env));
+
+  /** What the room has open now, for the monitor (`feedChecks.ts`). */
+  async channelsNow(room: string): Promise<RoomChannels> {
+    return this.monitor.channelsNow(room);
   }
 
   protected async admit(): Promise<Response | null> {

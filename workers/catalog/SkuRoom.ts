@@ -6,6 +6,7 @@ import { skuRoom } from '../../shared/rooms';
 import { errorResponse } from '../edge/errors';
 import type { RoomIdentity } from '../edge/roomIdentity';
 import type { Env } from '../env';
+import type { RoomChannels } from '../monitor/roomFeed';
 import { RoomMonitor } from '../monitor/roomMonitor';
 import { AlarmSchedule } from '../platform/alarmSchedule';
 import { clock } from '../platform/clock';
@@ -21,6 +22,7 @@ import { findSku, mirrorSku, type SkuChangeEvent } from './records/skuRecords';
 import { overFlashLimit, priceAt, priceGiven } from './rules/flashPricing';
 import { skuRoomSchema } from './skuRoomSchema';
 import { flashPriceOf, flashUnitsOrdered, recordFlashPurchase } from './stock/flashPurchases';
+import { HOLD_CHECK_AFTER_MS, HoldChecks } from './stock/holdChecks';
 import { type ReservedLine, recordReservation, reservationOf, settleReservation } from './stock/reservations';
 
 /** How soon a failed D1/catalog write-through is retried. */
@@ -55,6 +57,8 @@ export class SkuRoom extends YRoom<Env, RoomIdentity> {
   private readonly schedule: AlarmSchedule;
   /** The changes on their way to D1 (with the room's state at flush time) and the catalog. */
   private readonly mirror: SqlOutbox<SkuChangeEvent>;
+  /** Reservations whose order is yet to be confirmed holding them. */
+  private readonly holdChecks: HoldChecks;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -65,6 +69,7 @@ export class SkuRoom extends YRoom<Env, RoomIdentity> {
       flushAfterMs: OUTBOX_FLUSH_MS,
       retryMs: MIRROR_RETRY_MS,
     });
+    this.holdChecks = new HoldChecks(ctx.storage.sql, this.schedule, env, (orderId) => this.release(orderId));
     migrateSchema(ctx.storage, 'sku_room', skuRoomSchema(this.mirror));
     ctx.blockConcurrencyWhile(() => this.schedule.resume());
   }
@@ -112,7 +117,8 @@ export class SkuRoom extends YRoom<Env, RoomIdentity> {
     }
     if (!state.listed) return refusal(409, 'sku_unlisted', `SKU ${skuId} is not for sale`);
     if (state.stock < qty) return refusal(409, 'out_of_stock', `SKU ${skuId} has ${state.stock} left`);
-    const { price, sale } = priceAt(state, buyer.channel, clock.now());
+    const now = clock.now();
+    const { price, sale } = priceAt(state, buyer.channel, now);
     if (sale?.perMemberLimit) {
       const ordered = flashUnitsOrdered(sql, buyer.memberId, sale.saleId);
       if (overFlashLimit(sale, ordered, qty)) {
@@ -123,9 +129,11 @@ export class SkuRoom extends YRoom<Env, RoomIdentity> {
         );
       }
     }
-    recordReservation(sql, orderId, qty, expiresAt);
+    const checkAt = now + HOLD_CHECK_AFTER_MS;
+    recordReservation(sql, { orderId, memberId: buyer.memberId, qty, expiresAt, checkAt });
     if (sale) recordFlashPurchase(sql, { orderId, memberId: buyer.memberId, saleId: sale.saleId, price });
-    await this.change(room, { stock: state.stock - qty }, 'shopper');
+    // Both start in this turn, so the decrement and the check's time are durable with the row.
+    await Promise.all([this.holdChecks.expect(checkAt), this.change(room, { stock: state.stock - qty }, 'shopper')]);
     return { skuId, title: state.title, price, qty };
   }
 
@@ -177,6 +185,11 @@ export class SkuRoom extends YRoom<Env, RoomIdentity> {
     await this.change(room, { sales }, 'system');
   }
 
+  /** What the room has open now, for the monitor (`feedChecks.ts`). */
+  async channelsNow(room: string): Promise<RoomChannels> {
+    return this.monitor.channelsNow(room);
+  }
+
   /** Per-channel connections and acknowledgement latency of this SKU's room. */
   async latencyByChannel() {
     return this.monitor.stats(skuRoom(this.skuId));
@@ -195,9 +208,11 @@ export class SkuRoom extends YRoom<Env, RoomIdentity> {
 
   /**
    * Force Sync: re-reads the SKU's D1 row and makes the room hold its price, stock and listing
-   * again, as one change every client receives. Answers what it changed; null when nothing
-   * differs, or when the room changed meanwhile or still has a change on its way to D1 (the
-   * room is then the newer one, and the next check looks again).
+   * again, as one change every client receives. A room with a change still in its outbox is the
+   * newer one: its outbox is flushed instead, so D1 takes the room's values. Answers what it
+   * changed: in the room, or in D1 by the flush (possibly no field, only the waiting log lines);
+   * null when nothing differs, when the flush failed again, or when the room changed meanwhile
+   * (the next check looks again).
    */
   async reconcile(): Promise<SkuChangeEvent['changes'] | null> {
     const room = await this.loaded();
@@ -205,9 +220,16 @@ export class SkuRoom extends YRoom<Env, RoomIdentity> {
     const revBefore = readState(room.doc.getMap(SKU_MAP)).rev;
     const record = await findSku(database(this.env.DB), this.skuId);
     const audit = await this.audit();
-    if (!record || !audit || audit.pendingSince !== null || readState(room.doc.getMap(SKU_MAP)).rev !== revBefore)
-      return null;
+    if (!record || !audit || readState(room.doc.getMap(SKU_MAP)).rev !== revBefore) return null;
     const fields = (['price', 'stock', 'listed'] as const).filter((k) => audit[k] !== record[k]);
+    if (audit.pendingSince !== null) {
+      const flushed = await this.mirror.flush().then(
+        () => true,
+        () => false,
+      );
+      if (!flushed) return null;
+      return Object.fromEntries(fields.map((k) => [k, { from: record[k], to: audit[k] }]));
+    }
     if (fields.length === 0) return null;
     await this.change(room, Object.fromEntries(fields.map((k) => [k, record[k]])), 'system');
     await this.mirror.flush();
@@ -215,7 +237,7 @@ export class SkuRoom extends YRoom<Env, RoomIdentity> {
   }
 
   override async alarm(): Promise<void> {
-    await this.schedule.run(this.mirror.tasks);
+    await this.schedule.run({ ...this.mirror.tasks, ...this.holdChecks.tasks });
   }
 
   /**

@@ -8,8 +8,10 @@ import { parseRoom } from '../../shared/rooms';
 import { errorResponse } from '../edge/errors';
 import type { RoomIdentity } from '../edge/roomIdentity';
 import type { Env } from '../env';
+import type { RoomChannels } from '../monitor/roomFeed';
 import { RoomMonitor } from '../monitor/roomMonitor';
 import { migrateOpenOrders } from '../orders/openOrders';
+import { holdsStock } from '../orders/orderHolds';
 import { advanceOrder, cancelOrder, expiryTasks } from '../orders/orderLife';
 import { payOrder, settlePayment } from '../orders/payOrder';
 import { placeOrder } from '../orders/placeOrder';
@@ -41,6 +43,7 @@ export const memberRoomOf = (env: Env, memberId: string) => env.MEMBER_ROOM.getB
  * see only a `MemberContext`.
  */
 export class MemberRoom extends YRoom<Env, RoomIdentity> {
+  private readonly monitor = this.observe(new RoomMonitor(this.sockets, this.env));
   /** Strong operations, one after another. */
   private readonly operations = new SerialQueue();
   /** Rule checks after client updates, one after another, each on the state it finds. */
@@ -51,7 +54,6 @@ export class MemberRoom extends YRoom<Env, RoomIdentity> {
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.observe(new RoomMonitor(this.sockets, env));
     migrateAbsorptions(ctx.storage);
     migrateOpenOrders(ctx.storage);
     this.schedule = new AlarmSchedule(ctx.storage);
@@ -124,6 +126,16 @@ export class MemberRoom extends YRoom<Env, RoomIdentity> {
   /** Places an order once per idempotency key (`placeOrder.ts`). */
   async placeOrder(idempotencyKey: string, request: NewOrder): Promise<{ order: Order; created: boolean } | Refusal> {
     return this.serially((member) => placeOrder(member, idempotencyKey, request));
+  }
+
+  /** What one of the member's rooms has open now, for the monitor (`feedChecks.ts`). */
+  async channelsNow(room: string): Promise<RoomChannels> {
+    return this.monitor.channelsNow(room);
+  }
+
+  /** Whether the order still holds the stock a SKU room reserved for it (`orderHolds.ts`). */
+  async holdsStock(orderId: string): Promise<boolean> {
+    return this.serially((member) => holdsStock(member, orderId));
   }
 
   async cancelOrder(orderId: string): Promise<Order | Refusal> {

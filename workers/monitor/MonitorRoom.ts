@@ -20,6 +20,7 @@ import { SERVER_ORIGIN, YRoom } from '../platform/room/YRoom';
 import { SqlOutbox } from '../platform/sqlOutbox';
 import { migrateSchema } from '../platform/sqlSchema';
 import { database } from '../records/db';
+import { askRooms, FEED_DROP_MS, FEED_QUIET_MS } from './feedChecks';
 import { monitorRoomSchema } from './monitorRoomSchema';
 import { appendSyncEvents, type NewSyncEvent } from './records/syncEventRecords';
 import type { RoomChannels, RoomReport } from './roomFeed';
@@ -35,6 +36,10 @@ const RECENT_SAMPLES = 60;
 const LOG_FLUSH_MS = 1000;
 /** The task that looks again when a channel's wait may have become lagging. */
 const REFRESH = 'refresh';
+/** The task that asks quiet rooms what they have open (`feedChecks.ts`). */
+const FEED_CHECK = 'feed-check';
+/** How soon rooms that did not answer are asked again. */
+const FEED_RETRY_MS = 2000;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -43,7 +48,9 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * consistency checks and the last Force Sync, for the monitoring page. Rooms report here
  * (`report`, from the `RoomMonitor` each room object attaches); what each room last reported
  * and the latency samples are kept in this object's SQLite, so a restart or hibernation forgets
- * nothing. A room that died without closing its sockets keeps its count until it reports again.
+ * nothing. A room that died without closing its sockets reports nothing more: a feed quiet for
+ * `FEED_QUIET_MS` is confirmed by asking its room (`feedChecks.ts`), so a phantom count lasts
+ * seconds.
  * It observes no room of its own: the page's sockets are not the storefronts it shows.
  */
 export class MonitorRoom extends YRoom<Env, RoomIdentity> {
@@ -86,24 +93,64 @@ export class MonitorRoom extends YRoom<Env, RoomIdentity> {
     await this.refresh();
   }
 
-  /** Keeps the room's latest state (a room with nothing open and nothing awaited is forgotten) and its samples. */
+  /** Keeps the room's latest state and its samples. */
   private store(report: RoomReport): void {
-    const sql = this.ctx.storage.sql;
-    const idle = CHANNELS.every((c) => report.channels[c].connected === 0 && report.channels[c].waitingSince === null);
-    if (idle) {
-      sql.exec('DELETE FROM feeds WHERE room = ?', report.room);
-    } else {
-      sql.exec(
-        'INSERT OR REPLACE INTO feeds (room, channels) VALUES (?, ?)',
-        report.room,
-        JSON.stringify(report.channels),
-      );
-    }
+    this.storeFeed(report.room, report.channels, clock.now());
     for (const s of report.samples) {
       const window = this.window(s.channel);
       window.push([s.at, s.ms]);
       if (window.length > WINDOW_SAMPLES) window.splice(0, window.length - WINDOW_SAMPLES);
     }
+  }
+
+  /**
+   * What `room` has now, as of `at` (when the monitor heard it: one clock for every feed's age); a
+   * room with nothing open and nothing awaited is forgotten.
+   */
+  private storeFeed(room: string, channels: RoomChannels, at: number): void {
+    const sql = this.ctx.storage.sql;
+    const idle = CHANNELS.every((c) => channels[c].connected === 0 && channels[c].waitingSince === null);
+    if (idle) {
+      sql.exec('DELETE FROM feeds WHERE room = ?', room);
+    } else {
+      sql.exec(
+        'INSERT OR REPLACE INTO feeds (room, channels, reported_at) VALUES (?, ?, ?)',
+        room,
+        JSON.stringify(channels),
+        at,
+      );
+    }
+  }
+
+  /**
+   * Asks the rooms whose feeds went quiet what they have open now; one that does not answer keeps
+   * its feed until `FEED_DROP_MS` after its last report.
+   */
+  private async checkFeeds(): Promise<void> {
+    const now = clock.now();
+    const sql = this.ctx.storage.sql;
+    const quiet = sql
+      .exec<{ room: string; reported_at: number }>(
+        'SELECT room, reported_at FROM feeds WHERE reported_at <= ?',
+        now - FEED_QUIET_MS,
+      )
+      .toArray();
+    const answers = await askRooms(
+      this.env,
+      quiet.map((f) => f.room),
+    );
+    const answeredAt = clock.now();
+    for (const [i, { room, reported_at }] of quiet.entries()) {
+      const channels = answers[i];
+      // A report that arrived while the rooms were asked is newer than the answer.
+      const latest = sql
+        .exec<{ reported_at: number }>('SELECT reported_at FROM feeds WHERE room = ?', room)
+        .toArray()[0];
+      if (latest?.reported_at !== reported_at) continue;
+      if (channels) this.storeFeed(room, channels, answeredAt);
+      else if (reported_at <= answeredAt - FEED_DROP_MS) sql.exec('DELETE FROM feeds WHERE room = ?', room);
+    }
+    await this.refresh();
   }
 
   /** A channel's latest samples, `[at, ms]`, oldest first; read from storage once per instance. */
@@ -156,9 +203,16 @@ export class MonitorRoom extends YRoom<Env, RoomIdentity> {
     );
   }
 
-  /** Turns `syncing` into `lagging` when a wait passes 1 s with nothing else reported, and flushes the log. */
+  /**
+   * Turns `syncing` into `lagging` when a wait passes 1 s with nothing else reported, asks quiet
+   * rooms what they have open, and flushes the log.
+   */
   override async alarm(): Promise<void> {
-    await this.schedule.run({ [REFRESH]: () => this.refresh(), ...this.log.tasks });
+    await this.schedule.run({
+      [REFRESH]: () => this.refresh(),
+      [FEED_CHECK]: () => this.checkFeeds(),
+      ...this.log.tasks,
+    });
   }
 
   /**
@@ -168,10 +222,10 @@ export class MonitorRoom extends YRoom<Env, RoomIdentity> {
   private async refresh(): Promise<void> {
     const now = clock.now();
     const sql = this.ctx.storage.sql;
-    const feeds = sql
-      .exec<{ channels: string }>('SELECT channels FROM feeds')
-      .toArray()
-      .map((row) => JSON.parse(row.channels) as RoomChannels);
+    const rows = sql
+      .exec<{ channels: string; reported_at: number }>('SELECT channels, reported_at FROM feeds')
+      .toArray();
+    const feeds = rows.map((row) => JSON.parse(row.channels) as RoomChannels);
     const room = this.room(MONITOR_ROOM);
     const map = room.doc.getMap<ChannelMonitor>(CHANNELS_MAP);
     const entries = CHANNELS.map((channel) => ({
@@ -195,7 +249,20 @@ export class MonitorRoom extends YRoom<Env, RoomIdentity> {
     );
     if (lagAts.length > 0) await this.schedule.runAt(REFRESH, Math.min(...lagAts) + 1);
     else await this.schedule.cancel(REFRESH);
+    await this.expectFeedCheck(
+      rows.map((row) => row.reported_at),
+      now,
+    );
     await this.log.add(...log);
+  }
+
+  /**
+   * Asks for the feed check by the time the oldest feed goes quiet (not sooner than a retry); none
+   * without feeds. A sooner check already asked for stays, so a stream of reports cannot put it off.
+   */
+  private async expectFeedCheck(reportedAts: number[], now: number): Promise<void> {
+    if (reportedAts.length === 0) return this.schedule.cancel(FEED_CHECK);
+    await this.schedule.runBy(FEED_CHECK, Math.max(Math.min(...reportedAts) + FEED_QUIET_MS, now + FEED_RETRY_MS));
   }
 
   private channelEntry(channel: Channel, feeds: RoomChannels[], now: number): ChannelMonitor {

@@ -11,6 +11,12 @@ import { ledgerSums, skuRecords } from './records/consistencyRecords';
 const ROOMS_AT_ONCE = 25;
 /** How many differing ids a check result names. */
 const IDS_SHOWN = 20;
+/**
+ * How long a change may wait in a SKU room's outbox and still count as in flight: its flush is
+ * due within a second (SkuRoom.ts), so a change older than this is D1 stuck behind the room, and
+ * the SKU counts as differing (Force Sync then flushes that room's outbox).
+ */
+export const IN_FLIGHT_FOR_MS = 5000;
 
 /** What one comparison of rooms against D1 found; `differing` has every record, with D1's values. */
 export interface Audit<Record> {
@@ -28,23 +34,33 @@ export const inBatches = async <T, R>(items: T[], ask: (item: T) => Promise<R>):
   return answers;
 };
 
+/**
+ * One SKU room against its D1 row: a change younger than `IN_FLIGHT_FOR_MS` still on its way is
+ * in flight (not compared); an older one differs whatever the values say.
+ */
+const standingOf = (
+  record: SkuAudit,
+  room: (SkuAudit & { pendingSince: number | null }) | null | undefined,
+  now: number,
+): 'same' | 'differing' | 'inFlight' => {
+  if (!room) return 'same';
+  if (room.pendingSince !== null) return now - room.pendingSince > IN_FLIGHT_FOR_MS ? 'differing' : 'inFlight';
+  const same = room.price === record.price && room.stock === record.stock && room.listed === record.listed;
+  return same ? 'same' : 'differing';
+};
+
 /** Price, stock and listing in every SKU room against its D1 row. */
 export const auditSkus = async (env: Env): Promise<Audit<SkuAudit & { skuId: string }>> => {
   const records = await skuRecords(database(env.DB));
   const rooms = await inBatches(records, (r) => skuRoomOf(env, r.skuId).audit());
-  const compared = records.map((record, i) => ({ record, room: rooms[i] }));
-  const settled = compared.filter(({ room }) => room && room.pendingSince === null);
+  const now = clock.now();
+  const standing = records.map((record, i) => ({ record, standing: standingOf(record, rooms[i], now) }));
   const pending = rooms.flatMap((room) => (room?.pendingSince == null ? [] : [room.pendingSince]));
   return {
     checked: records.length,
-    differing: settled
-      .filter(
-        ({ record, room }) =>
-          room?.price !== record.price || room.stock !== record.stock || room.listed !== record.listed,
-      )
-      .map(({ record }) => record),
-    inFlight: compared.length - settled.length,
-    outboxLagMs: pending.length > 0 ? clock.now() - Math.min(...pending) : null,
+    differing: standing.filter((s) => s.standing === 'differing').map((s) => s.record),
+    inFlight: standing.filter((s) => s.standing === 'inFlight').length,
+    outboxLagMs: pending.length > 0 ? now - Math.min(...pending) : null,
   };
 };
 

@@ -8,6 +8,8 @@ import type { NewSyncEvent } from './records/syncEventRecords';
  * in one row, rewritten once per report rather than a row per acknowledgement (`windows`). The
  * first version also drops `samples`, the row-per-acknowledgement table `windows` replaced.
  * Version 2 retires the room's first outbox, `log_outbox`, whose lines move to `log` in order.
+ * Version 3 notes when each feed was last reported or confirmed (`feedChecks.ts`); feeds from
+ * before count as never confirmed, so their rooms are asked at once.
  */
 export const monitorRoomSchema = (log: SqlOutbox<NewSyncEvent>): SchemaStep[] => [
   (sql) => {
@@ -16,4 +18,10 @@ export const monitorRoomSchema = (log: SqlOutbox<NewSyncEvent>): SchemaStep[] =>
     sql.exec('DROP TABLE IF EXISTS samples');
   },
   (sql) => log.carryTable(sql, { table: 'log_outbox', column: 'event', order: 'id', queuedAt: (event) => event.at }),
+  (sql) => {
+    const columns = sql.exec<{ name: string }>('PRAGMA table_info(feeds)').toArray();
+    if (!columns.some((c) => c.name === 'reported_at')) {
+      sql.exec('ALTER TABLE feeds ADD COLUMN reported_at INTEGER NOT NULL DEFAULT 0');
+    }
+  },
 ];

@@ -29,7 +29,7 @@ export class RoomMonitor implements RoomObserver<RoomIdentity> {
     env: MonitorBinding,
   ) {
     this.feed = new MonitorFeed(
-      (room) => this.channels(room),
+      (room) => this.channelsNow(room),
       (reports) => monitorRoomOf(env).report(reports),
     );
   }
@@ -66,8 +66,11 @@ export class RoomMonitor implements RoomObserver<RoomIdentity> {
     this.feed.sample(room, { channel, rev: seen.rev, ms: latency, at: now });
   }
 
-  /** Per channel, the room's open sockets and the oldest broadcast a measured one has not acknowledged. */
-  private channels(room: string): RoomChannels {
+  /**
+   * Per channel, the room's open sockets and the oldest broadcast a measured one has not
+   * acknowledged: what each report carries, and what the monitor asks a quiet room (feedChecks.ts).
+   */
+  channelsNow(room: string): RoomChannels {
     const channels = emptyRoomChannels();
     for (const socket of this.sockets.open(room)) {
       const entry = channels[socket.identity.channel];

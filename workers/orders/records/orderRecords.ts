@@ -15,6 +15,10 @@ const ITEMS_PER_INSERT = 20;
 
 const withItems = { items: true } as const;
 
+/** An order's status, whoever's it is; null when no such order is stored. */
+export const orderStatusOf = async (db: Database, orderId: string): Promise<Order['status'] | null> =>
+  (await db.query.orders.findFirst({ columns: { status: true }, where: eq(orders.id, orderId) }))?.status ?? null;
+
 /** Whether `orderId` is one of the member's orders. */
 export const isMemberOrder = async (db: Database, memberId: string, orderId: string): Promise<boolean> =>
   (await db.query.orders.findFirst({
