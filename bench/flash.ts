@@ -32,9 +32,9 @@ const REQUEST_TIMEOUT_MS = 120_000;
 /** How long D1 may take to show the room's stock before the round reports it as not converged. */
 const CONVERGE_TIMEOUT_MS = 30_000;
 
+/** A logged-in member; its token's channel is the channel its orders are placed on. */
 interface Buyer {
   token: string;
-  channel: Channel;
 }
 
 interface Attempt {
@@ -66,7 +66,7 @@ const post = async (url: string, body: unknown, headers: Record<string, string> 
 const login = async (hub: Hub, index: number): Promise<Buyer> => {
   const channel = CHANNELS[index % CHANNELS.length] as Channel;
   const session = await phoneLogin(hub, `+86137${String(index).padStart(8, '0')}`, channel);
-  return { token: session.token, channel };
+  return { token: session.token };
 };
 
 const loginAll = async (hub: Hub): Promise<Buyer[]> => {
@@ -82,7 +82,7 @@ const buy = async (hub: Hub, buyer: Buyer, skuId: string): Promise<Attempt> => {
   const started = now();
   const response = await post(
     `${hub.httpUrl}/api/orders`,
-    { items: [{ skuId, qty: 1 }], channel: buyer.channel },
+    { items: [{ skuId, qty: 1 }] },
     { Authorization: `Bearer ${buyer.token}`, 'Idempotency-Key': crypto.randomUUID() },
   );
   const body = (await response.json()) as { error?: { code: string } };

@@ -1,15 +1,20 @@
 import { env, runDurableObjectAlarm } from 'cloudflare:test';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { orders } from '../schema';
 import { CATALOG_MAP, type CatalogEntry, type FlashSale, SKU_MAP } from '../shared/docs/sku';
 import { flashSaleClockOf } from '../workers/catalog/FlashSaleClock';
+import type { Order } from '../workers/orders/records/orderRecords';
 import { clock } from '../workers/platform/clock';
+import { database } from '../workers/records/db';
 import { moveClock } from './support/clock';
 import { ADMIN, admin, createProduct, firstSku } from './support/hub';
 import { freshPhone, phoneLogin, shopper } from './support/members';
-import { placeOrder } from './support/orders';
+import { placeOrder, skuState } from './support/orders';
 import { RoomClient } from './support/roomClient';
 
 const MINUTE = 60_000;
+const db = database(env.DB);
 
 const createSale = async (sale: Record<string, unknown>) => {
   const response = await admin('POST', '/api/admin/flash-sales', sale);
@@ -17,8 +22,9 @@ const createSale = async (sale: Record<string, unknown>) => {
   return response.json<{ id: string; status: string; channels: string[] }>();
 };
 
-const orderPrice = async (token: string, skuId: string, channel: string, qty = 1) => {
-  const response = await placeOrder(token, { items: [{ skuId, qty }], channel });
+/** The unit price an order of `qty` placed with `token` pays, on the token's channel. */
+const orderPrice = async (token: string, skuId: string, qty = 1) => {
+  const response = await placeOrder(token, { items: [{ skuId, qty }] });
   expect(response.status).toBe(201);
   return (await response.json<{ id: string; items: Array<{ price: number }> }>()).items[0]?.price;
 };
@@ -46,8 +52,34 @@ describe('flash sales', () => {
 
     const mini = await phoneLogin(freshPhone(), 'mini');
     const h5 = await phoneLogin(freshPhone(), 'h5');
-    expect(await orderPrice(mini.token, skuIds[0] ?? '', 'mini')).toBe(99);
-    expect(await orderPrice(h5.token, skuIds[0] ?? '', 'h5')).toBe(product.skus[0]?.price);
+    expect(await orderPrice(mini.token, skuIds[0] ?? '')).toBe(99);
+    expect(await orderPrice(h5.token, skuIds[0] ?? '')).toBe(product.skus[0]?.price);
+  });
+
+  it('prices and records an order on its token’s channel, whatever the body names', async () => {
+    const sku = await firstSku();
+    const live = { startsAt: Date.now() - 1000, endsAt: Date.now() + 10 * MINUTE };
+    await createSale({ skuIds: [sku.skuId], price: 99, ...live, channels: ['mini', 'app'] });
+    const onApp = await phoneLogin(freshPhone(), 'app');
+    expect(await orderPrice(onApp.token, sku.skuId)).toBe(99);
+
+    const onH5 = await phoneLogin(freshPhone(), 'h5');
+    const line = { skuId: sku.skuId, qty: 1 };
+    for (const channel of ['app', 'mini', 'pc']) {
+      const refused = await placeOrder(onH5.token, { items: [line], channel });
+      expect(refused.status, channel).toBe(403);
+      expect(await refused.json()).toMatchObject({ error: { code: 'channel_mismatch', field: 'channel' } });
+    }
+    expect((await skuState(sku.skuId)).stock).toBe(sku.stock - 1);
+    for (const body of [{ items: [line], channel: 'h5' }, { items: [line] }]) {
+      const placed = await placeOrder(onH5.token, body);
+      expect(placed.status).toBe(201);
+      const order = await placed.json<Order>();
+      expect(order).toMatchObject({ channel: 'h5', total: sku.price, items: [{ price: sku.price }] });
+      expect((await db.query.orders.findFirst({ where: eq(orders.id, order.id) }))?.channel).toBe('h5');
+    }
+    const stored = await db.query.orders.findMany({ where: eq(orders.memberId, onH5.memberId) });
+    expect(stored.map((o) => o.channel)).toEqual(['h5', 'h5']);
   });
 
   it('starts at startsAt and ends at endsAt by its own alarms', async () => {
@@ -89,18 +121,18 @@ describe('flash sales', () => {
     const onApp = await phoneLogin(phone, 'app');
     expect(onApp.memberId).toBe(onMini.memberId);
 
-    const first = await placeOrder(onMini.token, { items: [{ skuId: sku.skuId, qty: 1 }], channel: 'mini' });
+    const first = await placeOrder(onMini.token, { items: [{ skuId: sku.skuId, qty: 1 }] });
     expect(first.status).toBe(201);
-    expect(await orderPrice(onApp.token, sku.skuId, 'app')).toBe(100);
-    const over = await placeOrder(onApp.token, { items: [{ skuId: sku.skuId, qty: 1 }], channel: 'app' });
+    expect(await orderPrice(onApp.token, sku.skuId)).toBe(100);
+    const over = await placeOrder(onApp.token, { items: [{ skuId: sku.skuId, qty: 1 }] });
     expect(over.status).toBe(409);
     expect(await over.json()).toMatchObject({ error: { code: 'flash_sale_limit', field: 'items.0.skuId' } });
 
     const firstId = (await first.json<{ id: string }>()).id;
     expect((await shopper('POST', `/api/orders/${firstId}/cancel`, undefined, onMini.token)).status).toBe(200);
-    expect(await orderPrice(onApp.token, sku.skuId, 'app')).toBe(100);
+    expect(await orderPrice(onApp.token, sku.skuId)).toBe(100);
     const someoneElse = await phoneLogin(freshPhone(), 'h5');
-    expect(await orderPrice(someoneElse.token, sku.skuId, 'h5', 2)).toBe(100);
+    expect(await orderPrice(someoneElse.token, sku.skuId, 2)).toBe(100);
   });
 
   it('ends a cancelled sale at once: the room drops it and orders pay the normal price', async () => {
@@ -118,7 +150,7 @@ describe('flash sales', () => {
     expect(await cancelled.json()).toMatchObject({ id: sale.id, status: 'cancelled' });
     await subscriber.until(() => subscriber.doc.getMap(SKU_MAP).get('flash') === null, 'the sale gone');
     const member = await phoneLogin(freshPhone(), 'pc');
-    expect(await orderPrice(member.token, sku.skuId, 'pc')).toBe(sku.price);
+    expect(await orderPrice(member.token, sku.skuId)).toBe(sku.price);
     const listed = await (await admin('GET', '/api/admin/flash-sales')).json<{ flashSales: Array<{ id: string }> }>();
     expect(listed.flashSales.map((s) => s.id)).toContain(sale.id);
   });

@@ -1,17 +1,19 @@
 import { env, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { orders, pointsLedger } from '../schema';
+import { memberIdentities, orders, pointsLedger } from '../schema';
 import { ASSETS_MAP, COUPONS_MAP, ORDERS_MAP } from '../shared/docs/account';
 import { CART_MAP, FAVORITES_MAP } from '../shared/docs/member';
 import { CLOSE_MEMBER_MERGED } from '../shared/protocol/closeCodes';
 import { memberRoomOf } from '../workers/members/MemberRoom';
 import { DEVELOPMENT_SMS_CODE } from '../workers/members/providers/sms/developmentSms';
+import { currentMemberId } from '../workers/members/records/memberRecords';
 import { mergeMembers } from '../workers/members/records/mergeRecords';
 import { database } from '../workers/records/db';
 import { accountClient, adjust, createCoupon } from './support/account';
 import { firstSku } from './support/hub';
 import { freshPhone, freshWechatCode, guestLogin, phoneLogin, shopper, wechatLogin } from './support/members';
+import { manyMembers } from './support/orders';
 import { RoomClient } from './support/roomClient';
 
 const db = database(env.DB);
@@ -99,6 +101,57 @@ describe('merging two accounts', () => {
     const viaOldName = await RoomClient.connect(`member:${phoneMember.memberId}`, 'pc', again.token);
     expect(viaOldName.doc.getMap(CART_MAP).get(shared.skuId)).toMatchObject({ qty: 5 });
   });
+});
+
+describe('two binds racing for one WeChat identity', () => {
+  const bindWechat = (token: string, code: string) =>
+    shopper('POST', '/api/members/me/identities', { kind: 'wechat', code }, token);
+
+  it('answers success only to the bind that holds the identity afterwards, the other 409, 16 races over', async () => {
+    const races = await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        const code = freshWechatCode();
+        const held = await wechatLogin(code, 'mini');
+        const binders = await manyMembers(2, 'app');
+        const responses = await Promise.all(binders.map((b) => bindWechat(b.token, code)));
+        const answers = await Promise.all(
+          responses.map(async (r) => ({
+            status: r.status,
+            body: await r.json<{ merged?: string | null; error?: { code: string } }>(),
+          })),
+        );
+        return { code, held, binders, answers };
+      }),
+    );
+    for (const { code, held, binders, answers } of races) {
+      const bound = [`dev-unionid-${code}`, `dev-openid-wx-dev-oauth-${code}`];
+      const rows = await db.select().from(memberIdentities).where(inArray(memberIdentities.value, bound));
+      expect(rows).toHaveLength(2);
+      const holders = new Set(rows.map((r) => r.memberId));
+      expect(holders.size, 'one account holds both identities').toBe(1);
+      const [holder] = holders;
+      expect(answers.some((a) => a.status === 200)).toBe(true);
+      for (const [i, answer] of answers.entries()) {
+        const binder = binders[i]?.memberId ?? '';
+        if (answer.status === 200) {
+          expect(binder, JSON.stringify(answer.body)).toBe(holder);
+          // It merged the account that held the identity: the first one, or the loser that had just taken it.
+          expect(answer.body).toMatchObject({ memberId: binder });
+          expect([held.memberId, ...binders.map((b) => b.memberId)]).toContain(answer.body.merged);
+        } else {
+          // Refused: still an account of its own, whose next bind merges the winner, or itself
+          // merged into the winner by the winner's bind.
+          expect(answer).toMatchObject({ status: 409, body: { error: { code: 'identity_moved' } } });
+          const account = await currentMemberId(db, binder);
+          expect([binder, holder]).toContain(account);
+          if (account === binder) {
+            const again = await bindWechat(binders[i]?.token ?? '', code);
+            expect(await again.json()).toEqual({ memberId: binder, merged: holder });
+          }
+        }
+      }
+    }
+  }, 30_000);
 });
 
 describe('a guest cart on login', () => {

@@ -2,6 +2,7 @@ import { env, evictDurableObject } from 'cloudflare:test';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { memberCoupons, orders, skus } from '../schema';
+import type { Session } from '../shared/api/auth';
 import { COUPONS_MAP, ORDERS_MAP } from '../shared/docs/account';
 import { CART_MAP } from '../shared/docs/member';
 import { SKU_MAP, type SkuState } from '../shared/docs/sku';
@@ -25,7 +26,7 @@ describe('orders and stock', () => {
     await patchSku(sku.skuId, { stock: 50 });
     const buyers = await manyMembers(300, 'mini');
     const responses = await Promise.all(
-      buyers.map((b) => placeOrder(b.token, { items: [{ skuId: sku.skuId, qty: 1 }], channel: 'mini' })),
+      buyers.map((b) => placeOrder(b.token, { items: [{ skuId: sku.skuId, qty: 1 }] })),
     );
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(50);
@@ -48,7 +49,7 @@ describe('orders and stock', () => {
   it('answers a replayed key, sequential or parallel, with the one order it made', async () => {
     const sku = await firstSku();
     const member = await phoneLogin(freshPhone(), 'h5');
-    const body = { items: [{ skuId: sku.skuId, qty: 2 }], channel: 'h5' };
+    const body = { items: [{ skuId: sku.skuId, qty: 2 }] };
     const key = crypto.randomUUID();
     const parallel = await Promise.all([1, 2, 3].map(() => placeOrder(member.token, body, key)));
     expect(parallel.map((r) => r.status).sort()).toEqual([200, 200, 201]);
@@ -69,7 +70,6 @@ describe('orders and stock', () => {
         { skuId: first.skuId, qty: 3 },
         { skuId: second.skuId, qty: second.stock + 1 },
       ],
-      channel: 'pc',
     });
     expect(response.status).toBe(409);
     expect(await response.json()).toMatchObject({ error: { code: 'out_of_stock', field: 'items.1.skuId' } });
@@ -77,7 +77,7 @@ describe('orders and stock', () => {
     expect((await skuState(second.skuId)).stock).toBe(second.stock);
     expect(await db.query.orders.findMany({ where: eq(orders.memberId, member.memberId) })).toHaveLength(0);
     await patchSku(first.skuId, { listed: false });
-    const unlisted = await placeOrder(member.token, { items: [{ skuId: first.skuId, qty: 1 }], channel: 'pc' });
+    const unlisted = await placeOrder(member.token, { items: [{ skuId: first.skuId, qty: 1 }] });
     expect(await unlisted.json()).toMatchObject({ error: { code: 'sku_unlisted', field: 'items.0.skuId' } });
   });
 
@@ -91,7 +91,7 @@ describe('orders and stock', () => {
     await cart.flush();
     const stock = () => subscriber.doc.getMap(SKU_MAP).get('stock');
 
-    const placed = await placeOrder(member.token, { items: [{ skuId: sku.skuId, qty: 4 }], channel: 'app' });
+    const placed = await placeOrder(member.token, { items: [{ skuId: sku.skuId, qty: 4 }] });
     expect(placed.status).toBe(201);
     const order = await placed.json<{ id: string; total: number; payable: number; status: string }>();
     expect(order).toMatchObject({ status: 'unpaid', total: sku.price * 4, payable: sku.price * 4 });
@@ -114,7 +114,7 @@ describe('orders and stock', () => {
   it('expires an unpaid order when its time comes, even after the member’s object restarted', async () => {
     const sku = await firstSku();
     const member = await phoneLogin(freshPhone(), 'app');
-    const order = await placedOrder(member.token, { items: [{ skuId: sku.skuId, qty: 3 }], channel: 'app' });
+    const order = await placedOrder(member.token, { items: [{ skuId: sku.skuId, qty: 3 }] });
     await evictDurableObject(memberRoomOf(env, member.memberId));
     await expireOrders(member.memberId);
     expect((await db.query.orders.findFirst({ where: eq(orders.id, order.id) }))?.status).toBe('expired');
@@ -124,9 +124,7 @@ describe('orders and stock', () => {
   it('keeps committed units sold: a later release of the same order returns nothing', async () => {
     const sku = await firstSku();
     const member = await phoneLogin(freshPhone(), 'mini');
-    const order = await (
-      await placeOrder(member.token, { items: [{ skuId: sku.skuId, qty: 2 }], channel: 'mini' })
-    ).json<{ id: string }>();
+    const order = await placedOrder(member.token, { items: [{ skuId: sku.skuId, qty: 2 }] });
     const room = skuRoomOf(env, sku.skuId);
     expect(await room.commit(order.id)).toBe(true);
     expect(await room.commit(order.id)).toBe(true);
@@ -139,24 +137,28 @@ describe('orders and stock', () => {
     const sku = await firstSku();
     await patchSku(sku.skuId, { price: 10_000 });
     const coupon = await createCoupon({ kind: 'percent', value: 10, minSpend: 15_000, channels: ['mini', 'app'] });
-    const member = await phoneLogin(freshPhone(), 'mini');
+    const phone = freshPhone();
+    const member = await phoneLogin(phone, 'mini');
+    const [onH5, onApp] = [await phoneLogin(phone, 'h5'), await phoneLogin(phone, 'app')];
     expect((await shopper('POST', `/api/coupons/${coupon.id}/claim`, undefined, member.token)).status).toBe(201);
-    const order = (qty: number, channel: string) =>
-      placeOrder(member.token, { items: [{ skuId: sku.skuId, qty }], couponId: coupon.id, channel });
+    const order = (qty: number, session: Session) =>
+      placeOrder(session.token, { items: [{ skuId: sku.skuId, qty }], couponId: coupon.id });
 
-    expect(await (await order(1, 'mini')).json()).toMatchObject({
+    expect(await (await order(1, member)).json()).toMatchObject({
       error: { code: 'coupon_min_spend', field: 'couponId' },
     });
-    expect(await (await order(2, 'h5')).json()).toMatchObject({ error: { code: 'coupon_channel', field: 'couponId' } });
+    expect(await (await order(2, onH5)).json()).toMatchObject({ error: { code: 'coupon_channel', field: 'couponId' } });
+    const namingApp = { items: [{ skuId: sku.skuId, qty: 2 }], couponId: coupon.id, channel: 'app' };
+    expect((await placeOrder(onH5.token, namingApp)).status).toBe(403);
     expect((await skuState(sku.skuId)).stock).toBe(sku.stock);
 
-    const placed = await order(2, 'app');
+    const placed = await order(2, onApp);
     expect(placed.status).toBe(201);
     const body = await placed.json<{ id: string }>();
     expect(body).toMatchObject({ total: 20_000, discount: 2_000, payable: 18_000, couponId: coupon.id });
     const claim = () => db.query.memberCoupons.findFirst({ where: eq(memberCoupons.memberId, member.memberId) });
     expect(await claim()).toMatchObject({ status: 'locked', orderId: body.id });
-    expect(await (await order(2, 'app')).json()).toMatchObject({ error: { code: 'coupon_not_held' } });
+    expect(await (await order(2, onApp)).json()).toMatchObject({ error: { code: 'coupon_not_held' } });
 
     const account = await accountClient(member, 'mini');
     await shopper('POST', `/api/orders/${body.id}/cancel`, undefined, member.token);
@@ -170,7 +172,7 @@ describe('orders and stock', () => {
   it('refuses bad requests: missing key, invalid fields, no token, another member’s order', async () => {
     const sku = await firstSku();
     const member = await phoneLogin(freshPhone(), 'pc');
-    const body = { items: [{ skuId: sku.skuId, qty: 1 }], channel: 'pc' };
+    const body = { items: [{ skuId: sku.skuId, qty: 1 }] };
     const noKey = await placeOrder(member.token, body, null);
     expect(noKey.status).toBe(400);
     expect(await noKey.json()).toMatchObject({ error: { field: 'Idempotency-Key' } });
@@ -204,9 +206,7 @@ describe('orders and stock', () => {
     const sku = await firstSku();
     await patchSku(sku.skuId, { stock: 100 });
     const buyers = await manyMembers(40, 'h5');
-    const placed = await Promise.all(
-      buyers.map((b) => placeOrder(b.token, { items: [{ skuId: sku.skuId, qty: 2 }], channel: 'h5' })),
-    );
+    const placed = await Promise.all(buyers.map((b) => placeOrder(b.token, { items: [{ skuId: sku.skuId, qty: 2 }] })));
     const burstEnded = Date.now();
     expect(placed.map((r) => r.status)).toEqual(buyers.map(() => 201));
     const left = 100 - 2 * buyers.length;
@@ -223,9 +223,7 @@ describe('orders and stock', () => {
     const subscriber = await RoomClient.connect(`sku:${sku.skuId}`, 'mini');
     const framesBefore = subscriber.updateFrames;
     const buyers = await manyMembers(60, 'mini');
-    await Promise.all(
-      buyers.map((b) => placeOrder(b.token, { items: [{ skuId: sku.skuId, qty: 1 }], channel: 'mini' })),
-    );
+    await Promise.all(buyers.map((b) => placeOrder(b.token, { items: [{ skuId: sku.skuId, qty: 1 }] })));
     await subscriber.until(() => subscriber.doc.getMap(SKU_MAP).get('stock') === 140, 'stock 140 on the subscriber');
     expect(subscriber.updateFrames - framesBefore).toBeLessThan(30);
   });
@@ -236,14 +234,14 @@ describe('order states', () => {
     const sku = await firstSku();
     const phone = freshPhone();
     const member = await phoneLogin(phone, 'pc');
-    const unpaid = await placedOrder(member.token, { items: [{ skuId: sku.skuId, qty: 1 }], channel: 'pc' });
+    const unpaid = await placedOrder(member.token, { items: [{ skuId: sku.skuId, qty: 1 }] });
     const confirm = (orderId: string, token = member.token) =>
       shopper('POST', `/api/orders/${orderId}/confirm`, undefined, token);
     const early = await confirm(unpaid.id);
     expect(early.status).toBe(409);
     expect(await early.json()).toMatchObject({ error: { code: 'order_unpaid' } });
 
-    const order = await paidOrder(member, sku.skuId, 'pc');
+    const order = await paidOrder(member, sku.skuId);
     expect(await (await confirm(order.id)).json()).toMatchObject({ error: { code: 'order_paid' } });
     await shipOrder(order.id);
     const other = await phoneLogin(freshPhone(), 'pc');
@@ -268,7 +266,7 @@ describe('order states', () => {
   it('lets the operator complete a shipped order, and names the state otherwise', async () => {
     const sku = await firstSku();
     const member = await phoneLogin(freshPhone(), 'h5');
-    const order = await paidOrder(member, sku.skuId, 'h5');
+    const order = await paidOrder(member, sku.skuId);
     const complete = (orderId: string, headers?: Record<string, string>) =>
       admin('POST', `/api/admin/orders/${orderId}/complete`, undefined, headers);
     const early = await complete(order.id);
@@ -300,10 +298,11 @@ describe('order states', () => {
 describe('orders in the back office', () => {
   it('lists every order newest first, filtered by status, channel, source and member, page by page', async () => {
     const sku = await firstSku();
-    const member = await phoneLogin(freshPhone(), 'mini');
-    const onMini = await placedOrder(member.token, { items: [{ skuId: sku.skuId, qty: 1 }], channel: 'mini' });
-    const onH5 = await placedOrder(member.token, { items: [{ skuId: sku.skuId, qty: 1 }], channel: 'h5' });
-    const paid = await paidOrder(member, sku.skuId, 'app');
+    const phone = freshPhone();
+    const member = await phoneLogin(phone, 'mini');
+    const onMini = await placedOrder(member.token, { items: [{ skuId: sku.skuId, qty: 1 }] });
+    const onH5 = await placedOrder((await phoneLogin(phone, 'h5')).token, { items: [{ skuId: sku.skuId, qty: 1 }] });
+    const paid = await paidOrder(await phoneLogin(phone, 'app'), sku.skuId);
     const at = Date.now() - 60_000;
     const fromMiniShop = { id: `ord_ms${crypto.randomUUID().slice(0, 8)}`, memberId: member.memberId };
     await db.insert(orders).values({
@@ -346,7 +345,7 @@ describe('orders in the back office', () => {
   it('shows one order with its items and payments, and refuses bad filters, unknown orders and strangers', async () => {
     const sku = await firstSku();
     const member = await phoneLogin(freshPhone(), 'app');
-    const order = await paidOrder(member, sku.skuId, 'app');
+    const order = await paidOrder(member, sku.skuId);
     const detail = await admin('GET', `/api/admin/orders/${order.id}`);
     expect(detail.status).toBe(200);
     expect(await detail.json()).toMatchObject({

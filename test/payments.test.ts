@@ -42,7 +42,7 @@ const shopperWithOrder = async (options: { balance?: number; price?: number; qty
   const member = await phoneLogin(phone, 'mini');
   if (options.balance) await adjust(member.memberId, 'balance', { delta: options.balance, reason: 'top-up' });
   const qty = options.qty ?? 1;
-  const order = await placedOrder(member.token, { items: [{ skuId: sku.skuId, qty }], channel: 'mini' });
+  const order = await placedOrder(member.token, { items: [{ skuId: sku.skuId, qty }] });
   return { sku, phone, member, order, qty };
 };
 
@@ -139,12 +139,12 @@ describe('paying by balance', () => {
     expect((await skuState(sku.skuId)).stock).toBe(sku.stock);
     expect((await balanceRows(member.memberId)).map((r) => r.delta)).toEqual([10_000]);
 
-    const second = await placedOrder(member.token, { items: [{ skuId: sku.skuId, qty: 1 }], channel: 'h5' });
+    const second = await placedOrder(member.token, { items: [{ skuId: sku.skuId, qty: 1 }] });
     await expireOrders(member.memberId);
     expect(await (await payOrder(member.token, second.id, 'provider')).json()).toMatchObject({
       error: { code: 'order_expired' },
     });
-    const third = await placedOrder(member.token, { items: [{ skuId: sku.skuId, qty: 1 }], channel: 'h5' });
+    const third = await placedOrder(member.token, { items: [{ skuId: sku.skuId, qty: 1 }] });
     await shopper('POST', `/api/orders/${third.id}/cancel`, undefined, member.token);
     expect(await (await payOrder(member.token, third.id, 'balance')).json()).toMatchObject({
       error: { code: 'order_cancelled' },
@@ -167,7 +167,7 @@ describe('paying by balance', () => {
     await skuRoomOf(env, sku.skuId).release(order.id);
     expect((await skuState(sku.skuId)).stock).toBe(sku.stock - 1);
 
-    const second = await placedOrder(member.token, { items: [{ skuId: sku.skuId, qty: 2 }], channel: 'mini' });
+    const second = await placedOrder(member.token, { items: [{ skuId: sku.skuId, qty: 2 }] });
     await cutShort(second.id, second.payable);
     await expireOrders(member.memberId);
     await skuRoomOf(env, sku.skuId).release(second.id);
@@ -185,7 +185,6 @@ describe('paying by balance', () => {
     const order = await placedOrder(member.token, {
       items: [{ skuId: sku.skuId, qty: 1 }],
       couponId: coupon.id,
-      channel: 'pc',
     });
     expect((await payOrder(member.token, order.id, 'balance')).status).toBe(200);
     const claim = await db.query.memberCoupons.findFirst({ where: eq(memberCoupons.memberId, member.memberId) });
@@ -201,7 +200,7 @@ describe('sales figures', () => {
     const catalog = await RoomClient.connect('catalog', 'pc');
     const sibling = await RoomClient.connect(`sku:${second.skuId}`, 'h5');
     const member = await phoneLogin(freshPhone(), 'mini');
-    const order = await placedOrder(member.token, { items: [{ skuId: first.skuId, qty: 3 }], channel: 'mini' });
+    const order = await placedOrder(member.token, { items: [{ skuId: first.skuId, qty: 3 }] });
     expect((await skuState(first.skuId)).sales).toBe(0);
 
     await adjust(member.memberId, 'balance', { delta: order.payable, reason: 'top-up' });
@@ -294,7 +293,7 @@ describe('paying through the provider', () => {
     expect((await skuState(sku.skuId)).stock).toBe(sku.stock);
     expect(await pointsRows(member.memberId)).toEqual([]);
 
-    const cancelled = await placedOrder(member.token, { items: [{ skuId: sku.skuId, qty: 1 }], channel: 'app' });
+    const cancelled = await placedOrder(member.token, { items: [{ skuId: sku.skuId, qty: 1 }] });
     const unused = await providerPayment(member, cancelled.id);
     await shopper('POST', `/api/orders/${cancelled.id}/cancel`, undefined, member.token);
     expect(await (await completePayment(unused.id)).json()).toMatchObject({
@@ -304,7 +303,7 @@ describe('paying through the provider', () => {
     expect(await storedOrder(cancelled.id)).toBe('cancelled');
 
     // past its expiry, before the alarm came
-    const due = await placedOrder(member.token, { items: [{ skuId: sku.skuId, qty: 1 }], channel: 'app' });
+    const due = await placedOrder(member.token, { items: [{ skuId: sku.skuId, qty: 1 }] });
     const tooLate = await providerPayment(member, due.id);
     pastDue();
     expect(await (await completePayment(tooLate.id)).json()).toMatchObject({

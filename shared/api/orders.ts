@@ -24,7 +24,8 @@ export const newOrderSchema = z.strictObject({
     ),
   /** A coupon the member has claimed (the coupon's id, as claimed). */
   couponId: z.number().int().min(1).optional(),
-  channel: z.enum(CHANNELS),
+  /** The token's channel decides; naming another is refused (`workers/edge/sessionChannel.ts`). */
+  channel: z.enum(CHANNELS).optional(),
 });
 
 /** The `Idempotency-Key` header: replays with the same key return the first order. */

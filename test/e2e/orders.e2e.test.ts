@@ -23,7 +23,7 @@ describe('one order across the channels, stock y-websocket clients against wrang
     await Promise.all([shelf.synced(), h5Account.synced()]);
     const onH5 = () => h5Account.map<OrderSummary>(ORDERS_MAP);
 
-    const order = await placeOrder(dev.hub, mini.token, { items: [{ skuId: sku.skuId, qty: 2 }], channel: 'mini' });
+    const order = await placeOrder(dev.hub, mini.token, { items: [{ skuId: sku.skuId, qty: 2 }] });
     expect(order).toMatchObject({ status: 'unpaid', channel: 'mini', payable: 31_800 });
     await waitFor(() => shelf.sku.get('stock') === 8, 5000, 'the pc shopper to see stock 8');
     await h5Account.shows(() => onH5().get(order.id)?.status === 'unpaid', 'the order unpaid on h5');

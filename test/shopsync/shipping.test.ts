@@ -159,12 +159,12 @@ describe('shipping mall orders', () => {
   it('ships a paid mall order here; anything else is 409', async () => {
     const sku = await firstSku();
     const member = await phoneLogin(freshPhone(), 'h5');
-    const placed = await placeOrder(member.token, { items: [{ skuId: sku.skuId, qty: 1 }], channel: 'h5' });
+    const placed = await placeOrder(member.token, { items: [{ skuId: sku.skuId, qty: 1 }] });
     const unpaid = await ship(((await placed.json()) as { id: string }).id, {});
     expect(unpaid.status).toBe(409);
     expect(await unpaid.json()).toMatchObject({ error: { code: 'order_unpaid' } });
 
-    const { id } = await paidOrder(member, sku.skuId, 'h5');
+    const { id } = await paidOrder(member, sku.skuId);
     const account = await RoomClient.connect(`account:${member.memberId}`, 'h5', member.token);
     expect((await ship(id, {})).status).toBe(200);
     await account.until(

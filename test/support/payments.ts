@@ -1,7 +1,6 @@
 import { env, SELF } from 'cloudflare:test';
 import type { Session } from '../../shared/api/auth';
 import type { PaymentMethod } from '../../shared/api/payments';
-import type { Channel } from '../../shared/channels';
 import { PAYMENT_SIGNATURE_HEADER, signNotification } from '../../workers/orders/providers/notificationSignature';
 import type { Order } from '../../workers/orders/records/orderRecords';
 import type { Payment } from '../../workers/orders/records/paymentRecords';
@@ -32,9 +31,9 @@ export const notifyPayment = async (body: unknown, signature?: string | null) =>
   });
 };
 
-/** An order of one `skuId` the member placed on `channel` and paid from a balance topped up for it. */
-export const paidOrder = async (member: Session, skuId: string, channel: Channel): Promise<Order> => {
-  const order = await placedOrder(member.token, { items: [{ skuId, qty: 1 }], channel });
+/** An order of one `skuId` the member placed on its token's channel and paid from a balance topped up for it. */
+export const paidOrder = async (member: Session, skuId: string): Promise<Order> => {
+  const order = await placedOrder(member.token, { items: [{ skuId, qty: 1 }] });
   await adjust(member.memberId, 'balance', { delta: order.payable, reason: 'top-up' });
   const response = await payOrder(member.token, order.id, 'balance');
   if (response.status !== 200) throw new Error(`payment failed: ${response.status} ${await response.text()}`);

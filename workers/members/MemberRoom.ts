@@ -1,5 +1,4 @@
 import type { BalanceAdjustment, PointsAdjustment } from '../../shared/api/members';
-import type { NewOrder } from '../../shared/api/orders';
 import type { PaymentMethod, PaymentNotice } from '../../shared/api/payments';
 import type { Channel } from '../../shared/channels';
 import type { AccountContents, Assets } from '../../shared/docs/account';
@@ -14,7 +13,7 @@ import { migrateOpenOrders } from '../orders/openOrders';
 import { holdsStock } from '../orders/orderHolds';
 import { advanceOrder, cancelOrder, expiryTasks } from '../orders/orderLife';
 import { payOrder, settlePayment } from '../orders/payOrder';
-import { placeOrder } from '../orders/placeOrder';
+import { type OrderRequest, placeOrder } from '../orders/placeOrder';
 import type { Order } from '../orders/records/orderRecords';
 import type { Payment } from '../orders/records/paymentRecords';
 import type { OrderMove } from '../orders/rules/orderStates';
@@ -124,7 +123,10 @@ export class MemberRoom extends YRoom<Env, RoomIdentity> {
   }
 
   /** Places an order once per idempotency key (`placeOrder.ts`). */
-  async placeOrder(idempotencyKey: string, request: NewOrder): Promise<{ order: Order; created: boolean } | Refusal> {
+  async placeOrder(
+    idempotencyKey: string,
+    request: OrderRequest,
+  ): Promise<{ order: Order; created: boolean } | Refusal> {
     return this.serially((member) => placeOrder(member, idempotencyKey, request));
   }
 

@@ -1,4 +1,5 @@
 import type { NewOrder } from '../../shared/api/orders';
+import type { Channel } from '../../shared/channels';
 import { releaseStock, reserveStock } from '../catalog/stock/reserveStock';
 import { mirror, mirrorOrder } from '../members/accountMirror';
 import { removeFromCart } from '../members/memberContents';
@@ -19,11 +20,14 @@ import {
 import { expectExpiry } from './orderLife';
 import { findMemberOrder, insertOrder, type Order } from './records/orderRecords';
 
+/** An order's lines and coupon, on the channel of the token that placed it. */
+export type OrderRequest = Omit<NewOrder, 'channel'> & { channel: Channel };
+
 /** How long an unpaid order holds its stock and coupon. */
 export const ORDER_TTL_MS = 30 * 60 * 1000;
 
 /** Reserves the order's stock and prices it; on a coupon refusal the stock goes back. */
-const reserveAndPrice = async (member: MemberContext, open: OpenOrder, request: NewOrder, now: number) => {
+const reserveAndPrice = async (member: MemberContext, open: OpenOrder, request: OrderRequest, now: number) => {
   const lines = await reserveStock(member.env, open.orderId, request.items, open.expiresAt, {
     memberId: member.memberId,
     channel: request.channel,
@@ -50,7 +54,7 @@ const reserveAndPrice = async (member: MemberContext, open: OpenOrder, request: 
 export const placeOrder = async (
   member: MemberContext,
   idempotencyKey: string,
-  request: NewOrder,
+  request: OrderRequest,
 ): Promise<{ order: Order; created: boolean } | Refusal> => {
   const db = database(member.env.DB);
   const { memberId, sql } = member;

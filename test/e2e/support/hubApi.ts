@@ -118,12 +118,8 @@ export interface PlacedOrder {
   payable: number;
 }
 
-/** `POST /api/orders` with a fresh idempotency key, as the member the token names. */
-export const placeOrder = (
-  hub: HubAddress,
-  token: string,
-  body: { items: Array<{ skuId: string; qty: number }>; channel: Channel },
-) =>
+/** `POST /api/orders` with a fresh idempotency key, as the member the token names, on the token's channel. */
+export const placeOrder = (hub: HubAddress, token: string, body: { items: Array<{ skuId: string; qty: number }> }) =>
   call<PlacedOrder>(hub, 'POST', '/api/orders', 201, {
     token,
     body,

@@ -18,8 +18,10 @@ export const currentMemberId = async (db: Database, memberId: string): Promise<s
   return member.mergedInto ?? member.id;
 };
 
-/** The member that owns any of `identities` (the first one found, in the order given). */
-export const memberOfIdentities = async (db: Database, identities: Identity[]): Promise<string | null> => {
+const sameIdentity = (a: Identity, b: Identity) => a.kind === b.kind && a.appId === b.appId && a.value === b.value;
+
+/** The members holding any of `identities`, each once, in the order of the identities given. */
+export const holdersOf = async (db: Database, identities: Identity[]): Promise<string[]> => {
   const rows = await db
     .select()
     .from(memberIdentities)
@@ -34,12 +36,13 @@ export const memberOfIdentities = async (db: Database, identities: Identity[]): 
         ),
       ),
     );
-  for (const identity of identities) {
-    const row = rows.find((r) => r.kind === identity.kind && r.appId === identity.appId && r.value === identity.value);
-    if (row) return row.memberId;
-  }
-  return null;
+  const holders = identities.flatMap((identity) => rows.find((row) => sameIdentity(row, identity))?.memberId ?? []);
+  return [...new Set(holders)];
 };
+
+/** The member that owns any of `identities` (the first one found, in the order given). */
+export const memberOfIdentities = async (db: Database, identities: Identity[]): Promise<string | null> =>
+  (await holdersOf(db, identities))[0] ?? null;
 
 export const identitiesOf = async (db: Database, memberId: string): Promise<Identity[]> =>
   db
@@ -55,6 +58,24 @@ export const createMember = async (db: Database, identities: Identity[], now: nu
     db.insert(memberIdentities).values(identities.map((i) => ({ ...i, memberId, createdAt: now }))),
   ]);
   return memberId;
+};
+
+/**
+ * Binds all of `identities` to `memberId`, or none of them when another member holds one (false):
+ * one INSERT, which a conflict on any row undoes whole, so two racing binds cannot split them.
+ */
+export const bindAllIdentities = async (db: Database, memberId: string, identities: Identity[], now: number) => {
+  const held = await identitiesOf(db, memberId);
+  const fresh = identities.filter((i) => !held.some((h) => sameIdentity(h, i)));
+  if (fresh.length === 0) return true;
+  try {
+    await db.insert(memberIdentities).values(fresh.map((i) => ({ ...i, memberId, createdAt: now })));
+    return true;
+  } catch (error) {
+    // drizzle wraps D1's error: the constraint is named in its cause.
+    if (String(error instanceof Error ? error.cause : error).includes('constraint failed')) return false;
+    throw error;
+  }
 };
 
 /** Binds identities nobody holds yet to `memberId`; identities already held are left alone. */

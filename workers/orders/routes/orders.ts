@@ -4,6 +4,7 @@ import { payOrderSchema } from '../../../shared/api/payments';
 import { ApiError, notFound, unlessRefused } from '../../edge/errors';
 import type { MemberEnv } from '../../edge/hubEnv';
 import { memberAuth } from '../../edge/middleware/memberAuth';
+import { sessionChannel } from '../../edge/sessionChannel';
 import { validate } from '../../edge/validation';
 import { memberRoomOf } from '../../members/MemberRoom';
 import { database } from '../../records/db';
@@ -20,14 +21,17 @@ const idempotencyKeyOf = (header: string | undefined): string => {
 /**
  * A member's orders. Placing, cancelling, paying and confirming receipt are strong operations in
  * the member's own room; a replayed create answers 200 with the order the first call made (201).
- * Paying works with a token from any channel, whichever channel placed the order.
+ * An order is placed on its token's channel; paying works with a token from any channel,
+ * whichever channel placed the order.
  */
 export const orderRoutes = new Hono<MemberEnv>()
   .use(memberAuth)
   .post('/', validate('json', newOrderSchema), async (c) => {
-    const { memberId } = c.var.session;
+    const { session } = c.var;
     const key = idempotencyKeyOf(c.req.header(IDEMPOTENCY_KEY));
-    const placed = unlessRefused(await memberRoomOf(c.env, memberId).placeOrder(key, c.req.valid('json')));
+    const { channel: named, ...order } = c.req.valid('json');
+    const request = { ...order, channel: sessionChannel(session, named) };
+    const placed = unlessRefused(await memberRoomOf(c.env, session.memberId).placeOrder(key, request));
     return c.json(placed.order, placed.created ? 201 : 200);
   })
   .get('/', async (c) => c.json({ orders: await memberOrders(database(c.env.DB), c.var.session.memberId) }))
