@@ -63,5 +63,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/e2e/**'],
     setupFiles: ['./test/setup.ts'],
+    // Integration tests run whole objects, D1 and the emulator on one workerd thread: on a loaded
+    // 2-core machine a burst test can take several times its idle duration.
+    testTimeout: 20_000,
   },
 });

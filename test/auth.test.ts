@@ -1,15 +1,32 @@
 import { env } from 'cloudflare:test';
 import { sign } from 'hono/jwt';
 import { describe, expect, it } from 'vitest';
+import { memberIdentities, members } from '../schema';
 import { DEVELOPMENT_SMS_CODE } from '../workers/members/providers/sms/developmentSms';
 import { MAX_CODE_FAILURES, PHONE_CODE_TTL_MS } from '../workers/members/records/phoneCodeRecords';
 import { clock } from '../workers/platform/clock';
+import { database } from '../workers/records/db';
 import { moveClock } from './support/clock';
 import { freshPhone, freshWechatCode, guestLogin, phoneLogin, shopper, wechatLogin } from './support/members';
 
 const WRONG_CODE = '000000';
 
 const me = async (token: string) => (await shopper('GET', '/api/members/me', undefined, token)).json();
+
+/** The ways people and WeChat write one mainland number `+86<national>`. */
+const spellingsOf = (phone: string): string[] => {
+  const national = phone.slice('+86'.length);
+  const spaced = `${national.slice(0, 3)} ${national.slice(3, 7)} ${national.slice(7)}`;
+  return [
+    phone,
+    national,
+    `86${national}`,
+    `0086${national}`,
+    `+86 ${spaced}`,
+    spaced.replaceAll(' ', '-'),
+    `(+86) ${spaced}`,
+  ];
+};
 
 describe('logins', () => {
   it('logs the same phone in as the same member on every channel', async () => {
@@ -23,6 +40,33 @@ describe('logins', () => {
       role: 'member',
       identities: [{ kind: 'phone', appId: '', value: phone }],
     });
+  });
+
+  it('logs every spelling of one number in as the same member, holding the number once', async () => {
+    const phone = freshPhone();
+    const first = await phoneLogin(phone, 'h5');
+    for (const written of spellingsOf(phone)) expect((await phoneLogin(written, 'h5')).memberId).toBe(first.memberId);
+    expect(await me(first.token)).toMatchObject({ identities: [{ kind: 'phone', appId: '', value: phone }] });
+  });
+
+  it("logs Emma in on mini with WeChat's purePhoneNumber as her seeded account", async () => {
+    // The demo member of schema/seed.sql, stored with +86.
+    const db = database(env.DB);
+    await db
+      .insert(members)
+      .values({ id: 'mem_demo_emma', nickname: 'Emma', tier: 'gold', tags: ['repurchase'], createdAt: 1767225600000 })
+      .onConflictDoNothing();
+    await db
+      .insert(memberIdentities)
+      .values({
+        memberId: 'mem_demo_emma',
+        kind: 'phone',
+        appId: '',
+        value: '+8613800138000',
+        createdAt: 1767225600000,
+      })
+      .onConflictDoNothing();
+    expect((await phoneLogin('13800138000', 'mini')).memberId).toBe('mem_demo_emma');
   });
 
   it('logs one WeChat user in as the same member from the mini-program and the App', async () => {
@@ -109,6 +153,16 @@ describe('SMS codes', () => {
     expect((await tryCode(phone, DEVELOPMENT_SMS_CODE)).status).toBe(429);
   });
 
+  it('counts wrong codes per number, whatever the spelling', async () => {
+    const phone = freshPhone();
+    const spellings = spellingsOf(phone);
+    await requestCode(spellings[1] ?? phone);
+    for (let i = 0; i < MAX_CODE_FAILURES; i++) {
+      expect((await tryCode(spellings[i % spellings.length] ?? phone, WRONG_CODE)).status).toBe(401);
+    }
+    for (const written of spellings) expect((await tryCode(written, DEVELOPMENT_SMS_CODE)).status).toBe(429);
+  });
+
   it('refuses a code for a phone that never asked for one', async () => {
     expect((await tryCode(freshPhone(), DEVELOPMENT_SMS_CODE)).status).toBe(401);
   });
@@ -132,6 +186,9 @@ describe('bad input', () => {
     ['/api/auth/phone/code', { phone: '+8613900000000' }, 'channel'],
     ['/api/auth/phone/code', { channel: 'tv', phone: '+8613900000000' }, 'channel'],
     ['/api/auth/phone/code', { channel: 'h5', phone: 'call me' }, 'phone'],
+    ['/api/auth/phone/code', { channel: 'h5', phone: '12345' }, 'phone'],
+    ['/api/auth/phone/code', { channel: 'h5', phone: 13812345678 }, 'phone'],
+    ['/api/auth/phone', { channel: 'h5', phone: '+86138', code: '123456' }, 'phone'],
     ['/api/auth/phone', { channel: 'h5', phone: '+8613900000000', code: '12345' }, 'code'],
     ['/api/auth/phone', { channel: 'h5', phone: '+8613900000000', code: '123456', extra: 1 }, 'extra'],
     ['/api/auth/wechat', { channel: 'mini' }, 'code'],
@@ -147,5 +204,9 @@ describe('bad input', () => {
     const response = await shopper('POST', '/api/members/me/identities', { kind: 'email', value: 'a@b' }, token);
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: { field: 'kind' } });
+    const badPhone = { kind: 'phone', phone: '010 1234 5678', code: DEVELOPMENT_SMS_CODE };
+    const refused = await shopper('POST', '/api/members/me/identities', badPhone, token);
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: { code: 'invalid_input', field: 'phone' } });
   });
 });

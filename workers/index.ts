@@ -1,5 +1,6 @@
 import { app } from './edge/app';
 import type { Env } from './env';
+import { scheduledPhoneRepair } from './members/phoneRepairRun';
 import { scheduled } from './minishop/sync/cron';
 import { scheduledChecks } from './monitor/checkRun';
 
@@ -13,6 +14,10 @@ export { MonitorRoom } from './monitor/MonitorRoom';
 export default {
   fetch: app.fetch,
   scheduled: async (controller, env, ctx) => {
-    await Promise.all([scheduled(controller, env, ctx), scheduledChecks(controller, env)]);
+    await Promise.all([
+      scheduled(controller, env, ctx),
+      scheduledChecks(controller, env),
+      scheduledPhoneRepair(controller, env),
+    ]);
   },
 } satisfies ExportedHandler<Env>;

@@ -1,9 +1,18 @@
 import { z } from 'zod';
+import { canonicalPhone } from '../../workers/members/rules/phoneNumbers';
 import { CHANNELS } from '../channels';
 
 export const channel = z.enum(CHANNELS);
-/** E.164-style: optional +, country code and number, digits only. */
-export const phone = z.string().regex(/^\+?[1-9]\d{5,14}$/, 'not a valid phone number');
+/**
+ * A phone number however people and WeChat write it, read as its canonical E.164 form
+ * (`workers/members/rules/phoneNumbers.ts`): every route taking a phone parses it here, so what
+ * reaches logins, codes, binds and identities is always that one form.
+ */
+export const phone = z.string().transform((written, ctx) => {
+  const canonical = canonicalPhone(written);
+  if (canonical === null) ctx.addIssue({ code: 'custom', message: 'not a valid phone number' });
+  return canonical ?? z.NEVER;
+});
 const smsCode = z.string().regex(/^\d{6}$/, 'must be 6 digits');
 /** What `wx.login()` (mini-program) or the OAuth redirect (app, web) hands the client. */
 const wechatCode = z.string().min(1).max(128);

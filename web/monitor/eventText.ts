@@ -21,6 +21,7 @@ const NAMES: Record<string, string> = {
   'monitor.force-sync': 'Force Sync',
   'monitor.error': 'Error',
   'product.created': 'New product',
+  'members.phone-repair': 'Phone repair',
 };
 
 /** Kinds an operator should notice. */
@@ -69,6 +70,9 @@ const DESCRIBE: Record<string, (e: LoggedEvent, d: Detail) => string> = {
   },
   'monitor.error': (_e, d) => String(d.message),
   'product.created': (e, d) => `${e.subject.replace('product:', '')} with ${(d.skus as string[]).length} SKU(s)`,
+  'members.phone-repair': (_e, d) =>
+    `${d.checked} phone identities checked, ${d.repaired} respelled, ${(d.merged as unknown[]).length} account(s) merged` +
+    (Number(d.unreadable) > 0 ? `, ${d.unreadable} unreadable` : ''),
 };
 
 /** A Mini-Shop run's log line: how it ended and what it brought in. */

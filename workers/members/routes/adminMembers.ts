@@ -7,6 +7,7 @@ import { validate } from '../../edge/validation';
 import type { Env } from '../../env';
 import { database } from '../../records/db';
 import { memberRoomOf } from '../MemberRoom';
+import { runPhoneRepair } from '../phoneRepairRun';
 import { currentMemberId } from '../records/memberRecords';
 
 const memberParam = validate('param', z.object({ memberId }));
@@ -20,6 +21,7 @@ const memberRoom = async (env: Env, id: string) => {
 
 /** Operators' view of members: assets, tags, and points and balance moved through the ledgers. */
 export const adminMemberRoutes = new Hono<HubEnv>()
+  .post('/phone-repair', async (c) => c.json(await runPhoneRepair(c.env, 'admin')))
   .get('/:memberId/account', memberParam, async (c) => {
     const member = await memberRoom(c.env, c.req.valid('param').memberId);
     return c.json({ memberId: member.id, ...unlessRefused(await member.room.account()) });
