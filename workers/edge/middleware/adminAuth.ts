@@ -1,14 +1,15 @@
 import { bearerAuth } from 'hono/bearer-auth';
 import { timingSafeEqual } from 'hono/utils/buffer';
 import type { Env } from '../../env';
-import { ApiError, errorBody } from '../errors';
+import { ApiError, errorBody, errorResponse } from '../errors';
 import type { HubEnv } from '../hubEnv';
 
 /** Admin routes need `Authorization: Bearer <ADMIN_TOKEN>`; anything else is a 401. */
 export const adminAuth = bearerAuth<HubEnv>({
   verifyToken: (token, c) => c.env.ADMIN_TOKEN.length > 0 && timingSafeEqual(token, c.env.ADMIN_TOKEN),
   noAuthenticationHeader: { message: errorBody('unauthorized', 'admin bearer token required') },
-  invalidAuthenticationHeader: { message: errorBody('unauthorized', 'malformed Authorization header') },
+  // Hono answers a non-Bearer header 400; a missing credential is a 401 whatever the scheme.
+  invalidAuthenticationHeader: { message: () => errorResponse(401, 'unauthorized', 'admin bearer token required') },
   invalidToken: { message: errorBody('unauthorized', 'invalid admin token') },
 });
 
