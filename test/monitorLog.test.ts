@@ -44,6 +44,33 @@ describe('the sync log', () => {
     expect(new Set(seen).size).toBe(seen.length);
   });
 
+  it('lists events by when they happened, not when their line arrived, across pages', async () => {
+    const now = Date.now() - 3_600_000;
+    // Lines delivered late by an outbox: written after newer ones, though they happened earlier.
+    await logEvents(['test.order.newest'], now);
+    await logEvents(['test.order.oldest'], now - 3000);
+    await logEvents(['test.order.middle'], now - 2000);
+    await logEvents(['test.order.second'], now - 1000);
+    const seen: Page['events'] = [];
+    let query: string | null = 'limit=2';
+    while (query !== null && seen.filter((e) => e.kind.startsWith('test.order.')).length < 4) {
+      const { events, nextCursor }: Page = await page(query);
+      seen.push(...events);
+      query = nextCursor === null ? null : `limit=2&cursor=${nextCursor}`;
+    }
+    const ordered = seen.filter((e) => e.kind.startsWith('test.order.'));
+    expect(ordered.map((e) => e.kind)).toEqual([
+      'test.order.newest',
+      'test.order.second',
+      'test.order.middle',
+      'test.order.oldest',
+    ]);
+    expect(ordered.map((e) => e.at)).toEqual([now, now - 1000, now - 2000, now - 3000]);
+    // Everything listed before them happened later.
+    const first = seen.indexOf(ordered[0] as Page['events'][number]);
+    expect(seen.slice(0, first).every((e) => e.at >= now)).toBe(true);
+  });
+
   it('drops events older than 7 days when the scheduled check runs', async () => {
     const now = Date.now();
     await logEvents(['test.old'], now - LOG_RETENTION_MS - 60_000);

@@ -42,9 +42,15 @@ export class SyncLog {
   private item(event: LoggedEvent): HTMLElement {
     const li = document.createElement('li');
     li.dataset.kind = event.kind;
+    const at = new Date(event.at);
     const time = document.createElement('time');
-    time.dateTime = new Date(event.at).toISOString();
-    time.textContent = new Date(event.at).toLocaleTimeString();
+    time.dateTime = at.toISOString();
+    // The log keeps a week: each line names its day as well as its time.
+    const day = document.createElement('span');
+    day.textContent = at.toLocaleDateString([], { month: 'short', day: 'numeric' });
+    const clock = document.createElement('span');
+    clock.textContent = at.toLocaleTimeString();
+    time.append(day, clock);
     const body = document.createElement('div');
     const kind = document.createElement('span');
     kind.className = 'kind';

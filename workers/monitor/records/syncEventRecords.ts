@@ -1,4 +1,4 @@
-import { desc, lt, or } from 'drizzle-orm';
+import { and, desc, eq, lt, or } from 'drizzle-orm';
 import { syncEvents } from '../../../schema';
 import type { MonitorLogQuery } from '../../../shared/api/monitor';
 import { chunks } from '../../records/chunks';
@@ -20,14 +20,24 @@ export const appendSyncEvents = async (db: Database, events: NewSyncEvent[]): Pr
   if (first) await db.batch([first, ...rest]);
 };
 
+/**
+ * The events after the one `cursor` names, in the log's order: by when they happened, newest
+ * first (outboxes deliver lines late, so insertion order is not time order), ties by id.
+ */
+const olderThan = async (db: Database, cursor: number) => {
+  const [from] = await db.select({ at: syncEvents.at }).from(syncEvents).where(eq(syncEvents.id, cursor));
+  if (!from) return lt(syncEvents.id, cursor);
+  return or(lt(syncEvents.at, from.at), and(eq(syncEvents.at, from.at), lt(syncEvents.id, cursor)));
+};
+
 /** One page of the log, newest first; `nextCursor` is the id to pass back (null: no more). */
 export const syncEventPage = async (
   db: Database,
   query: MonitorLogQuery,
 ): Promise<{ events: SyncEvent[]; nextCursor: number | null }> => {
   const page = await db.query.syncEvents.findMany({
-    where: query.cursor === undefined ? undefined : lt(syncEvents.id, query.cursor),
-    orderBy: desc(syncEvents.id),
+    where: query.cursor === undefined ? undefined : await olderThan(db, query.cursor),
+    orderBy: [desc(syncEvents.at), desc(syncEvents.id)],
     limit: query.limit + 1,
   });
   const more = page.length > query.limit;
