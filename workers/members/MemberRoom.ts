@@ -18,6 +18,7 @@ import type { Order } from '../orders/records/orderRecords';
 import type { Payment } from '../orders/records/paymentRecords';
 import type { OrderMove } from '../orders/rules/orderStates';
 import { AlarmSchedule } from '../platform/alarmSchedule';
+import { objectName } from '../platform/objectName';
 import type { Refusal } from '../platform/refusal';
 import type { RoomDoc } from '../platform/room/roomDoc';
 import { PERMISSION_DENIED_FRAME, YRoom } from '../platform/room/YRoom';
@@ -56,11 +57,9 @@ export class MemberRoom extends YRoom<Env, RoomIdentity> {
     migrateAbsorptions(ctx.storage);
     migrateOpenOrders(ctx.storage);
     this.schedule = new AlarmSchedule(ctx.storage);
-    const name = ctx.id.name;
-    if (!name) throw new Error('a member room is addressed by the member id (memberRoomOf)');
     this.member = {
       env,
-      memberId: name,
+      memberId: objectName(ctx),
       sql: ctx.storage.sql,
       schedule: this.schedule,
       room: (roomName) => this.room(roomName),

@@ -3,12 +3,10 @@ import { type SkuAudit, skuRoomOf } from '../catalog/SkuRoom';
 import type { Env } from '../env';
 import { memberRoomOf } from '../members/MemberRoom';
 import { clock } from '../platform/clock';
-import { chunks } from '../records/chunks';
+import { inBatches } from '../platform/inBatches';
 import { database } from '../records/db';
 import { ledgerSums, skuRecords } from './records/consistencyRecords';
 
-/** Rooms asked at once: enough to be quick, few enough not to crowd the Worker's connections. */
-const ROOMS_AT_ONCE = 25;
 /** How many differing ids a check result names. */
 const IDS_SHOWN = 20;
 /**
@@ -26,13 +24,6 @@ export interface Audit<Record> {
   /** Age of the oldest change still in a room's outbox on its way to D1; null when none waits. */
   outboxLagMs: number | null;
 }
-
-/** Asks rooms a few at a time, answers in the order of `items`. */
-export const inBatches = async <T, R>(items: T[], ask: (item: T) => Promise<R>): Promise<R[]> => {
-  const answers: R[] = [];
-  for (const batch of chunks(items, ROOMS_AT_ONCE)) answers.push(...(await Promise.all(batch.map(ask))));
-  return answers;
-};
 
 /**
  * One SKU room against its D1 row: a change younger than `IN_FLIGHT_FOR_MS` still on its way is

@@ -3,7 +3,7 @@ import { catalogRoomOf } from '../catalog/CatalogRoom';
 import { skuRoomOf } from '../catalog/SkuRoom';
 import type { Env } from '../env';
 import { memberRoomOf } from '../members/MemberRoom';
-import { inBatches } from './consistency';
+import { inBatches } from '../platform/inBatches';
 import { emptyRoomChannels, type RoomChannels } from './roomFeed';
 
 /**

@@ -4,9 +4,10 @@ import { skuRoomOf } from '../catalog/SkuRoom';
 import type { Env } from '../env';
 import { memberRoomOf } from '../members/MemberRoom';
 import { clock } from '../platform/clock';
+import { inBatches } from '../platform/inBatches';
 import { isRefusal } from '../platform/refusal';
 import { database } from '../records/db';
-import { auditAssets, auditSkus, inBatches, runChecks } from './consistency';
+import { auditAssets, auditSkus, runChecks } from './consistency';
 import { appendSyncEvents } from './records/syncEventRecords';
 import { monitorRoomOf } from './roomFeed';
 

@@ -2,13 +2,11 @@ import type { Env } from '../../env';
 import { memberRoomOf } from '../../members/MemberRoom';
 import type { AlarmSchedule, AlarmTask } from '../../platform/alarmSchedule';
 import { clock } from '../../platform/clock';
-import { chunks } from '../../records/chunks';
+import { inBatches } from '../../platform/inBatches';
 import { dueHoldChecks, holdConfirmed, nextHoldCheck } from './reservations';
 
 /** How long after a reservation its SKU room asks whether an order holds it. */
 export const HOLD_CHECK_AFTER_MS = 60_000;
-/** Member rooms asked at once: a flash sale's minute of reservations is checked a few at a time. */
-const MEMBERS_AT_ONCE = 25;
 const HOLD_CHECK = 'hold-check';
 
 /**
@@ -37,18 +35,21 @@ export class HoldChecks {
 
   /** Checks the due reservations; one whose member room did not answer is asked again by the schedule's retry. */
   private async checkDue(): Promise<void> {
-    const failures: unknown[] = [];
-    for (const batch of chunks(dueHoldChecks(this.sql, clock.now()), MEMBERS_AT_ONCE)) {
-      const results = await Promise.allSettled(
-        batch.map(async ({ orderId, memberId }) => {
-          if (await memberRoomOf(this.env, memberId).holdsStock(orderId)) holdConfirmed(this.sql, orderId);
-          else await this.release(orderId);
-        }),
-      );
-      for (const result of results) if (result.status === 'rejected') failures.push(result.reason);
-    }
+    // A flash sale's minute of reservations is checked a few member rooms at a time.
+    const outcomes = await inBatches(dueHoldChecks(this.sql, clock.now()), ({ orderId, memberId }) =>
+      this.check(orderId, memberId).then(
+        () => null,
+        (error: unknown) => ({ error }),
+      ),
+    );
+    const failures = outcomes.flatMap((outcome) => (outcome ? [outcome.error] : []));
     if (failures.length > 0) throw new AggregateError(failures, 'hold check');
     const next = nextHoldCheck(this.sql);
     if (next !== null) await this.schedule.runAt(HOLD_CHECK, next);
+  }
+
+  private async check(orderId: string, memberId: string): Promise<void> {
+    if (await memberRoomOf(this.env, memberId).holdsStock(orderId)) holdConfirmed(this.sql, orderId);
+    else await this.release(orderId);
   }
 }
