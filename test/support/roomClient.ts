@@ -13,8 +13,7 @@ const TIMEOUT_MS = 5000;
  * the Worker: same protocol, driven over the socket SELF.fetch returns.
  */
 export class RoomClient {
-  readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly awareness: awarenessProtocol.Awareness;
   readonly denials: string[] = [];
   /** Update frames received after the initial sync (a coalesced burst counts once). */
   updateFrames = 0;
@@ -24,7 +23,11 @@ export class RoomClient {
   private synced = false;
   private readonly waiters = new Set<() => void>();
 
-  private constructor(readonly socket: WebSocket) {
+  private constructor(
+    readonly socket: WebSocket,
+    readonly doc: Y.Doc,
+  ) {
+    this.awareness = new awarenessProtocol.Awareness(doc);
     clearInterval((this.awareness as unknown as { _checkInterval: number })._checkInterval);
     socket.addEventListener('message', (event) => {
       this.receive(new Uint8Array(event.data as ArrayBuffer));
@@ -34,29 +37,31 @@ export class RoomClient {
       this.closed = { code: event.code, reason: event.reason };
       this.notify();
     });
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== this) this.send(MESSAGE_SYNC, (e) => syncProtocol.writeUpdate(e, update));
-    });
+    this.doc.on('update', this.sendLocalUpdate);
     this.send(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep1(e, this.doc));
   }
 
-  /** Opens `/sync/<room>?channel=…[&token=…]`; throws with the response when the upgrade is refused. */
-  static async connect(room: string, channel: string, token?: string): Promise<RoomClient> {
+  /**
+   * Opens `/sync/<room>?channel=…[&token=…]`; throws with the response when the upgrade is refused.
+   * With `doc`, speaks for that document (a device's, which outlives its sockets) instead of a new one.
+   */
+  static async connect(room: string, channel: string, token?: string, doc?: Y.Doc): Promise<RoomClient> {
     const query = token === undefined ? '' : `&token=${encodeURIComponent(token)}`;
     return RoomClient.over(
       await SELF.fetch(`http://hub/sync/${room}?channel=${channel}${query}`, { headers: { Upgrade: 'websocket' } }),
+      doc,
     );
   }
 
   /** Speaks over the socket of an upgrade `response` (from the hub or straight from an object). */
-  static async over(response: Response): Promise<RoomClient> {
+  static async over(response: Response, doc = new Y.Doc()): Promise<RoomClient> {
     const socket = response.webSocket;
     if (response.status !== 101 || !socket) {
       throw Object.assign(new Error(`upgrade refused: ${response.status}`), { response });
     }
     socket.binaryType = 'arraybuffer';
     socket.accept();
-    const client = new RoomClient(socket);
+    const client = new RoomClient(socket, doc);
     await client.until(() => client.synced, 'initial sync');
     return client;
   }
@@ -100,9 +105,16 @@ export class RoomClient {
     this.socket.send(frame);
   }
 
+  /** Closes the socket; the document stays usable, and its later edits are no longer sent. */
   close(): void {
+    this.doc.off('update', this.sendLocalUpdate);
+    this.awareness.destroy();
     this.socket.close(1000, 'done');
   }
+
+  private readonly sendLocalUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin !== this) this.send(MESSAGE_SYNC, (e) => syncProtocol.writeUpdate(e, update));
+  };
 
   private send(type: number, write: (encoder: encoding.Encoder) => void): void {
     const encoder = encoding.createEncoder();
