@@ -7,7 +7,15 @@ import { MAX_CODE_FAILURES, PHONE_CODE_TTL_MS } from '../workers/members/records
 import { clock } from '../workers/platform/clock';
 import { database } from '../workers/records/db';
 import { moveClock } from './support/clock';
-import { freshPhone, freshWechatCode, guestLogin, phoneLogin, shopper, wechatLogin } from './support/members';
+import {
+  freshClientAddress,
+  freshPhone,
+  freshWechatCode,
+  guestLogin,
+  phoneLogin,
+  shopper,
+  wechatLogin,
+} from './support/members';
 
 const WRONG_CODE = '000000';
 
@@ -111,6 +119,22 @@ describe('logins', () => {
     expect(await me(guest.token)).toMatchObject({ memberId: guest.memberId, role: 'guest', channel: 'h5' });
     const bind = await shopper('POST', '/api/members/me/identities', { kind: 'wechat', code: 'x' }, guest.token);
     expect(bind.status).toBe(403);
+  });
+});
+
+describe('guest sessions', () => {
+  it('answers 429 with Retry-After once one address has made 60 in a minute, and serves other addresses', async () => {
+    const address = freshClientAddress();
+    const guest = () =>
+      shopper('POST', '/api/auth/guest', { channel: 'h5' }, undefined, { 'CF-Connecting-IP': address });
+    const statuses = [];
+    for (let i = 0; i < 60; i++) statuses.push((await guest()).status);
+    expect(new Set(statuses)).toEqual(new Set([201]));
+    const refused = await guest();
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('Retry-After')).toBe('60');
+    expect(await refused.json()).toMatchObject({ error: { code: 'rate_limited' } });
+    expect((await guestLogin('h5')).memberId).toMatch(/.+/);
   });
 });
 

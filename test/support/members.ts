@@ -42,8 +42,12 @@ export const phoneLogin = async (phone: string, channel: Channel, guestToken?: s
 export const wechatLogin = async (code: string, channel: Channel, guestToken?: string): Promise<Session> =>
   session(await shopper('POST', '/api/auth/wechat', { channel, code }, guestToken));
 
-export const guestLogin = async (channel: Channel): Promise<Session> =>
-  session(await shopper('POST', '/api/auth/guest', { channel }));
+/** A client address of its own, as Cloudflare would report it (guest sessions are limited per address). */
+export const freshClientAddress = (): string =>
+  `10.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}`;
+
+export const guestLogin = async (channel: Channel, address = freshClientAddress()): Promise<Session> =>
+  session(await shopper('POST', '/api/auth/guest', { channel }, undefined, { 'CF-Connecting-IP': address }));
 
 /** A WeChat login code nobody has used yet in this test run. */
 export const freshWechatCode = (): string => `wx${crypto.randomUUID()}`;
