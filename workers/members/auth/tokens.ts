@@ -5,7 +5,7 @@ import type { Channel } from '../../../shared/channels';
 import type { Env } from '../../env';
 import { clock } from '../../platform/clock';
 
-const TOKEN_TTL_S = 30 * 24 * 3600;
+export const TOKEN_TTL_S = 30 * 24 * 3600;
 const ALGORITHM = 'HS256';
 
 /** `guest`: an anonymous shopper with a cart of its own, merged into a member on login. */
