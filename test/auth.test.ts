@@ -2,6 +2,7 @@ import { env } from 'cloudflare:test';
 import { sign } from 'hono/jwt';
 import { describe, expect, it } from 'vitest';
 import { memberIdentities, members } from '../schema';
+import { TOKEN_TTL_S } from '../workers/members/auth/tokens';
 import { DEVELOPMENT_SMS_CODE } from '../workers/members/providers/sms/developmentSms';
 import { MAX_CODE_FAILURES, PHONE_CODE_TTL_MS } from '../workers/members/records/phoneCodeRecords';
 import { clock } from '../workers/platform/clock';
@@ -200,6 +201,17 @@ describe('tokens', () => {
     expect((await shopper('GET', '/api/members/me', undefined, forged)).status).toBe(401);
     const expired = await sign({ sub: memberId, channel: 'pc', role: 'member', exp: 1 }, env.TOKEN_SECRET, 'HS256');
     const response = await shopper('GET', '/api/members/me', undefined, expired);
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ error: { code: 'unauthorized' } });
+  });
+
+  // Expiry is an instant like any other, so it is read on the hub's clock (docs/architecture.md, "The platform layer").
+  it('refuses a login token once its lifetime has passed on the hub clock, and takes it until then', async () => {
+    const { token } = await phoneLogin(freshPhone(), 'pc');
+    moveClock(TOKEN_TTL_S * 1000 - 60_000);
+    expect((await shopper('GET', '/api/members/me', undefined, token)).status).toBe(200);
+    moveClock(120_000);
+    const response = await shopper('GET', '/api/members/me', undefined, token);
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ error: { code: 'unauthorized' } });
   });

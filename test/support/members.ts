@@ -42,6 +42,12 @@ export const phoneLogin = async (phone: string, channel: Channel, guestToken?: s
 export const wechatLogin = async (code: string, channel: Channel, guestToken?: string): Promise<Session> =>
   session(await shopper('POST', '/api/auth/wechat', { channel, code }, guestToken));
 
+/** Binds `phone` to the member behind `token`: a member already holding it is merged into this one. */
+export const bindPhone = async (token: string, phone: string) => {
+  await shopper('POST', '/api/auth/phone/code', { channel: 'app', phone });
+  return shopper('POST', '/api/members/me/identities', { kind: 'phone', phone, code: DEVELOPMENT_SMS_CODE }, token);
+};
+
 /** A client address of its own, as Cloudflare would report it (guest sessions are limited per address). */
 export const freshClientAddress = (): string =>
   `10.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}`;
