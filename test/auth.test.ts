@@ -2,12 +2,21 @@ import { env } from 'cloudflare:test';
 import { sign } from 'hono/jwt';
 import { describe, expect, it } from 'vitest';
 import { memberIdentities, members } from '../schema';
+import { TOKEN_TTL_S } from '../workers/members/auth/tokens';
 import { DEVELOPMENT_SMS_CODE } from '../workers/members/providers/sms/developmentSms';
 import { MAX_CODE_FAILURES, PHONE_CODE_TTL_MS } from '../workers/members/records/phoneCodeRecords';
 import { clock } from '../workers/platform/clock';
 import { database } from '../workers/records/db';
 import { moveClock } from './support/clock';
-import { freshPhone, freshWechatCode, guestLogin, phoneLogin, shopper, wechatLogin } from './support/members';
+import {
+  freshClientAddress,
+  freshPhone,
+  freshWechatCode,
+  guestLogin,
+  phoneLogin,
+  shopper,
+  wechatLogin,
+} from './support/members';
 
 const WRONG_CODE = '000000';
 
@@ -114,6 +123,22 @@ describe('logins', () => {
   });
 });
 
+describe('guest sessions', () => {
+  it('answers 429 with Retry-After once one address has made 60 in a minute, and serves other addresses', async () => {
+    const address = freshClientAddress();
+    const guest = () =>
+      shopper('POST', '/api/auth/guest', { channel: 'h5' }, undefined, { 'CF-Connecting-IP': address });
+    const statuses = [];
+    for (let i = 0; i < 60; i++) statuses.push((await guest()).status);
+    expect(new Set(statuses)).toEqual(new Set([201]));
+    const refused = await guest();
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('Retry-After')).toBe('60');
+    expect(await refused.json()).toMatchObject({ error: { code: 'rate_limited' } });
+    expect((await guestLogin('h5')).memberId).toMatch(/.+/);
+  });
+});
+
 describe('SMS codes', () => {
   const requestCode = (phone: string) => shopper('POST', '/api/auth/phone/code', { channel: 'h5', phone });
   const tryCode = (phone: string, code: string) => shopper('POST', '/api/auth/phone', { channel: 'h5', phone, code });
@@ -176,6 +201,17 @@ describe('tokens', () => {
     expect((await shopper('GET', '/api/members/me', undefined, forged)).status).toBe(401);
     const expired = await sign({ sub: memberId, channel: 'pc', role: 'member', exp: 1 }, env.TOKEN_SECRET, 'HS256');
     const response = await shopper('GET', '/api/members/me', undefined, expired);
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ error: { code: 'unauthorized' } });
+  });
+
+  // Expiry is an instant like any other, so it is read on the hub's clock (docs/architecture.md, "The platform layer").
+  it('refuses a login token once its lifetime has passed on the hub clock, and takes it until then', async () => {
+    const { token } = await phoneLogin(freshPhone(), 'pc');
+    moveClock(TOKEN_TTL_S * 1000 - 60_000);
+    expect((await shopper('GET', '/api/members/me', undefined, token)).status).toBe(200);
+    moveClock(120_000);
+    const response = await shopper('GET', '/api/members/me', undefined, token);
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ error: { code: 'unauthorized' } });
   });

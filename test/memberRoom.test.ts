@@ -58,7 +58,7 @@ describe('member room', () => {
     await mini.until(() => qtyOn(mini) === 999, 'qty clamped to 999 on mini');
   });
 
-  it('refuses a write to another top-level type with permission-denied and applies nothing', async () => {
+  it('undoes a write to another top-level type on every device, the writer too, and keeps what it may write', async () => {
     const sku = await firstSku();
     const { mini, h5, memberId, tokens } = await twoChannels();
     mini.doc.transact(() => {
@@ -67,13 +67,15 @@ describe('member room', () => {
     });
     await mini.until(() => mini.denials.length > 0, 'permission-denied');
     expect(mini.denials).toEqual([PERMISSION_DENIED]);
-    // The refused socket stays open and keeps receiving the room's changes.
-    h5.doc.getMap(FAVORITES_MAP).set(sku.skuId, { addedAt: 1, channel: 'h5' });
-    await mini.until(() => mini.doc.getMap(FAVORITES_MAP).has(sku.skuId), 'favorite from h5 on mini');
+    await mini.until(() => mini.doc.getMap('orders').size === 0, 'the refused entry undone on the writer');
+    await h5.until(() => cartOf(h5).get(sku.skuId)?.qty === 1, 'the allowed cart line on h5');
     expect(h5.doc.getMap('orders').size).toBe(0);
-    expect(cartOf(h5).has(sku.skuId)).toBe(false);
+    // The writer goes on: its next edit reaches the other device.
+    cartOf(mini).set(sku.skuId, line(3));
+    await h5.until(() => cartOf(h5).get(sku.skuId)?.qty === 3, 'the next edit on h5');
     const fresh = await RoomClient.connect(`member:${memberId}`, 'h5', tokens.h5);
     expect(fresh.doc.getMap('orders').size).toBe(0);
+    expect(cartOf(fresh).get(sku.skuId)?.qty).toBe(3);
     expect(mini.closed).toBeNull();
   });
 

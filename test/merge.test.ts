@@ -6,23 +6,25 @@ import { ASSETS_MAP, COUPONS_MAP, ORDERS_MAP } from '../shared/docs/account';
 import { CART_MAP, FAVORITES_MAP } from '../shared/docs/member';
 import { CLOSE_MEMBER_MERGED } from '../shared/protocol/closeCodes';
 import { memberRoomOf } from '../workers/members/MemberRoom';
-import { DEVELOPMENT_SMS_CODE } from '../workers/members/providers/sms/developmentSms';
 import { currentMemberId } from '../workers/members/records/memberRecords';
 import { mergeMembers } from '../workers/members/records/mergeRecords';
 import { database } from '../workers/records/db';
 import { accountClient, adjust, createCoupon } from './support/account';
 import { firstSku } from './support/hub';
-import { freshPhone, freshWechatCode, guestLogin, phoneLogin, shopper, wechatLogin } from './support/members';
+import {
+  bindPhone,
+  freshPhone,
+  freshWechatCode,
+  guestLogin,
+  phoneLogin,
+  shopper,
+  wechatLogin,
+} from './support/members';
 import { manyMembers } from './support/orders';
 import { RoomClient } from './support/roomClient';
 
 const db = database(env.DB);
 const line = (qty: number, channel = 'mini') => ({ qty, addedAt: Date.now(), channel, selected: true });
-
-const bindPhone = async (token: string, phone: string) => {
-  await shopper('POST', '/api/auth/phone/code', { channel: 'app', phone });
-  return shopper('POST', '/api/members/me/identities', { kind: 'phone', phone, code: DEVELOPMENT_SMS_CODE }, token);
-};
 
 describe('merging two accounts', () => {
   it('merges carts, favorites, points, balance, coupons and orders exactly once', async () => {

@@ -7,3 +7,4 @@ export const CLOSE_MALFORMED_FRAME = 1007; // could not be decoded as y-websocke
 export const CLOSE_FRAME_TOO_LARGE = 1009; // over the room's frame limit
 export const CLOSE_AWARENESS_TOO_LARGE = 4009; // awareness state over its per-socket limit
 export const CLOSE_MEMBER_MERGED = 4010; // the member was merged into another; log in again
+export const CLOSE_DOCUMENT_FULL = 4013; // a client update would take the document past its byte bound

@@ -42,13 +42,18 @@ export const phoneLogin = async (phone: string, channel: Channel, guestToken?: s
 export const wechatLogin = async (code: string, channel: Channel, guestToken?: string): Promise<Session> =>
   session(await shopper('POST', '/api/auth/wechat', { channel, code }, guestToken));
 
-/** A private client address nobody has used yet in this test run (almost surely). */
-export const freshClientIp = (): string =>
-  `10.${Array.from({ length: 3 }, () => Math.floor(Math.random() * 256)).join('.')}`;
+/** Binds `phone` to the member behind `token`: a member already holding it is merged into this one. */
+export const bindPhone = async (token: string, phone: string) => {
+  await shopper('POST', '/api/auth/phone/code', { channel: 'app', phone });
+  return shopper('POST', '/api/members/me/identities', { kind: 'phone', phone, code: DEVELOPMENT_SMS_CODE }, token);
+};
 
-/** Creates a guest, from a client address of its own so guest creation per address stays under its limit. */
-export const guestLogin = async (channel: Channel, clientIp = freshClientIp()): Promise<Session> =>
-  session(await shopper('POST', '/api/auth/guest', { channel }, undefined, { 'CF-Connecting-IP': clientIp }));
+/** A client address of its own, as Cloudflare would report it (guest sessions are limited per address). */
+export const freshClientAddress = (): string =>
+  `10.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}`;
+
+export const guestLogin = async (channel: Channel, address = freshClientAddress()): Promise<Session> =>
+  session(await shopper('POST', '/api/auth/guest', { channel }, undefined, { 'CF-Connecting-IP': address }));
 
 /** A WeChat login code nobody has used yet in this test run. */
 export const freshWechatCode = (): string => `wx${crypto.randomUUID()}`;

@@ -19,6 +19,8 @@ export class RoomClient {
   updateFrames = 0;
   /** Awareness frames received (states, or the answer to a query). */
   awarenessFrames = 0;
+  /** Bytes of every frame received, the initial sync's too. */
+  bytesReceived = 0;
   closed: { code: number; reason: string } | null = null;
   private synced = false;
   private readonly waiters = new Set<() => void>();
@@ -30,6 +32,7 @@ export class RoomClient {
     this.awareness = new awarenessProtocol.Awareness(doc);
     clearInterval((this.awareness as unknown as { _checkInterval: number })._checkInterval);
     socket.addEventListener('message', (event) => {
+      this.bytesReceived += (event.data as ArrayBuffer).byteLength;
       this.receive(new Uint8Array(event.data as ArrayBuffer));
       this.notify();
     });

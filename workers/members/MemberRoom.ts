@@ -2,7 +2,7 @@ import type { BalanceAdjustment, PointsAdjustment } from '../../shared/api/membe
 import type { PaymentMethod, PaymentNotice } from '../../shared/api/payments';
 import type { Channel } from '../../shared/channels';
 import type { AccountContents, Assets } from '../../shared/docs/account';
-import { MEMBER_WRITABLE_TYPES, type MemberContents } from '../../shared/docs/member';
+import { MAX_MEMBER_DOC_BYTES, MAX_MEMBER_FRAME_BYTES, type MemberContents } from '../../shared/docs/member';
 import { parseRoom } from '../../shared/rooms';
 import { errorResponse } from '../edge/errors';
 import type { RoomIdentity } from '../edge/roomIdentity';
@@ -21,7 +21,7 @@ import { AlarmSchedule } from '../platform/alarmSchedule';
 import { objectName } from '../platform/objectName';
 import type { Refusal } from '../platform/refusal';
 import type { RoomDoc } from '../platform/room/roomDoc';
-import { PERMISSION_DENIED_FRAME, YRoom } from '../platform/room/YRoom';
+import { type WriteCorrection, YRoom } from '../platform/room/YRoom';
 import { SerialQueue } from '../platform/serialQueue';
 import { migrateAbsorptions } from './absorptions';
 import { accountMirrored, mirror, mirroredAssets } from './accountMirror';
@@ -30,7 +30,7 @@ import { claimCoupon } from './couponClaims';
 import { adjustBalance, adjustPoints, setTags } from './ledger';
 import { accountDoc, type MemberContext } from './memberContext';
 import { absorb, absorptionTasks, freeze, surrender } from './merges';
-import { touchedTypes } from './touchedTypes';
+import { shapeMemberDoc } from './rules/memberShape';
 
 export const memberRoomOf = (env: Env, memberId: string) => env.MEMBER_ROOM.getByName(memberId);
 
@@ -43,6 +43,8 @@ export const memberRoomOf = (env: Env, memberId: string) => env.MEMBER_ROOM.getB
  * see only a `MemberContext`.
  */
 export class MemberRoom extends YRoom<Env, RoomIdentity> {
+  protected override maxFrameBytes = MAX_MEMBER_FRAME_BYTES;
+  protected override maxDocBytes = MAX_MEMBER_DOC_BYTES;
   private readonly monitor = this.observe(new RoomMonitor(this.sockets, this.env));
   /** Strong operations, one after another. */
   private readonly operations = new SerialQueue();
@@ -76,21 +78,18 @@ export class MemberRoom extends YRoom<Env, RoomIdentity> {
     return null;
   }
 
-  /**
-   * A client may only write `cart`, `favorites` and `history`; anything touching another
-   * top-level type is refused whole. What it wrote is then checked against the rules.
-   */
+  /** What a client wrote, brought within the rules that need only the document (`memberShape.ts`). */
+  protected override correctClientWrite(room: RoomDoc): WriteCorrection {
+    return shapeMemberDoc(room.doc);
+  }
+
+  /** Then the rules that need the SKUs, looked up after the write is applied (`cartCheck.ts`). */
   protected override applyClientUpdate(
     room: RoomDoc,
     update: Uint8Array,
     socket: WebSocket,
     identity: RoomIdentity,
   ): void {
-    const outside = [...touchedTypes(room.doc, update)].some((name) => !MEMBER_WRITABLE_TYPES.includes(name));
-    if (outside) {
-      socket.send(PERMISSION_DENIED_FRAME);
-      return;
-    }
     super.applyClientUpdate(room, update, socket, identity);
     this.checks.run(() => checkCart(this.env, room.doc)).catch((error) => console.error('rule check', error));
   }

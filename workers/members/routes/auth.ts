@@ -6,6 +6,7 @@ import {
   wechatLoginSchema,
 } from '../../../shared/api/auth';
 import type { HubEnv } from '../../edge/hubEnv';
+import { perClientLimit } from '../../edge/middleware/perClientLimit';
 import { validate } from '../../edge/validation';
 import { logIn, logInGuest } from '../auth/login';
 import { sendPhoneCode, verifyPhoneCode } from '../auth/phoneVerification';
@@ -32,6 +33,6 @@ export const authRoutes = new Hono<HubEnv>()
     const identities = await wechatIdentities(c.env, channel, code);
     return c.json(await logIn(c.env, identities, channel, bearerToken(c.req.header('Authorization'))));
   })
-  .post('/guest', validate('json', guestLoginSchema), async (c) =>
+  .post('/guest', perClientLimit('GUEST_LOGINS', 60, 'guest sessions'), validate('json', guestLoginSchema), async (c) =>
     c.json(await logInGuest(c.env, c.req.valid('json').channel), 201),
   );

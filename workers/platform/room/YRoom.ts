@@ -7,6 +7,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import {
   CLOSE_AWARENESS_TOO_LARGE,
+  CLOSE_DOCUMENT_FULL,
   CLOSE_FRAME_TOO_LARGE,
   CLOSE_MALFORMED_FRAME,
   CLOSE_UNSUPPORTED_DATA,
@@ -44,6 +45,18 @@ export const SERVER_ORIGIN = Symbol('server');
  * the ones right after it, however the room's own `coalesceMs` is set.
  */
 export const BURST_ORIGIN = Symbol('server-burst');
+/**
+ * What a room did to a client's write in the transaction that applied it
+ * (`YRoom.correctClientWrite`): `corrected` when it changed the document, `refused` when the
+ * client wrote something it may not.
+ */
+export interface WriteCorrection {
+  corrected: boolean;
+  refused: boolean;
+}
+const AS_WRITTEN: WriteCorrection = { corrected: false, refused: false };
+/** Transaction meta key: the room changed what a client wrote, so the writer needs the result too. */
+const CORRECTED = Symbol('corrected');
 /** How long a burst change may wait to share one frame with those after it. */
 const BURST_COALESCE_MS = 20;
 /** Origins of awareness changes that are not a client speaking. */
@@ -109,6 +122,12 @@ export abstract class YRoom<E = Cloudflare.Env, I extends SocketIdentity = Socke
   /** Frames larger than this close the socket that sent them. */
   protected maxFrameBytes = 1024 * 1024;
   /**
+   * A client update that would take the stored document past this closes the socket that sent
+   * it. Deleting never shrinks a Yjs document all the way (a map keeps the keys of deleted
+   * entries), so rooms whose clients may write set a bound.
+   */
+  protected maxDocBytes = Number.POSITIVE_INFINITY;
+  /**
    * Server-authored changes that follow another within this window go out as one merged frame
    * at its end (0: every change is sent at once). Rooms fed by bursts (the catalog during a
    * flash sale) set it: thousands of tiny sends per second stall the object.
@@ -137,9 +156,31 @@ export abstract class YRoom<E = Cloudflare.Env, I extends SocketIdentity = Socke
   /** Decides whether `identity` may join; a Response refuses the upgrade with it. */
   protected abstract admit(identity: I): Promise<Response | null>;
 
-  /** Applies a client's update to a writable room. Override to validate what it changed. */
-  protected applyClientUpdate(room: RoomDoc, update: Uint8Array, socket: WebSocket, _identity: I): void {
-    Y.applyUpdate(room.doc, update, socket);
+  /**
+   * Applies a client's update to a writable room, with the room's corrections in the same
+   * transaction: what the room undoes never leaves the object, and the writer, whose later
+   * updates build on what it wrote, stays in step. A corrected write goes to every socket, the
+   * writer's too; a refused one also tells the writer with permission-denied.
+   */
+  protected applyClientUpdate(room: RoomDoc, update: Uint8Array, socket: WebSocket, identity: I): void {
+    let correction = AS_WRITTEN;
+    room.doc.transact((transaction) => {
+      // Applying marks the transaction remote, so Yjs gives the room a new client id when the
+      // correction writes in it (it takes such a write for another client with the same id):
+      // harmless, and the price of the correction leaving in the same update as the write.
+      Y.applyUpdate(room.doc, update, socket);
+      correction = this.correctClientWrite(room, identity);
+      if (correction.corrected) transaction.meta.set(CORRECTED, true);
+    }, socket);
+    if (correction.refused) socket.send(PERMISSION_DENIED_FRAME);
+  }
+
+  /**
+   * Brings the document back within the room's rules right after a client's update was applied,
+   * inside its transaction (`applyClientUpdate`). Rooms that check what clients write override it.
+   */
+  protected correctClientWrite(_room: RoomDoc, _identity: I): WriteCorrection {
+    return AS_WRITTEN;
   }
 
   /** Lets `observer` hear this object's rooms from now on; answers it, for a field to keep. */
@@ -283,6 +324,13 @@ export abstract class YRoom<E = Cloudflare.Env, I extends SocketIdentity = Socke
       socket.send(PERMISSION_DENIED_FRAME);
       return;
     }
+    if (room.store.bytes + update.byteLength > this.maxDocBytes) {
+      // The log overstates the document; only the exact size after compaction refuses a write.
+      room.store.compact(room.doc);
+      if (room.store.bytes + update.byteLength > this.maxDocBytes) {
+        throw new FrameError(CLOSE_DOCUMENT_FULL, `document over ${this.maxDocBytes} bytes`);
+      }
+    }
     this.applyClientUpdate(room, update, socket, identity);
   }
 
@@ -291,10 +339,10 @@ export abstract class YRoom<E = Cloudflare.Env, I extends SocketIdentity = Socke
     const existing = this.rooms.get(name);
     if (existing) return existing;
     const room = new RoomDoc(name, this.ctx.storage);
-    room.doc.on('update', (update: Uint8Array, origin: unknown) => {
+    room.doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
       if (room.isReplay(origin)) return;
       room.store.append(update, room.doc);
-      this.fanOut(name, update, origin);
+      this.fanOut(name, update, origin, transaction.meta.has(CORRECTED));
     });
     room.awareness.on(
       'update',
@@ -361,7 +409,7 @@ export abstract class YRoom<E = Cloudflare.Env, I extends SocketIdentity = Socke
    * Sends an accepted update to the room. The first server change in a quiet period goes out at
    * once, so a lone edit pays no delay; the rest of a burst is merged into one frame.
    */
-  private fanOut(name: string, update: Uint8Array, origin: unknown): void {
+  private fanOut(name: string, update: Uint8Array, origin: unknown, toWriterToo: boolean): void {
     const windowMs =
       origin === BURST_ORIGIN
         ? Math.max(this.coalesceMs, BURST_COALESCE_MS)
@@ -372,7 +420,7 @@ export abstract class YRoom<E = Cloudflare.Env, I extends SocketIdentity = Socke
     if (windowMs === 0) {
       // Whatever is held goes first, so every client applies the changes in the order they were made.
       if (held && held.updates.length > 0) this.sendUpdate(name, Y.mergeUpdates(held.updates.splice(0)), held.origin);
-      this.sendUpdate(name, update, origin);
+      this.sendUpdate(name, update, origin, toWriterToo ? null : origin);
       return;
     }
     if (held) {
@@ -389,9 +437,9 @@ export abstract class YRoom<E = Cloudflare.Env, I extends SocketIdentity = Socke
     }, windowMs);
   }
 
-  /** Sends an update to the room, except to the socket it came from, and tells the observers. */
-  private sendUpdate(name: string, update: Uint8Array, origin: unknown): void {
-    this.broadcast(name, updateFrame(update), origin);
+  /** Sends an update to the room (except to `skip`, the socket it came from), and tells the observers. */
+  private sendUpdate(name: string, update: Uint8Array, origin: unknown, skip: unknown = origin): void {
+    this.broadcast(name, updateFrame(update), skip);
     this.tell((observer) => observer.updateBroadcast?.(name, update, origin));
   }
 

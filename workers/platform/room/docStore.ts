@@ -36,6 +36,7 @@ const toBuffer = (bytes: Uint8Array): ArrayBuffer =>
 export class DocStore {
   private logCount = 0;
   private logBytes = 0;
+  private snapshotBytes = 0;
 
   constructor(
     private readonly storage: DurableObjectStorage,
@@ -62,6 +63,7 @@ export class DocStore {
     );
     this.logCount = updates.length;
     this.logBytes = updates.reduce((n, u) => n + u.data.byteLength, 0);
+    this.snapshotBytes = chunks.reduce((n, c) => n + c.data.byteLength, 0);
   }
 
   /** Appends one accepted update; compacts when the log has grown long. */
@@ -89,6 +91,15 @@ export class DocStore {
     });
     this.logCount = 0;
     this.logBytes = 0;
+    this.snapshotBytes = state.byteLength;
+  }
+
+  /**
+   * What the room takes in storage: the snapshot and the log. At least the document's encoded
+   * size, and exactly it right after `compact`.
+   */
+  get bytes(): number {
+    return this.snapshotBytes + this.logBytes;
   }
 
   /** How many updates wait in the log (for tests and the monitor). */
