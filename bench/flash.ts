@@ -95,6 +95,7 @@ const hotSku = async (hub: Hub, stock: number): Promise<string> => {
   if (!sku) throw new Error('no SKU created');
   const startsAt = Date.now();
   await hub.createFlashSale({
+    name: `Flash ${stock}`,
     skuIds: [sku.skuId],
     price: FLASH_PRICE,
     startsAt,

@@ -17,15 +17,17 @@ export const coupons = sqliteTable('coupons', {
   totalQuantity: integer('total_quantity').notNull(),
   claimedQuantity: integer('claimed_quantity').notNull().default(0),
   perMemberLimit: integer('per_member_limit').notNull().default(1),
-  /** Where a claimed coupon may be used; claiming works on every channel. */
+  /** The channels a coupon may be claimed on and used on. */
   channels: text('channels', { mode: 'json' })
     .$type<Channel[]>()
     .notNull()
     .default([...CHANNELS]),
+  /** Set when an operator disabled it: no more claims; coupons claimed before stay usable until `endsAt`. */
+  disabledAt: epochMs('disabled_at'),
   createdAt: epochMs('created_at').notNull(),
 });
 
-/** A claimed coupon is usable on any channel and locked to at most one order at a time. */
+/** A claimed coupon is usable on every channel of the coupon, whichever it was claimed on, and locked to at most one order at a time. */
 export const memberCoupons = sqliteTable(
   'member_coupons',
   {

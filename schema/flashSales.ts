@@ -11,6 +11,8 @@ import { epochMs, fen } from './columns';
  */
 export const flashSales = sqliteTable('flash_sales', {
   id: text('id').primaryKey(),
+  /** What operators call it; sales stored before names existed are called by the default. */
+  name: text('name').notNull().default('Flash sale'),
   price: fen('price').notNull(),
   startsAt: epochMs('starts_at').notNull(),
   endsAt: epochMs('ends_at').notNull(),

@@ -2,16 +2,21 @@ import { relations } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { epochMs } from './columns';
 
-export const members = sqliteTable('members', {
-  id: text('id').primaryKey(),
-  nickname: text('nickname').notNull().default(''),
-  tier: text('tier').notNull().default('regular'),
-  /** JSON array of tag names. */
-  tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default([]),
-  /** Set when this account was merged into another one; logins then resolve to that member. */
-  mergedInto: text('merged_into'),
-  createdAt: epochMs('created_at').notNull(),
-});
+export const members = sqliteTable(
+  'members',
+  {
+    id: text('id').primaryKey(),
+    nickname: text('nickname').notNull().default(''),
+    tier: text('tier').notNull().default('regular'),
+    /** JSON array of tag names. */
+    tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    /** Set when this account was merged into another one; logins then resolve to that member. */
+    mergedInto: text('merged_into'),
+    createdAt: epochMs('created_at').notNull(),
+  },
+  // The back office's list: members by joining time, then id.
+  (t) => [index('members_created_idx').on(t.createdAt, t.id)],
+);
 
 /**
  * One row per absorbed account: the primary key on `absorbedId` is what makes a merge happen

@@ -32,6 +32,8 @@ export const orders = sqliteTable(
     uniqueIndex('orders_idempotency_unique').on(t.memberId, t.idempotencyKey),
     index('orders_member_idx').on(t.memberId, t.createdAt),
     index('orders_status_idx').on(t.status),
+    // The back office's list: every member's orders by created time, then id.
+    index('orders_created_idx').on(t.createdAt, t.id),
   ],
 );
 

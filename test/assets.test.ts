@@ -125,7 +125,7 @@ describe('coupons', () => {
 
   it('refuses claims beyond the per-member limit, when sold out, outside its validity and for unknown coupons', async () => {
     const member = await phoneLogin(freshPhone(), 'pc');
-    const limited = await createCoupon({ perMemberLimit: 2, channels: ['app'] });
+    const limited = await createCoupon({ perMemberLimit: 2, channels: ['pc'] });
     expect((await claim(limited.id, member.token)).status).toBe(201);
     expect((await claim(limited.id, member.token)).status).toBe(201);
     const third = await claim(limited.id, member.token);

@@ -17,7 +17,7 @@ const MINUTE = 60_000;
 const db = database(env.DB);
 
 const createSale = async (sale: Record<string, unknown>) => {
-  const response = await admin('POST', '/api/admin/flash-sales', sale);
+  const response = await admin('POST', '/api/admin/flash-sales', { name: 'Weekend sale', ...sale });
   if (response.status !== 201) throw new Error(`sale refused: ${response.status} ${await response.text()}`);
   return response.json<{ id: string; status: string; channels: string[] }>();
 };
@@ -158,7 +158,14 @@ describe('flash sales', () => {
   it('refuses bad sales with the field named and stores nothing', async () => {
     const [first, second] = (await createProduct(2)).skus;
     const now = Date.now();
-    const valid = { skuIds: [first?.skuId], price: 100, startsAt: now, endsAt: now + MINUTE, channels: 'all' };
+    const valid = {
+      name: 'Morning sale',
+      skuIds: [first?.skuId],
+      price: 100,
+      startsAt: now,
+      endsAt: now + MINUTE,
+      channels: 'all',
+    };
     for (const [bad, status, field] of [
       [{ ...valid, endsAt: now - 1 }, 400, 'endsAt'],
       [{ ...valid, startsAt: now + 2 * MINUTE }, 400, 'endsAt'],
@@ -196,5 +203,37 @@ describe('flash sales', () => {
     expect(await createSale({ ...valid, startsAt: now + 2 * MINUTE, endsAt: now + 4 * MINUTE })).toMatchObject({
       status: 'scheduled',
     });
+  });
+  it('is named by the operator: the name is required, shown wherever the sale is, and can be changed', async () => {
+    const sku = await firstSku();
+    const now = Date.now();
+    const sale = { skuIds: [sku.skuId], price: 100, startsAt: now + MINUTE, endsAt: now + 2 * MINUTE, channels: 'all' };
+    const created = await admin('POST', '/api/admin/flash-sales', { ...sale, name: '  Double 12 mugs  ' });
+    expect(created.status).toBe(201);
+    const { id } = await created.json<{ id: string }>();
+    const named = (name: string) => expect.objectContaining({ id, name });
+    expect(await (await admin('GET', `/api/admin/flash-sales/${id}`)).json()).toEqual(named('Double 12 mugs'));
+
+    const renamed = await admin('PATCH', `/api/admin/flash-sales/${id}`, { name: '双十二 马克杯' });
+    expect(renamed.status).toBe(200);
+    expect(await renamed.json()).toEqual(named('双十二 马克杯'));
+    const { flashSales } = await (await admin('GET', '/api/admin/flash-sales')).json<{ flashSales: unknown[] }>();
+    expect(flashSales).toContainEqual(named('双十二 马克杯'));
+    expect(await (await admin('DELETE', `/api/admin/flash-sales/${id}`)).json()).toEqual(named('双十二 马克杯'));
+
+    for (const [method, path, body, field] of [
+      ['POST', '/api/admin/flash-sales', sale, 'name'],
+      ['POST', '/api/admin/flash-sales', { ...sale, name: '' }, 'name'],
+      ['PATCH', `/api/admin/flash-sales/${id}`, { name: 'x'.repeat(61) }, 'name'],
+      ['PATCH', `/api/admin/flash-sales/${id}`, { name: 'Sale', price: 1 }, 'price'],
+      ['PATCH', `/api/admin/flash-sales/${id}`, {}, 'name'],
+    ] as const) {
+      const response = await admin(method, path, body);
+      expect({ body, status: response.status }).toEqual({ body, status: 400 });
+      expect(await response.json()).toMatchObject({ error: { code: 'invalid_input', field } });
+    }
+    const unknown = await admin('PATCH', '/api/admin/flash-sales/fs_nope', { name: 'Sale' });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ error: { code: 'not_found', field: 'saleId' } });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalPhone } from '../workers/members/rules/phoneNumbers';
+import { canonicalPhone, phonePrefix } from '../workers/members/rules/phoneNumbers';
 
 describe('canonicalPhone', () => {
   it.each([
@@ -43,5 +43,29 @@ describe('canonicalPhone', () => {
     const forms = new Set(['+8613837348006', '13837348006', '8613837348006'].map(canonicalPhone));
     expect([...forms]).toEqual(['+8613837348006']);
     expect(canonicalPhone('+8613837348006')).toBe('+8613837348006');
+  });
+});
+
+describe('phonePrefix', () => {
+  it.each([
+    ['138 1234', '+861381234'],
+    ['138-12', '+8613812'],
+    ['+86 138 12', '+8613812'],
+    ['(+86) 138', '+86138'],
+    ['86138', '+86138'],
+    ['0086 138', '+86138'],
+    ['+1 415', '+1415'],
+    ['138 1234 5678', '+8613812345678'],
+  ])('reads the start %j as the stored numbers starting %s', (written, prefix) => {
+    expect(phonePrefix(written)).toBe(prefix);
+  });
+
+  it.each([
+    ['13', 'too few digits to mean a number'],
+    ['Emma', 'a name'],
+    ['010 1234', 'a landline'],
+    ['138x', 'a letter'],
+  ])('finds no number in %j (%s)', (written) => {
+    expect(phonePrefix(written)).toBeNull();
   });
 });

@@ -10,8 +10,12 @@ const instant = z.union([
   z.iso.datetime({ offset: true }).transform((text) => Date.parse(text)),
 ]);
 
+/** What operators call a sale in the back office ("Double 12 earbuds"). */
+const saleName = z.string().trim().min(1).max(60);
+
 export const newFlashSaleSchema = z
   .strictObject({
+    name: saleName,
     skuIds: z.array(skuId).min(1).max(100).refine(eachOnce(), { message: 'each SKU once per sale' }),
     /** The flash price in fen. */
     price: z.number().int().min(1).max(10_000_000_000),
@@ -26,6 +30,10 @@ export const newFlashSaleSchema = z
   })
   .refine((sale) => sale.endsAt > sale.startsAt, { message: 'must be after startsAt', path: ['endsAt'] });
 
+/** `PATCH /api/admin/flash-sales/:saleId`: a new name, at any point of the sale's life. */
+export const flashSalePatchSchema = z.strictObject({ name: saleName });
+
 export const flashSaleIdParam = z.strictObject({ saleId: z.string().regex(ID_PATTERN, 'not a valid sale id') });
 
 export type NewFlashSale = z.infer<typeof newFlashSaleSchema>;
+export type FlashSalePatch = z.infer<typeof flashSalePatchSchema>;

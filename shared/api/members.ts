@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { phonePrefix } from '../../workers/members/rules/phoneNumbers';
 import { ID_PATTERN } from '../rooms';
 import { eachOnce } from './eachOnce';
+import { cursorSchema, pageLimitSchema } from './paging';
 
 export const memberId = z.string().regex(ID_PATTERN, 'not a valid member id');
 const reason = z.string().trim().min(1).max(200);
@@ -33,6 +35,33 @@ export const pointsAdjustmentSchema = z.strictObject({
 /** An operator's balance move, in fen; the balance never goes below zero. */
 export const balanceAdjustmentSchema = z.strictObject({ delta, reason, orderId: orderId.optional() });
 
+/**
+ * The back office's member search box: the start of a phone number however it is written (read
+ * as the start of its E.164 form), else part of a nickname, or a member id.
+ */
+const memberSearch = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .transform((text) => ({ text, phonePrefix: phonePrefix(text) }));
+
+/** `GET /api/admin/members`: members newest first, searched by `q`, `limit` per page. */
+export const adminMemberQuerySchema = z.strictObject({
+  q: memberSearch.optional(),
+  limit: pageLimitSchema,
+  cursor: cursorSchema.optional(),
+});
+
+/** `GET /api/admin/members/:memberId/ledger`: one ledger's rows, newest first. */
+export const ledgerQuerySchema = z.strictObject({
+  kind: z.enum(['points', 'balance']),
+  limit: pageLimitSchema,
+  cursor: cursorSchema.optional(),
+});
+
 export type TierDefinition = z.infer<typeof tierSchema>;
 export type PointsAdjustment = z.infer<typeof pointsAdjustmentSchema>;
 export type BalanceAdjustment = z.infer<typeof balanceAdjustmentSchema>;
+export type AdminMemberQuery = z.infer<typeof adminMemberQuerySchema>;
+export type LedgerQuery = z.infer<typeof ledgerQuerySchema>;

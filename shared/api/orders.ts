@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { canonicalPhone } from '../../workers/members/rules/phoneNumbers';
 import { CHANNELS } from '../channels';
 import { ORDER_SOURCES, ORDER_STATUSES } from '../orders';
 import { ID_PATTERN } from '../rooms';
 import { eachOnce } from './eachOnce';
+import { cursorSchema, pageLimitSchema } from './paging';
+import { timeRangeFields, toAfterFrom } from './timeRange';
 
 const MAX_ORDER_LINES = 50;
 
@@ -33,28 +36,33 @@ export const idempotencyKeySchema = z.string().trim().min(1).max(128);
 
 export const orderIdParam = z.strictObject({ orderId: z.string().regex(ID_PATTERN, 'not a valid order id') });
 
-/** A page position in the admin order list, `<createdAt>:<id>` of the last order listed. */
-const ORDER_CURSOR = /^\d{1,15}:[A-Za-z0-9_-]{1,64}$/;
-
-export const orderCursor = (order: { createdAt: number; id: string }): string => `${order.createdAt}:${order.id}`;
-
-const cursor = z
+/**
+ * The back office's order search box: an order id, or the buyer's phone however it is written
+ * (`+86 138 1234 5678`, `13812345678`, …; read as its E.164 form, as phones are stored).
+ */
+const orderSearch = z
   .string()
-  .regex(ORDER_CURSOR, 'not a cursor from an earlier page')
-  .transform((value) => {
-    const colon = value.indexOf(':');
-    return { createdAt: Number(value.slice(0, colon)), id: value.slice(colon + 1) };
-  });
+  .trim()
+  .min(1)
+  .max(64)
+  .transform((text) => ({ orderId: text, phone: canonicalPhone(text) }));
 
-/** `GET /api/admin/orders`: filters (all optional), newest first, `limit` per page. */
-export const adminOrderQuerySchema = z.strictObject({
-  status: z.enum(ORDER_STATUSES).optional(),
-  channel: z.enum(CHANNELS).optional(),
-  source: z.enum(ORDER_SOURCES).optional(),
-  memberId: z.string().regex(ID_PATTERN, 'not a valid member id').optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: cursor.optional(),
-});
+/**
+ * `GET /api/admin/orders`: filters (all optional), newest first by created time then id, `limit`
+ * per page. `from`/`to` bound the created time (`shared/api/timeRange.ts`: a date is a day in China time).
+ */
+export const adminOrderQuerySchema = z
+  .strictObject({
+    status: z.enum(ORDER_STATUSES).optional(),
+    channel: z.enum(CHANNELS).optional(),
+    source: z.enum(ORDER_SOURCES).optional(),
+    memberId: z.string().regex(ID_PATTERN, 'not a valid member id').optional(),
+    ...timeRangeFields,
+    q: orderSearch.optional(),
+    limit: pageLimitSchema,
+    cursor: cursorSchema.optional(),
+  })
+  .refine(toAfterFrom.check, toAfterFrom.message);
 
 export type NewOrder = z.infer<typeof newOrderSchema>;
 export type OrderLine = NewOrder['items'][number];

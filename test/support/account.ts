@@ -1,6 +1,7 @@
 import type { Session } from '../../shared/api/auth';
 import type { Channel } from '../../shared/channels';
 import { admin } from './hub';
+import { shopper } from './members';
 import { RoomClient } from './roomClient';
 
 /** A coupon the operator defines, valid from now for a day unless `overrides` say otherwise. */
@@ -25,3 +26,7 @@ export const adjust = (memberId: string, ledger: 'points' | 'balance', body: Rec
 /** The member's `account:` room on `channel`. */
 export const accountClient = (session: Session, channel: Channel) =>
   RoomClient.connect(`account:${session.memberId}`, channel, session.token);
+
+/** A shopper's claim of a coupon, on the token's channel. */
+export const claimCoupon = (couponId: number, token: string) =>
+  shopper('POST', `/api/coupons/${couponId}/claim`, undefined, token);

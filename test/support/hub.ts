@@ -1,4 +1,5 @@
 import { env, SELF } from 'cloudflare:test';
+import { expect } from 'vitest';
 import type { SkuState } from '../../shared/docs/sku';
 
 export const ADMIN = { Authorization: `Bearer ${env.ADMIN_TOKEN}` };
@@ -37,4 +38,18 @@ export const patchSku = async (skuId: string, patch: Record<string, unknown>): P
   const response = await admin('PATCH', `/api/admin/skus/${skuId}`, patch);
   if (response.status !== 200) throw new Error(`patch failed: ${response.status} ${await response.text()}`);
   return response.json();
+};
+
+/** An admin read that must succeed: its JSON. */
+export const adminRead = async <Body>(path: string): Promise<Body> => {
+  const response = await admin('GET', path);
+  expect(response.status, path).toBe(200);
+  return response.json<Body>();
+};
+
+/** The admin call refused with a 400 naming `field`. */
+export const expectBadInput = async (path: string, field: string, method = 'GET', body?: unknown) => {
+  const response = await admin(method, path, body);
+  expect({ path, status: response.status }).toEqual({ path, status: 400 });
+  expect(await response.json()).toMatchObject({ error: { code: 'invalid_input', field } });
 };

@@ -90,6 +90,11 @@ export const listFlashSales = async (db: Database, now: number): Promise<FlashSa
     })
   ).map((sale) => recordOf(sale, now));
 
+/** Gives a sale a new name; false when there is no such sale. */
+export const renameFlashSale = async (db: Database, saleId: string, name: string): Promise<boolean> =>
+  (await db.update(flashSales).set({ name }).where(eq(flashSales.id, saleId)).returning({ id: flashSales.id })).length >
+  0;
+
 /** Marks a sale cancelled; false when it already was. */
 export const cancelFlashSale = async (db: Database, saleId: string, now: number): Promise<boolean> => {
   const changed = await db

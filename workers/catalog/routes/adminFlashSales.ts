@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { flashSaleIdParam, newFlashSaleSchema } from '../../../shared/api/flashSales';
+import { flashSaleIdParam, flashSalePatchSchema, newFlashSaleSchema } from '../../../shared/api/flashSales';
 import { CHANNELS } from '../../../shared/channels';
 import { ApiError, notFound } from '../../edge/errors';
 import type { HubEnv } from '../../edge/hubEnv';
@@ -15,6 +15,7 @@ import {
   insertFlashSale,
   listFlashSales,
   overlappingSale,
+  renameFlashSale,
 } from '../records/flashSaleRecords';
 import { existingSkuIds } from '../records/skuRecords';
 
@@ -43,6 +44,7 @@ export const adminFlashSaleRoutes = new Hono<HubEnv>()
     }
     const sale = {
       id: newId('fs'),
+      name: request.name,
       price: request.price,
       startsAt: request.startsAt,
       endsAt: request.endsAt,
@@ -60,6 +62,12 @@ export const adminFlashSaleRoutes = new Hono<HubEnv>()
     const sale = await findFlashSale(database(c.env.DB), c.req.valid('param').saleId, clock.now());
     if (!sale) throw notFound('flash sale', 'saleId');
     return c.json(sale);
+  })
+  .patch('/:saleId', validate('param', flashSaleIdParam), validate('json', flashSalePatchSchema), async (c) => {
+    const { saleId } = c.req.valid('param');
+    const db = database(c.env.DB);
+    if (!(await renameFlashSale(db, saleId, c.req.valid('json').name))) throw notFound('flash sale', 'saleId');
+    return c.json(await findFlashSale(db, saleId, clock.now()));
   })
   .delete('/:saleId', validate('param', flashSaleIdParam), async (c) => {
     const { saleId } = c.req.valid('param');

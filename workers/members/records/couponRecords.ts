@@ -1,4 +1,4 @@
-import { and, count, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { coupons, memberCoupons } from '../../../schema';
 import type { NewCoupon } from '../../../shared/api/coupons';
 import { CHANNELS, type Channel } from '../../../shared/channels';
@@ -18,7 +18,7 @@ export const insertCoupon = async (db: Database, input: NewCoupon, now: number):
 };
 
 /**
- * Claims one coupon for a member. Runs inside the member's own object, so the per-member limit
+ * Claims one coupon for a member on `channel`, one of the coupon's channels. Runs inside the member's own object, so the per-member limit
  * is checked without a race; the total quantity is taken by one guarded update, so concurrent
  * claims by different members never exceed it.
  */
@@ -31,6 +31,10 @@ export const claimCoupon = async (
 ): Promise<{ claimId: number } | Refusal> => {
   const coupon = await db.query.coupons.findFirst({ where: eq(coupons.id, couponId) });
   if (!coupon) return refusal(404, 'not_found', 'coupon not found', 'couponId');
+  if (coupon.disabledAt !== null) return refusal(409, 'coupon_disabled', 'the coupon was withdrawn', 'couponId');
+  if (!coupon.channels.includes(channel)) {
+    return refusal(409, 'coupon_channel', `the coupon cannot be claimed on ${channel}`, 'couponId');
+  }
   if (now < coupon.startsAt || now >= coupon.endsAt) {
     return refusal(409, 'coupon_not_active', 'the coupon cannot be claimed now');
   }
@@ -44,9 +48,20 @@ export const claimCoupon = async (
   const taken = await db
     .update(coupons)
     .set({ claimedQuantity: sql`${coupons.claimedQuantity} + 1` })
-    .where(and(eq(coupons.id, couponId), lt(coupons.claimedQuantity, coupons.totalQuantity)))
+    .where(
+      and(eq(coupons.id, couponId), isNull(coupons.disabledAt), lt(coupons.claimedQuantity, coupons.totalQuantity)),
+    )
     .returning({ id: coupons.id });
-  if (taken.length === 0) return refusal(409, 'sold_out', 'no coupons left');
+  if (taken.length === 0) {
+    // Disabled after the read above: say so rather than "sold out".
+    const current = await db.query.coupons.findFirst({
+      columns: { disabledAt: true },
+      where: eq(coupons.id, couponId),
+    });
+    return current?.disabledAt == null
+      ? refusal(409, 'sold_out', 'no coupons left')
+      : refusal(409, 'coupon_disabled', 'the coupon was withdrawn', 'couponId');
+  }
   const [claim] = await db
     .insert(memberCoupons)
     .values({ couponId, memberId, status: 'claimed', claimedChannel: channel, claimedAt: now })

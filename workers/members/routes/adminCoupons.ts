@@ -1,12 +1,85 @@
 import { Hono } from 'hono';
-import { newCouponSchema } from '../../../shared/api/coupons';
+import {
+  adminCouponQuerySchema,
+  type CouponPatch,
+  couponIdParam,
+  couponPatchSchema,
+  newCouponSchema,
+} from '../../../shared/api/coupons';
+import { ApiError, notFound } from '../../edge/errors';
 import type { HubEnv } from '../../edge/hubEnv';
 import { validate } from '../../edge/validation';
+import type { Env } from '../../env';
 import { clock } from '../../platform/clock';
+import { inBatches } from '../../platform/inBatches';
 import { database } from '../../records/db';
+import { memberRoomOf } from '../MemberRoom';
+import {
+  adminCouponOf,
+  couponHolders,
+  disableCoupon,
+  findCoupon,
+  listCoupons,
+  updateCoupon,
+} from '../records/couponAdminRecords';
 import { insertCoupon } from '../records/couponRecords';
+import { brokenClaims, editedTerms } from '../rules/couponEdits';
 
-/** Coupons operators define; members claim them with `POST /api/coupons/:couponId/claim`. */
-export const adminCouponRoutes = new Hono<HubEnv>().post('/', validate('json', newCouponSchema), async (c) =>
-  c.json(await insertCoupon(database(c.env.DB), c.req.valid('json'), clock.now()), 201),
-);
+const couponParam = validate('param', couponIdParam);
+
+/** A claim landing between the checks and the guarded write is met by checking again, this many times. */
+const EDIT_ATTEMPTS = 3;
+
+/**
+ * Edits a coupon unless the result makes no sense (400) or takes something from members who
+ * hold it (409, `rules/couponEdits.ts`); their accounts then show the coupon as edited.
+ */
+const editCoupon = async (env: Env, couponId: number, patch: CouponPatch) => {
+  const db = database(env.DB);
+  for (let attempt = 0; attempt < EDIT_ATTEMPTS; attempt += 1) {
+    const coupon = await findCoupon(db, couponId);
+    if (!coupon) throw notFound('coupon', 'couponId');
+    const edited = editedTerms(coupon, patch);
+    if ('invalid' in edited) {
+      const { field, message } = edited.invalid;
+      throw new ApiError(400, 'invalid_input', `${field}: ${message}`, field);
+    }
+    const broken = brokenClaims(coupon, edited.terms, coupon.claimedQuantity);
+    if (broken) throw new ApiError(409, 'coupon_claimed', broken.message, broken.field);
+    // The edit breaks nothing for any number of claims up to the total, or only while none exist.
+    const maxClaimed = brokenClaims(coupon, edited.terms, 1) === null ? edited.terms.totalQuantity : 0;
+    const updated = await updateCoupon(db, couponId, patch, maxClaimed);
+    if (updated) {
+      await inBatches(await couponHolders(db, couponId), async (memberId) => {
+        await memberRoomOf(env, memberId).account();
+      });
+      return adminCouponOf(updated, clock.now());
+    }
+  }
+  throw new ApiError(409, 'coupon_busy', 'members kept claiming the coupon during the edit; try again');
+};
+
+/**
+ * Coupons operators define, list, edit and disable; members claim them with
+ * `POST /api/coupons/:couponId/claim`.
+ */
+export const adminCouponRoutes = new Hono<HubEnv>()
+  .post('/', validate('json', newCouponSchema), async (c) =>
+    c.json(adminCouponOf(await insertCoupon(database(c.env.DB), c.req.valid('json'), clock.now()), clock.now()), 201),
+  )
+  .get('/', validate('query', adminCouponQuerySchema), async (c) =>
+    c.json(await listCoupons(database(c.env.DB), c.req.valid('query'), clock.now())),
+  )
+  .get('/:couponId', couponParam, async (c) => {
+    const coupon = await findCoupon(database(c.env.DB), c.req.valid('param').couponId);
+    if (!coupon) throw notFound('coupon', 'couponId');
+    return c.json(adminCouponOf(coupon, clock.now()));
+  })
+  .patch('/:couponId', couponParam, validate('json', couponPatchSchema), async (c) =>
+    c.json(await editCoupon(c.env, c.req.valid('param').couponId, c.req.valid('json'))),
+  )
+  .post('/:couponId/disable', couponParam, async (c) => {
+    const coupon = await disableCoupon(database(c.env.DB), c.req.valid('param').couponId, clock.now());
+    if (!coupon) throw notFound('coupon', 'couponId');
+    return c.json(adminCouponOf(coupon, clock.now()));
+  });

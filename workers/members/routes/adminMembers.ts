@@ -1,6 +1,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { balanceAdjustmentSchema, memberId, pointsAdjustmentSchema, tagsSchema } from '../../../shared/api/members';
+import {
+  adminMemberQuerySchema,
+  balanceAdjustmentSchema,
+  ledgerQuerySchema,
+  memberId,
+  pointsAdjustmentSchema,
+  tagsSchema,
+} from '../../../shared/api/members';
 import { notFound, unlessRefused } from '../../edge/errors';
 import type { HubEnv } from '../../edge/hubEnv';
 import { validate } from '../../edge/validation';
@@ -8,6 +15,8 @@ import type { Env } from '../../env';
 import { database } from '../../records/db';
 import { memberRoomOf } from '../MemberRoom';
 import { runPhoneRepair } from '../phoneRepairRun';
+import { ledgerHistory } from '../records/ledgerHistory';
+import { listMembers } from '../records/memberListing';
 import { currentMemberId } from '../records/memberRecords';
 
 const memberParam = validate('param', z.object({ memberId }));
@@ -19,12 +28,22 @@ const memberRoom = async (env: Env, id: string) => {
   return { id: current, room: memberRoomOf(env, current) };
 };
 
-/** Operators' view of members: assets, tags, and points and balance moved through the ledgers. */
+/** Operators' view of members: the list, assets, tags, and points and balance moved through the ledgers. */
 export const adminMemberRoutes = new Hono<HubEnv>()
+  .get('/', validate('query', adminMemberQuerySchema), async (c) =>
+    c.json(await listMembers(database(c.env.DB), c.req.valid('query'))),
+  )
   .post('/phone-repair', async (c) => c.json(await runPhoneRepair(c.env, 'admin')))
   .get('/:memberId/account', memberParam, async (c) => {
     const member = await memberRoom(c.env, c.req.valid('param').memberId);
     return c.json({ memberId: member.id, ...unlessRefused(await member.room.account()) });
+  })
+  .get('/:memberId/ledger', memberParam, validate('query', ledgerQuerySchema), async (c) => {
+    const db = database(c.env.DB);
+    const id = await currentMemberId(db, c.req.valid('param').memberId);
+    if (!id) throw notFound('member', 'memberId');
+    const { kind } = c.req.valid('query');
+    return c.json({ memberId: id, kind, ...(await ledgerHistory(db, id, c.req.valid('query'))) });
   })
   .put('/:memberId/tags', memberParam, validate('json', tagsSchema), async (c) => {
     const member = await memberRoom(c.env, c.req.valid('param').memberId);

@@ -4,11 +4,21 @@ import { unlessRefused } from '../../edge/errors';
 import type { MemberEnv } from '../../edge/hubEnv';
 import { memberAuth } from '../../edge/middleware/memberAuth';
 import { validate } from '../../edge/validation';
+import { clock } from '../../platform/clock';
+import { database } from '../../records/db';
 import { memberRoomOf } from '../MemberRoom';
+import { claimableCoupons } from '../records/claimableCoupons';
 
-/** Coupons as members see them: claimed on any channel, shown in `account:` on all four. */
+/**
+ * Coupons as members see them: offered and claimed on the token's channel (one of the coupon's),
+ * shown in `account:` on all four.
+ */
 export const couponRoutes = new Hono<MemberEnv>()
   .use(memberAuth)
+  .get('/', async (c) => {
+    const { memberId, channel } = c.var.session;
+    return c.json({ coupons: await claimableCoupons(database(c.env.DB), memberId, channel, clock.now()) });
+  })
   .post('/:couponId/claim', validate('param', couponIdParam), async (c) => {
     const { memberId, channel } = c.var.session;
     const { couponId } = c.req.valid('param');

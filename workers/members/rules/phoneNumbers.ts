@@ -22,3 +22,24 @@ export const canonicalPhone = (written: string): string | null => {
   const parsed = parsePhoneNumberFromString(written, DEFAULT_COUNTRY);
   return parsed?.isValid() ? parsed.number : null;
 };
+
+/** Fewer digits than this are too few to mean the start of someone's number. */
+const MIN_PREFIX_DIGITS = 3;
+
+/**
+ * The start every stored number (E.164) shares with `written`, a whole or partial number typed
+ * into a search box: `+86 138 12`, `0086138`, `86138`, `138-12` all give `+8613812`. A local
+ * number without a country code is a mainland China mobile one, and those begin with 1 (so a
+ * written `86…` is the country code). Null when `written` cannot be the start of a number.
+ */
+export const phonePrefix = (written: string): string | null => {
+  const whole = canonicalPhone(written);
+  if (whole !== null) return whole;
+  if (written.length > MAX_WRITTEN_LENGTH || !PHONE_CHARACTERS.test(written)) return null;
+  const digits = written.replace(/\D/g, '');
+  if (digits.length < MIN_PREFIX_DIGITS) return null;
+  if (written.includes('+')) return `+${digits}`;
+  if (digits.startsWith('00')) return `+${digits.slice(2)}`;
+  if (digits.startsWith('86')) return `+${digits}`;
+  return digits.startsWith('1') ? `+86${digits}` : null;
+};

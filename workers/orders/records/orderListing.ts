@@ -1,37 +1,49 @@
-import { and, desc, eq, lt, or } from 'drizzle-orm';
-import { orders } from '../../../schema';
-import { type AdminOrderQuery, orderCursor } from '../../../shared/api/orders';
+import { and, desc, eq, gte, inArray, lt, or } from 'drizzle-orm';
+import { memberIdentities, orders } from '../../../schema';
+import type { AdminOrderQuery } from '../../../shared/api/orders';
+import { pageOf } from '../../../shared/api/paging';
 import type { Database } from '../../records/db';
+import type { Order } from './orderRecords';
 
-export type ListedOrder = typeof orders.$inferSelect;
+/** The members holding `phone` (E.164) as a login: the buyers an operator means by that number. */
+const buyersWithPhone = (db: Database, phone: string) =>
+  db
+    .select({ memberId: memberIdentities.memberId })
+    .from(memberIdentities)
+    .where(and(eq(memberIdentities.kind, 'phone'), eq(memberIdentities.appId, ''), eq(memberIdentities.value, phone)));
 
 /**
- * One page of every member's orders for the back office, newest first (ties broken by id, so
- * paging never skips or repeats an order), filtered by whatever the query names.
+ * One page of every member's orders for the back office, each with its lines, newest first (ties
+ * broken by id, so paging never skips or repeats an order), filtered by whatever the query names.
  */
 export const listOrders = async (
   db: Database,
   query: AdminOrderQuery,
-): Promise<{ orders: ListedOrder[]; nextCursor: string | null }> => {
+): Promise<{ orders: Order[]; nextCursor: string | null }> => {
   const after = query.cursor;
-  const page = await db.query.orders.findMany({
+  const search = query.q;
+  const rows = await db.query.orders.findMany({
     where: and(
       query.status === undefined ? undefined : eq(orders.status, query.status),
       query.channel === undefined ? undefined : eq(orders.channel, query.channel),
       query.source === undefined ? undefined : eq(orders.source, query.source),
       query.memberId === undefined ? undefined : eq(orders.memberId, query.memberId),
-      after === undefined
+      query.from === undefined ? undefined : gte(orders.createdAt, query.from),
+      query.to === undefined ? undefined : lt(orders.createdAt, query.to),
+      search === undefined
         ? undefined
         : or(
-            lt(orders.createdAt, after.createdAt),
-            and(eq(orders.createdAt, after.createdAt), lt(orders.id, after.id)),
+            eq(orders.id, search.orderId),
+            search.phone === null ? undefined : inArray(orders.memberId, buyersWithPhone(db, search.phone)),
           ),
+      after === undefined
+        ? undefined
+        : or(lt(orders.createdAt, after.at), and(eq(orders.createdAt, after.at), lt(orders.id, after.id))),
     ),
     orderBy: [desc(orders.createdAt), desc(orders.id)],
     limit: query.limit + 1,
+    with: { items: { orderBy: (item, { asc }) => [asc(item.id)] } },
   });
-  const more = page.length > query.limit;
-  const listed = more ? page.slice(0, query.limit) : page;
-  const last = listed.at(-1);
-  return { orders: listed, nextCursor: more && last ? orderCursor(last) : null };
+  const { page, nextCursor } = pageOf(rows, query.limit, (order) => ({ at: order.createdAt, id: order.id }));
+  return { orders: page, nextCursor };
 };
