@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import type { RoomObserver } from '../../workers/platform/room/roomObserver';
 import type { SocketIdentity } from '../../workers/platform/room/socketIdentity';
 import { SERVER_ORIGIN, YRoom } from '../../workers/platform/room/YRoom';
@@ -57,6 +58,12 @@ export class EchoRoom extends YRoom<unknown, EchoIdentity> {
   /** What the room's document holds. */
   async contents(room: string): Promise<Record<string, string>> {
     return this.room(room).doc.getMap(ECHO_MAP).toJSON();
+  }
+
+  /** What the room's document holds, and its state vector (which clients' changes, up to which clock). */
+  async state(room: string): Promise<{ stateVector: Uint8Array; contents: Record<string, string> }> {
+    const doc = this.room(room).doc;
+    return { stateVector: Y.encodeStateVector(doc), contents: doc.getMap(ECHO_MAP).toJSON() };
   }
 
   /** Every hook call heard so far, oldest first. */

@@ -1,26 +1,12 @@
-import { env, evictDurableObject } from 'cloudflare:test';
+import { evictDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE_FRAME_TOO_LARGE, CLOSE_MALFORMED_FRAME, CLOSE_UNSUPPORTED_DATA } from '../../shared/protocol/closeCodes';
 import { PERMISSION_DENIED } from '../../shared/protocol/messages';
-import { withIdentity } from '../../workers/platform/room/socketIdentity';
-import { truncatedUpdate } from '../support/badFrames';
-import { RoomClient } from '../support/roomClient';
-import { ECHO_MAP, type EchoIdentity, echoRoomsOf, type Heard, READ_ONLY_ROOM, WRITABLE_ROOM } from './echoRoom';
-
-const echoRooms = echoRoomsOf(env);
-
-/** A fresh echo object, so no test sees another's sockets or hooks. */
-const freshObject = () => echoRooms.get(echoRooms.idFromName(crypto.randomUUID()));
-
-type EchoStub = ReturnType<typeof freshObject>;
-
-/** Opens a socket straight to the object, with the identity the Worker in front would hand over. */
-const connect = async (stub: EchoStub, room: string, name: string) => {
-  const identity: EchoIdentity = { room, writable: room === WRITABLE_ROOM, name };
-  const upgrade = new Request('http://echo/', { headers: { Upgrade: 'websocket' } });
-  return RoomClient.over(await stub.fetch(withIdentity(upgrade, identity)));
-};
+import { awarenessCutAfterFirstEntry, truncatedUpdate } from '../support/badFrames';
+import type { RoomClient } from '../support/roomClient';
+import { ECHO_MAP, type Heard, READ_ONLY_ROOM, WRITABLE_ROOM } from './echoRoom';
+import { connectToEcho, type EchoStub, freshEchoObject } from './echoSockets';
 
 /** Resolves with the hook calls once `check` finds what it waits for in them. */
 const untilHeard = async (stub: EchoStub, check: (heard: Heard[]) => boolean, what: string): Promise<Heard[]> => {
@@ -37,10 +23,10 @@ const valueIn = (client: RoomClient, key: string) => client.doc.getMap(ECHO_MAP)
 
 describe('the room base, in a room with no app in it', () => {
   it('syncs a newcomer and brings a client update to the other sockets', async () => {
-    const stub = freshObject();
+    const stub = freshEchoObject();
     await stub.write(WRITABLE_ROOM, 'greeting', 'hello');
-    const a = await connect(stub, WRITABLE_ROOM, 'a');
-    const b = await connect(stub, WRITABLE_ROOM, 'b');
+    const a = await connectToEcho(stub, WRITABLE_ROOM, 'a');
+    const b = await connectToEcho(stub, WRITABLE_ROOM, 'b');
     expect(valueIn(a, 'greeting')).toBe('hello');
 
     a.doc.getMap(ECHO_MAP).set('from', 'a');
@@ -50,10 +36,10 @@ describe('the room base, in a room with no app in it', () => {
   });
 
   it('refuses a read-only socket’s write with permission-denied, applies nothing, keeps it open', async () => {
-    const stub = freshObject();
+    const stub = freshEchoObject();
     await stub.write(READ_ONLY_ROOM, 'price', 'ten');
-    const writer = await connect(stub, READ_ONLY_ROOM, 'writer');
-    const bystander = await connect(stub, READ_ONLY_ROOM, 'bystander');
+    const writer = await connectToEcho(stub, READ_ONLY_ROOM, 'writer');
+    const bystander = await connectToEcho(stub, READ_ONLY_ROOM, 'bystander');
 
     writer.doc.getMap(ECHO_MAP).set('price', 'free');
     await writer.until(() => writer.denials.length > 0, 'permission-denied');
@@ -71,10 +57,11 @@ describe('the room base, in a room with no app in it', () => {
     ['a text frame', () => 'hello', CLOSE_UNSUPPORTED_DATA],
     ['an oversized frame', () => new Uint8Array(1024 * 1024 + 1), CLOSE_FRAME_TOO_LARGE],
     ['a malformed update', truncatedUpdate, CLOSE_MALFORMED_FRAME],
-  ])('closes only the socket that sent %s', async (_, make, code) => {
-    const stub = freshObject();
-    const offender = await connect(stub, WRITABLE_ROOM, 'offender');
-    const neighbour = await connect(stub, WRITABLE_ROOM, 'neighbour');
+    ['an awareness update cut after its first entry', awarenessCutAfterFirstEntry, CLOSE_MALFORMED_FRAME],
+  ])('closes only the socket that sent %s, and keeps nothing of it', async (_, make, code) => {
+    const stub = freshEchoObject();
+    const offender = await connectToEcho(stub, WRITABLE_ROOM, 'offender');
+    const neighbour = await connectToEcho(stub, WRITABLE_ROOM, 'neighbour');
 
     offender.sendRaw(make());
     await offender.until(() => offender.closed !== null, 'offender closed');
@@ -84,17 +71,19 @@ describe('the room base, in a room with no app in it', () => {
     await neighbour.until(() => valueIn(neighbour, 'after') === 'still here', 'the neighbour gets the next change');
     expect(neighbour.closed).toBeNull();
     expect(await stub.contents(WRITABLE_ROOM)).toEqual({ after: 'still here' });
+    const newcomer = await connectToEcho(stub, WRITABLE_ROOM, 'newcomer');
+    expect([...newcomer.awareness.getStates().keys()]).toEqual([newcomer.doc.clientID]);
   });
 
   it('shares awareness in a writable room and keeps it private in a read-only one', async () => {
-    const stub = freshObject();
-    const a = await connect(stub, WRITABLE_ROOM, 'a');
-    const b = await connect(stub, WRITABLE_ROOM, 'b');
+    const stub = freshEchoObject();
+    const a = await connectToEcho(stub, WRITABLE_ROOM, 'a');
+    const b = await connectToEcho(stub, WRITABLE_ROOM, 'b');
     a.setAwareness({ page: 'cart' });
     await b.until(() => b.awareness.getStates().get(a.doc.clientID)?.page === 'cart', 'a visible to b');
 
-    const reader = await connect(stub, READ_ONLY_ROOM, 'reader');
-    const other = await connect(stub, READ_ONLY_ROOM, 'other');
+    const reader = await connectToEcho(stub, READ_ONLY_ROOM, 'reader');
+    const other = await connectToEcho(stub, READ_ONLY_ROOM, 'other');
     reader.setAwareness({ page: 'detail' });
     await reader.flush();
     await other.flush();
@@ -103,9 +92,9 @@ describe('the room base, in a room with no app in it', () => {
 
   describe('observer hooks', () => {
     it('tells of each socket joining and leaving, once the room shows it', async () => {
-      const stub = freshObject();
-      const a = await connect(stub, WRITABLE_ROOM, 'a');
-      const b = await connect(stub, WRITABLE_ROOM, 'b');
+      const stub = freshEchoObject();
+      const a = await connectToEcho(stub, WRITABLE_ROOM, 'a');
+      const b = await connectToEcho(stub, WRITABLE_ROOM, 'b');
       a.close();
       const heard = await untilHeard(
         stub,
@@ -121,9 +110,9 @@ describe('the room base, in a room with no app in it', () => {
     });
 
     it('tells of each update broadcast, with the update and its origin', async () => {
-      const stub = freshObject();
-      const a = await connect(stub, WRITABLE_ROOM, 'a');
-      const b = await connect(stub, WRITABLE_ROOM, 'b');
+      const stub = freshEchoObject();
+      const a = await connectToEcho(stub, WRITABLE_ROOM, 'a');
+      const b = await connectToEcho(stub, WRITABLE_ROOM, 'b');
       await stub.write(WRITABLE_ROOM, 'by', 'server');
       a.doc.getMap(ECHO_MAP).set('by', 'client');
       await b.until(() => valueIn(b, 'by') === 'client', 'the client update on b');
@@ -143,10 +132,10 @@ describe('the room base, in a room with no app in it', () => {
     });
 
     it('tells of each awareness state heard, shared or private, with the socket’s whole identity', async () => {
-      const stub = freshObject();
+      const stub = freshEchoObject();
       const before = Date.now();
-      const writer = await connect(stub, WRITABLE_ROOM, 'writer');
-      const reader = await connect(stub, READ_ONLY_ROOM, 'reader');
+      const writer = await connectToEcho(stub, WRITABLE_ROOM, 'writer');
+      const reader = await connectToEcho(stub, READ_ONLY_ROOM, 'reader');
       writer.setAwareness({ page: 'cart' });
       reader.setAwareness({ seen: 3 });
       await writer.flush();
@@ -173,8 +162,8 @@ describe('the room base, in a room with no app in it', () => {
     });
 
     it('lets a failing observer cost neither the socket nor the other observers anything', async () => {
-      const stub = freshObject();
-      const reader = await connect(stub, READ_ONLY_ROOM, 'reader');
+      const stub = freshEchoObject();
+      const reader = await connectToEcho(stub, READ_ONLY_ROOM, 'reader');
       reader.setAwareness({ fail: true });
       await reader.flush();
       expect(reader.closed).toBeNull();
@@ -183,8 +172,8 @@ describe('the room base, in a room with no app in it', () => {
     });
 
     it('still knows a socket’s identity and join time after hibernation', async () => {
-      const stub = freshObject();
-      const reader = await connect(stub, READ_ONLY_ROOM, 'reader');
+      const stub = freshEchoObject();
+      const reader = await connectToEcho(stub, READ_ONLY_ROOM, 'reader');
       reader.setAwareness({ before: true });
       await reader.flush();
       const [joined] = (await stub.observed()).filter((e) => e.hook === 'awarenessHeard');

@@ -17,6 +17,8 @@ export class RoomClient {
   readonly denials: string[] = [];
   /** Update frames received after the initial sync (a coalesced burst counts once). */
   updateFrames = 0;
+  /** Sync step 2 frames received: the initial sync's, then one per step 1 the room answered. */
+  syncAnswers = 0;
   /** Awareness frames received (states, or the answer to a query). */
   awarenessFrames = 0;
   /** Bytes of every frame received, the initial sync's too. */
@@ -134,7 +136,10 @@ export class RoomClient {
       encoding.writeVarUint(reply, MESSAGE_SYNC);
       const kind = syncProtocol.readSyncMessage(decoder, reply, this.doc, this);
       if (encoding.length(reply) > 1) this.socket.send(encoding.toUint8Array(reply));
-      if (kind === syncProtocol.messageYjsSyncStep2) this.synced = true;
+      if (kind === syncProtocol.messageYjsSyncStep2) {
+        this.synced = true;
+        this.syncAnswers += 1;
+      }
       if (kind === syncProtocol.messageYjsUpdate) this.updateFrames += 1;
     } else if (type === MESSAGE_AWARENESS) {
       this.awarenessFrames += 1;

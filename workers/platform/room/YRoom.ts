@@ -287,6 +287,10 @@ export abstract class YRoom<E = Cloudflare.Env, I extends SocketIdentity = Socke
         if (update.byteLength > MAX_AWARENESS_BYTES) {
           throw new FrameError(CLOSE_AWARENESS_TOO_LARGE, 'awareness state too large');
         }
+        // Decoding every entry first means a malformed one is refused before any applies: applying
+        // stops at it but keeps the entries before it, unheard and owned by no socket, so newcomers
+        // would see that presence long after the socket is gone.
+        awarenessProtocol.modifyAwarenessUpdate(update, (state: unknown) => state);
         if (place.identity.writable) awarenessProtocol.applyAwarenessUpdate(room.awareness, update, socket);
         else this.hearPrivately(socket, place, room, update, frame);
         return;
