@@ -1,4 +1,4 @@
-import { env } from 'cloudflare:test';
+import { env, evictDurableObject, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { balanceLedger, memberCoupons, orders, payments, pointsLedger } from '../schema';
@@ -7,13 +7,18 @@ import { ASSETS_MAP, ORDERS_MAP } from '../shared/docs/account';
 import { CATALOG_MAP, type CatalogEntry, SKU_MAP, type SkuState } from '../shared/docs/sku';
 import { skuRoomOf } from '../workers/catalog/SkuRoom';
 import { app } from '../workers/edge/app';
+import { memberRoomOf } from '../workers/members/MemberRoom';
+import { FINISH_CHECK_MS, FINISH_TASK } from '../workers/orders/finishPayment';
+import { notePaying } from '../workers/orders/openOrders';
 import { httpPayment } from '../workers/orders/providers/httpPayment';
 import { signNotification } from '../workers/orders/providers/notificationSignature';
 import { paymentProvider } from '../workers/orders/providers/paymentProvider';
 import { ORDER_PAYMENT, ORDER_POINTS, payFromBalance } from '../workers/orders/records/paymentSettlement';
+import { AlarmSchedule } from '../workers/platform/alarmSchedule';
 import { clock } from '../workers/platform/clock';
 import { database } from '../workers/records/db';
 import { accountClient, adjust, createCoupon } from './support/account';
+import { moveClock } from './support/clock';
 import { admin, createProduct, firstSku, patchSku } from './support/hub';
 import { freshPhone, phoneLogin, shopper } from './support/members';
 import { expireOrders, pastDue, placedOrder, skuState } from './support/orders';
@@ -174,6 +179,44 @@ describe('paying by balance', () => {
     expect((await skuState(sku.skuId)).stock).toBe(sku.stock - 3);
     expect(await storedOrder(second.id)).toBe('paid');
     expect((await balanceRows(member.memberId)).map((r) => r.delta)).toEqual([10_000, -sku.price, -2 * sku.price]);
+  });
+
+  it('finishes a payment a crash cut off after its D1 batch within seconds of the restart, not at expiry', async () => {
+    const { sku, member, order } = await shopperWithOrder({ balance: 10_000 });
+    const room = memberRoomOf(env, member.memberId);
+    // What a balance payment leaves when the object dies between its D1 batch and its finish:
+    // the note that it began (with the alarm it asked for), and the payment in D1.
+    await runInDurableObject(room, async (_, state) => {
+      notePaying(state.storage.sql, order.id, clock.now());
+      await new AlarmSchedule(state.storage).runBy(FINISH_TASK, clock.now() + FINISH_CHECK_MS);
+    });
+    const settlement = { orderId: order.id, memberId: member.memberId, amount: order.payable, points: 0 };
+    expect(await payFromBalance(db, { ...settlement, paymentId: 'pay_cutoff1', now: clock.now() })).toBe(true);
+    await evictDurableObject(room);
+
+    const account = await accountClient(member, 'mini');
+    expect(orderStatus(account, order.id)).toBe('unpaid');
+    moveClock(FINISH_CHECK_MS);
+    expect(await runDurableObjectAlarm(room)).toBe(true);
+    await account.until(() => orderStatus(account, order.id) === 'paid', 'the order paid on the account room');
+    expect(account.doc.getMap(ASSETS_MAP).get('balance')).toBe(10_000 - order.payable);
+    await skuRoomOf(env, sku.skuId).release(order.id);
+    expect((await skuState(sku.skuId)).stock).toBe(sku.stock - 1);
+  });
+
+  it('drops the note of a payment that never reached D1, leaving the order unpaid and payable', async () => {
+    const { member, order } = await shopperWithOrder({ balance: 10_000 });
+    const room = memberRoomOf(env, member.memberId);
+    await runInDurableObject(room, async (_, state) => {
+      notePaying(state.storage.sql, order.id, clock.now());
+      await new AlarmSchedule(state.storage).runBy(FINISH_TASK, clock.now() + FINISH_CHECK_MS);
+    });
+    await evictDurableObject(room);
+    moveClock(FINISH_CHECK_MS);
+    expect(await runDurableObjectAlarm(room)).toBe(true);
+    expect(await storedOrder(order.id)).toBe('unpaid');
+    expect(await (await payOrder(member.token, order.id, 'balance')).json()).toMatchObject({ status: 'paid' });
+    expect((await balanceRows(member.memberId)).map((r) => r.delta)).toEqual([10_000, -order.payable]);
   });
 
   it('marks the order’s coupon used once it is paid', async () => {

@@ -1,13 +1,19 @@
 import * as Y from 'yjs';
+import type { RoomDoc } from '../../workers/platform/room/roomDoc';
 import type { RoomObserver } from '../../workers/platform/room/roomObserver';
 import type { SocketIdentity } from '../../workers/platform/room/socketIdentity';
-import { SERVER_ORIGIN, YRoom } from '../../workers/platform/room/YRoom';
+import { SERVER_ORIGIN, type WriteCorrection, YRoom } from '../../workers/platform/room/YRoom';
 
 /** The room clients of an echo object may write, and the one they may only read. */
 export const WRITABLE_ROOM = 'echo:shared';
 export const READ_ONLY_ROOM = 'echo:feed';
 /** The map the echo rooms' documents keep their values in. */
 export const ECHO_MAP = 'echo';
+/** Keys a client may not write (deleted again, refused), and keys whose values the room uppercases. */
+export const FORBIDDEN_PREFIX = 'forbidden:';
+export const UPPERCASE_PREFIX = 'upper:';
+/** The bound an echo room keeps its stored document within. */
+export const ECHO_DOC_BYTES = 64 * 1024;
 
 /** The objects of the test-only binding vitest.config.ts declares. */
 export const echoRoomsOf = (env: object) => (env as { ECHO_ROOM: DurableObjectNamespace<EchoRoom> }).ECHO_ROOM;
@@ -45,8 +51,27 @@ export class EchoRoom extends YRoom<unknown, EchoIdentity> {
     this.observe(this.recorder());
   }
 
+  protected override maxDocBytes = ECHO_DOC_BYTES;
+
   protected async admit(): Promise<Response | null> {
     return null;
+  }
+
+  /** Deletes forbidden keys (a refusal) and uppercases the values of `upper:` keys (a correction). */
+  protected override correctClientWrite(room: RoomDoc): WriteCorrection {
+    const map = room.doc.getMap<unknown>(ECHO_MAP);
+    let corrected = false;
+    let refused = false;
+    for (const [key, value] of [...map.entries()]) {
+      if (key.startsWith(FORBIDDEN_PREFIX)) {
+        map.delete(key);
+        corrected = refused = true;
+      } else if (key.startsWith(UPPERCASE_PREFIX) && typeof value === 'string' && value !== value.toUpperCase()) {
+        map.set(key, value.toUpperCase());
+        corrected = true;
+      }
+    }
+    return { corrected, refused };
   }
 
   /** Sets `key` to `value` in `room` as a server change. */

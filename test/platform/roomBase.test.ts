@@ -1,11 +1,24 @@
 import { evictDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CLOSE_FRAME_TOO_LARGE, CLOSE_MALFORMED_FRAME, CLOSE_UNSUPPORTED_DATA } from '../../shared/protocol/closeCodes';
+import {
+  CLOSE_DOCUMENT_FULL,
+  CLOSE_FRAME_TOO_LARGE,
+  CLOSE_MALFORMED_FRAME,
+  CLOSE_UNSUPPORTED_DATA,
+} from '../../shared/protocol/closeCodes';
 import { PERMISSION_DENIED } from '../../shared/protocol/messages';
 import { awarenessCutAfterFirstEntry, truncatedUpdate } from '../support/badFrames';
 import type { RoomClient } from '../support/roomClient';
-import { ECHO_MAP, type Heard, READ_ONLY_ROOM, WRITABLE_ROOM } from './echoRoom';
+import {
+  ECHO_DOC_BYTES,
+  ECHO_MAP,
+  FORBIDDEN_PREFIX,
+  type Heard,
+  READ_ONLY_ROOM,
+  UPPERCASE_PREFIX,
+  WRITABLE_ROOM,
+} from './echoRoom';
 import { connectToEcho, type EchoStub, freshEchoObject } from './echoSockets';
 
 /** Resolves with the hook calls once `check` finds what it waits for in them. */
@@ -51,6 +64,53 @@ describe('the room base, in a room with no app in it', () => {
     await bystander.until(() => valueIn(bystander, 'stock') === 'three', 'the next server change on the bystander');
     expect(valueIn(bystander, 'price')).toBe('ten');
     expect(writer.closed).toBeNull();
+  });
+
+  it('sends a corrected write to every socket, the writer too, in one update that never carries what was undone', async () => {
+    const stub = freshEchoObject();
+    const writer = await connectToEcho(stub, WRITABLE_ROOM, 'writer');
+    const other = await connectToEcho(stub, WRITABLE_ROOM, 'other');
+    const before = other.bytesReceived;
+    writer.doc.transact(() => {
+      writer.doc.getMap(ECHO_MAP).set(`${FORBIDDEN_PREFIX}secret`, 'x'.repeat(20_000));
+      writer.doc.getMap(ECHO_MAP).set(`${UPPERCASE_PREFIX}name`, 'ada');
+    });
+    await writer.until(() => writer.denials.length > 0, 'permission-denied, after the correction');
+    expect(valueIn(writer, `${UPPERCASE_PREFIX}name`)).toBe('ADA');
+    await other.until(() => valueIn(other, `${UPPERCASE_PREFIX}name`) === 'ADA', 'the correction on the other');
+    expect(writer.denials).toEqual([PERMISSION_DENIED]);
+    expect(other.denials).toEqual([]);
+    expect(valueIn(writer, `${FORBIDDEN_PREFIX}secret`)).toBeUndefined();
+    expect(other.updateFrames).toBe(1);
+    expect(other.bytesReceived - before).toBeLessThan(1_000);
+
+    // The writer goes on from the room's state: its next edit applies like anyone's.
+    writer.doc.getMap(ECHO_MAP).set('next', 'edit');
+    await other.until(() => valueIn(other, 'next') === 'edit', 'the writer’s next edit');
+    expect(await stub.contents(WRITABLE_ROOM)).toEqual({ [`${UPPERCASE_PREFIX}name`]: 'ADA', next: 'edit' });
+  });
+
+  it('sends an uncorrected write to the other sockets only', async () => {
+    const stub = freshEchoObject();
+    const writer = await connectToEcho(stub, WRITABLE_ROOM, 'writer');
+    const other = await connectToEcho(stub, WRITABLE_ROOM, 'other');
+    writer.doc.getMap(ECHO_MAP).set('plain', 'value');
+    await other.until(() => valueIn(other, 'plain') === 'value', 'the write on the other');
+    await writer.flush();
+    expect(writer.updateFrames).toBe(0);
+  });
+
+  it('closes a writer whose update would take the stored document past its bound, and only that socket', async () => {
+    const stub = freshEchoObject();
+    const writer = await connectToEcho(stub, WRITABLE_ROOM, 'writer');
+    const other = await connectToEcho(stub, WRITABLE_ROOM, 'other');
+    writer.doc.getMap(ECHO_MAP).set('small', 'kept');
+    await other.until(() => valueIn(other, 'small') === 'kept', 'a small write');
+    writer.doc.getMap(ECHO_MAP).set('big', 'y'.repeat(ECHO_DOC_BYTES));
+    await writer.until(() => writer.closed !== null, 'the writer closed');
+    expect(writer.closed?.code).toBe(CLOSE_DOCUMENT_FULL);
+    expect(other.closed).toBeNull();
+    expect(await stub.contents(WRITABLE_ROOM)).toEqual({ small: 'kept' });
   });
 
   it.each([

@@ -9,6 +9,7 @@ import type { RoomIdentity } from '../edge/roomIdentity';
 import type { Env } from '../env';
 import type { RoomChannels } from '../monitor/roomFeed';
 import { RoomMonitor } from '../monitor/roomMonitor';
+import { finishTasks } from '../orders/finishPayment';
 import { migrateOpenOrders } from '../orders/openOrders';
 import { holdsStock } from '../orders/orderHolds';
 import { advanceOrder, cancelOrder, expiryTasks } from '../orders/orderLife';
@@ -59,6 +60,7 @@ export class MemberRoom extends YRoom<Env, RoomIdentity> {
     migrateAbsorptions(ctx.storage);
     migrateOpenOrders(ctx.storage);
     this.schedule = new AlarmSchedule(ctx.storage);
+    ctx.blockConcurrencyWhile(() => this.schedule.resume());
     this.member = {
       env,
       memberId: objectName(ctx),
@@ -173,10 +175,13 @@ export class MemberRoom extends YRoom<Env, RoomIdentity> {
     surrender(this.member);
   }
 
-  /** Expires the open orders that are due and finishes interrupted merges, then sets the alarm for what is next. */
+  /**
+   * Expires the open orders that are due, finishes interrupted payments and merges, then sets the
+   * alarm for what is next.
+   */
   override async alarm(): Promise<void> {
     await this.serially(async (member) => {
-      const tasks = { ...(await absorptionTasks(member)), ...(await expiryTasks(member)) };
+      const tasks = { ...(await absorptionTasks(member)), ...(await expiryTasks(member)), ...finishTasks(member) };
       await this.schedule.run(tasks);
     });
   }

@@ -40,6 +40,8 @@ export const migrateOpenOrders = (storage: DurableObjectStorage): void =>
       // costs no D1 lookup and a replayed one is answered from the order it names.
       sql.exec('CREATE TABLE IF NOT EXISTS order_keys (idempotency_key TEXT PRIMARY KEY, order_id TEXT NOT NULL)');
     },
+    // When a payment of the order began to be written (`finishPayment.ts`), until it is finished.
+    (sql) => sql.exec('ALTER TABLE open_orders ADD COLUMN paying_since INTEGER'),
   ]);
 
 /** The order an idempotency key was given, if this member ever used the key. */
@@ -86,6 +88,19 @@ export const forgetRefusedOrder = (sql: SqlStorage, order: OpenOrder): void => {
   forgetOpenOrder(sql, order.orderId);
   sql.exec('DELETE FROM order_keys WHERE idempotency_key = ?', order.idempotencyKey);
 };
+
+/** Notes that a payment of the open order is being written; forgetting the order clears it. */
+export const notePaying = (sql: SqlStorage, orderId: string, since: number): void => {
+  sql.exec('UPDATE open_orders SET paying_since = ? WHERE order_id = ?', since, orderId);
+};
+
+export const clearPaying = (sql: SqlStorage, orderId: string): void => {
+  sql.exec('UPDATE open_orders SET paying_since = NULL WHERE order_id = ?', orderId);
+};
+
+/** The open orders a payment began to be written for. */
+export const payingOpenOrders = (sql: SqlStorage): OpenOrder[] =>
+  sql.exec<OpenOrderRow>('SELECT * FROM open_orders WHERE paying_since IS NOT NULL').toArray().map(openOrderOf);
 
 export const dueOpenOrders = (sql: SqlStorage, now: number): OpenOrder[] =>
   sql.exec<OpenOrderRow>('SELECT * FROM open_orders WHERE expires_at <= ?', now).toArray().map(openOrderOf);

@@ -7,7 +7,7 @@ import { clock } from '../platform/clock';
 import { isRefusal, type Refusal, refusal } from '../platform/refusal';
 import { database } from '../records/db';
 import { newId } from '../records/ids';
-import { finishPayment } from './finishPayment';
+import { expectPayment, finishPayment } from './finishPayment';
 import { openOrderById } from './openOrders';
 import { closeUnpaid, skuIdsOf } from './orderLife';
 import { MINISHOP_ORDER, ORDER_NOT_FOUND } from './orderRefusals';
@@ -91,6 +91,7 @@ export const payOrder = async (
   if (isPaid(order.status)) return { ...order, payment: await latestPaymentOf(db, orderId, 'succeeded') };
   if (method === 'provider') return { ...order, payment: await providerPayment(member, order) };
   const settlement = await settlementOf(member, order, newId('pay'));
+  await expectPayment(member, orderId);
   if (!(await payFromBalance(db, settlement))) {
     return refusal(409, 'insufficient_balance', 'the balance is less than the order’s payable amount');
   }
@@ -115,8 +116,10 @@ export const settlePayment = async (member: MemberContext, notice: PaymentNotice
   const order = await payableOrder(member, payment.orderId);
   if (isRefusal(order) || order.status !== 'unpaid' || notice.amount !== payment.amount) {
     await refusePayment(db, payment.id, noticeRefusal(order), clock.now());
-  } else if (await settleProviderPayment(db, await settlementOf(member, order, payment.id))) {
-    await finishPayment(member, order.id, skuIdsOf(order));
+  } else {
+    const settlement = await settlementOf(member, order, payment.id);
+    await expectPayment(member, order.id);
+    if (await settleProviderPayment(db, settlement)) await finishPayment(member, order.id, skuIdsOf(order));
   }
   return (await findPayment(db, payment.id)) ?? payment;
 };

@@ -7,8 +7,9 @@ export type AlarmTask = () => Promise<void>;
 /** How soon a task that failed is run again, unless the schedule is told otherwise. */
 const RETRY_MS = 1000;
 /**
- * A running task stays in the schedule, due again this long after it started: if the object dies
- * mid-run (a deploy, a crash), the platform's retry of the alarm, or the next start, runs it again.
+ * A running task stays in the schedule, due again this long after it started: if the run dies
+ * (a deploy, a crash) the platform's retry of the alarm runs it again. A new instance of the
+ * object knows the run died with the old one, and runs it at once.
  */
 export const RUN_LEASE_MS = 60_000;
 
@@ -39,7 +40,10 @@ export class AlarmSchedule {
     const rows = storage.sql
       .exec<{ name: string; due_at: number; running: number }>('SELECT name, due_at, running FROM alarm_tasks')
       .toArray();
-    for (const row of rows) this.tasks.set(row.name, { dueAt: row.due_at, running: row.running === 1 });
+    for (const row of rows) {
+      if (row.running === 1) this.write(row.name, Math.min(row.due_at, clock.now()));
+      else this.tasks.set(row.name, { dueAt: row.due_at, running: false });
+    }
   }
 
   /** Asks for `task` to run by `at`; a sooner time already asked for stays. */
