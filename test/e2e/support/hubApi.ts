@@ -1,5 +1,7 @@
 import type { Channel } from '../../../shared/channels';
+import type { Checks } from '../../../shared/docs/monitor';
 import type { SkuState } from '../../../shared/docs/sku';
+import type { OrderStatus } from '../../../shared/orders';
 import { DEVELOPMENT_SMS_CODE } from './developmentSmsCode';
 import { E2E_ADMIN_TOKEN } from './wranglerDev';
 
@@ -24,6 +26,16 @@ export interface SkuSync {
 
 const ADMIN_HEADERS = { Authorization: `Bearer ${E2E_ADMIN_TOKEN}` };
 
+/** The hub answered, but not with the status the call expected (a refusal or an error). */
+export class UnexpectedAnswer extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
 /** Calls the hub; throws with the response body unless the status is `expected`. */
 const call = async <T>(
   hub: HubAddress,
@@ -43,7 +55,10 @@ const call = async <T>(
   });
   const text = await response.text();
   if (response.status !== expected) {
-    throw new Error(`${method} ${path}: expected ${expected}, got ${response.status}: ${text}`);
+    throw new UnexpectedAnswer(
+      `${method} ${path}: expected ${expected}, got ${response.status}: ${text}`,
+      response.status,
+    );
   }
   return JSON.parse(text) as T;
 };
@@ -118,13 +133,70 @@ export interface PlacedOrder {
   payable: number;
 }
 
-/** `POST /api/orders` with a fresh idempotency key, as the member the token names, on the token's channel. */
-export const placeOrder = (hub: HubAddress, token: string, body: { items: Array<{ skuId: string; qty: number }> }) =>
+/** `POST /api/orders` (a fresh idempotency key unless given), as the member the token names, on the token's channel. */
+export const placeOrder = (
+  hub: HubAddress,
+  token: string,
+  body: { items: Array<{ skuId: string; qty: number }> },
+  idempotencyKey: string = crypto.randomUUID(),
+) =>
   call<PlacedOrder>(hub, 'POST', '/api/orders', 201, {
     token,
     body,
-    headers: { 'Idempotency-Key': crypto.randomUUID() },
+    headers: { 'Idempotency-Key': idempotencyKey },
   });
+
+/** An order as D1 stores it, with its lines. */
+export interface StoredOrder {
+  id: string;
+  memberId: string;
+  status: OrderStatus;
+  payable: number;
+  idempotencyKey: string | null;
+  items: Array<{ skuId: string; qty: number }>;
+}
+
+/** A payment as D1 stores it. */
+export interface StoredPayment {
+  id: string;
+  orderId: string;
+  method: 'balance' | 'provider';
+  status: 'pending' | 'succeeded' | 'refused';
+  amount: number;
+}
+
+/** `GET /api/orders`: the member's newest orders (50 at most), with their lines. */
+export const memberOrders = async (hub: HubAddress, token: string) =>
+  (await call<{ orders: StoredOrder[] }>(hub, 'GET', '/api/orders', 200, { token })).orders;
+
+/** `GET /api/admin/orders/<id>`: any member's order in full, with its payments. */
+export const orderDetail = (hub: HubAddress, orderId: string) =>
+  call<StoredOrder & { payments: StoredPayment[] }>(hub, 'GET', `/api/admin/orders/${orderId}`, 200, { admin: true });
+
+/** `POST /api/orders/<id>/pay` through the payment provider: the order with its pending payment. */
+export const payByProvider = (hub: HubAddress, token: string, orderId: string) =>
+  call<PlacedOrder & { payment: StoredPayment }>(hub, 'POST', `/api/orders/${orderId}/pay`, 200, {
+    token,
+    body: { method: 'provider' },
+  });
+
+/** `POST /api/payments/dev/<id>/complete`: the development provider collects the payment and notifies the hub. */
+export const completeDevelopmentPayment = (hub: HubAddress, paymentId: string) =>
+  call<StoredPayment>(hub, 'POST', `/api/payments/dev/${paymentId}/complete`, 200);
+
+/** `GET /api/admin/members/<id>/account`: the member's assets, as D1's ledgers sum them. */
+export const memberAccount = (hub: HubAddress, memberId: string) =>
+  call<{ memberId: string; assets: { points: number; balance: number } }>(
+    hub,
+    'GET',
+    `/api/admin/members/${memberId}/account`,
+    200,
+    { admin: true },
+  );
+
+/** `POST /api/admin/monitor/checks`: both consistency checks (rooms against D1), run now. */
+export const runConsistencyChecks = (hub: HubAddress) =>
+  call<Checks>(hub, 'POST', '/api/admin/monitor/checks', 200, { admin: true });
 
 /** `POST /api/orders/<id>/pay` from the balance, on whichever channel the token was issued for. */
 export const payFromBalance = (hub: HubAddress, token: string, orderId: string) =>

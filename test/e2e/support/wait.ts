@@ -50,3 +50,22 @@ export const waitForEvent = <A extends unknown[]>(
  * a timeout) survives a stretch of silence of at least this length.
  */
 export const idleFor = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Reads `read` until `accept` takes a value or `timeoutMs` passes, and resolves with the last
+ * value read either way, so the caller asserts on what the hub last showed (a clear diff) rather
+ * than on a bare timeout.
+ */
+export const lastReadWithin = async <T>(
+  read: () => T | Promise<T>,
+  accept: (value: T) => boolean,
+  timeoutMs: number,
+  intervalMs = 50,
+): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (accept(value) || Date.now() >= deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(intervalMs, Math.max(0, deadline - Date.now()))));
+  }
+};

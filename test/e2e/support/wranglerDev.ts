@@ -255,10 +255,27 @@ export class WranglerDev {
       this.killGroup('SIGKILL');
       await this.exited;
     }
+    await this.released();
+  }
+
+  private async released(): Promise<void> {
     // workerd (a child in the same group) may outlive wrangler by a moment: wait for its listener.
     await waitFor(() => portIsFree(this.port), STOP_GRACE_MS, `port ${this.port} to be released`, 50);
     process.off('exit', this.killOnExit);
     this.child = null;
+  }
+
+  /**
+   * Plays a crash: SIGKILL to the whole process group at once (wrangler, workerd and whatever
+   * else it started), no SIGTERM first, so no object or socket gets to finish anything; resolves
+   * once wrangler has exited and the port is free. `start()` then comes back on the same
+   * persistence directory.
+   */
+  async crash(): Promise<void> {
+    if (!this.child) throw new Error('wrangler dev is not running');
+    this.killGroup('SIGKILL');
+    await this.exited;
+    await this.released();
   }
 
   /** Stops wrangler dev and deletes the persistence directory. */
