@@ -16,9 +16,8 @@ export interface Assets {
   tags: string[];
 }
 
-/** `getMap('coupons')`: claim id → the claimed coupon. Amounts in fen. */
-export interface AccountCoupon {
-  couponId: number;
+/** What a coupon offers, wherever it is shown: its terms, amounts in fen. */
+export interface CouponOffer {
   title: string;
   kind: 'amount' | 'percent';
   value: number;
@@ -26,6 +25,11 @@ export interface AccountCoupon {
   startsAt: number;
   endsAt: number;
   channels: Channel[];
+}
+
+/** `getMap('coupons')`: claim id → the claimed coupon. */
+export interface AccountCoupon extends CouponOffer {
+  couponId: number;
   status: 'claimed' | 'locked' | 'used' | 'expired';
   claimedChannel: Channel;
   claimedAt: number;

@@ -27,18 +27,19 @@ export const expectPayment = async (member: MemberContext, orderId: string): Pro
 };
 
 /**
- * What follows a payment, each step safe to repeat, so a retried pay or the expiry alarm
- * finishes what a failure interrupted: the held units become sold, the order leaves the open
- * ones (expiry no longer touches it), the tier is settled for the points earned, every
- * channel sees the order paid and the new points and balance, and shoppers of its products see
- * their sales figures grow.
+ * What follows a payment, each step safe to repeat, so the finish alarm, a retried pay or the
+ * expiry alarm finishes what a failure interrupted: the held units become sold, the tier is
+ * settled for the points earned, every channel sees the order paid and the new points and
+ * balance, shoppers of its products see their sales figures grow, and the order leaves the open
+ * ones (expiry no longer touches it).
  */
 export const finishPayment = async (member: MemberContext, orderId: string, skuIds: string[]): Promise<void> => {
   await commitStock(member.env, orderId, skuIds);
-  forgetOpenOrder(member.sql, orderId);
   await settleMemberTier(member);
   await mirror(member);
   await publishSalesOfSkus(member.env, skuIds);
+  // Last: until now an interruption leaves the order open, and so finished again.
+  forgetOpenOrder(member.sql, orderId);
 };
 
 /**

@@ -1,18 +1,13 @@
 import { and, asc, count, eq, gt, isNull, lt, lte, sql } from 'drizzle-orm';
 import { coupons, memberCoupons } from '../../../schema';
 import type { Channel } from '../../../shared/channels';
+import type { CouponOffer } from '../../../shared/docs/account';
 import type { Database } from '../../records/db';
+import { offerOf } from './couponRecords';
 
 /** A coupon a shopper may claim now, as the storefront shows it. */
-export interface ClaimableCoupon {
+export interface ClaimableCoupon extends CouponOffer {
   id: number;
-  title: string;
-  kind: 'amount' | 'percent';
-  value: number;
-  minSpend: number;
-  startsAt: number;
-  endsAt: number;
-  channels: Channel[];
   /** Coupons left to claim, for everyone. */
   remaining: number;
   perMemberLimit: number;
@@ -59,13 +54,7 @@ export const claimableCoupons = async (
     .limit(LISTED_COUPONS);
   return rows.map(({ coupon, claimedByMe }) => ({
     id: coupon.id,
-    title: coupon.title,
-    kind: coupon.kind,
-    value: coupon.value,
-    minSpend: coupon.minSpend,
-    startsAt: coupon.startsAt,
-    endsAt: coupon.endsAt,
-    channels: coupon.channels,
+    ...offerOf(coupon),
     remaining: coupon.totalQuantity - coupon.claimedQuantity,
     perMemberLimit: coupon.perMemberLimit,
     claimedByMe,

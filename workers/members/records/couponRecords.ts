@@ -2,11 +2,22 @@ import { and, count, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { coupons, memberCoupons } from '../../../schema';
 import type { NewCoupon } from '../../../shared/api/coupons';
 import { CHANNELS, type Channel } from '../../../shared/channels';
-import type { AccountCoupon } from '../../../shared/docs/account';
+import type { AccountCoupon, CouponOffer } from '../../../shared/docs/account';
 import { type Refusal, refusal } from '../../platform/refusal';
 import type { Database } from '../../records/db';
 
 export type Coupon = typeof coupons.$inferSelect;
+
+/** The terms a coupon row offers, as every listing of it shows them. */
+export const offerOf = (coupon: Coupon): CouponOffer => ({
+  title: coupon.title,
+  kind: coupon.kind,
+  value: coupon.value,
+  minSpend: coupon.minSpend,
+  startsAt: coupon.startsAt,
+  endsAt: coupon.endsAt,
+  channels: coupon.channels,
+});
 
 export const insertCoupon = async (db: Database, input: NewCoupon, now: number): Promise<Coupon> => {
   const [row] = await db
@@ -95,13 +106,7 @@ export const heldCoupons = async (
       String(claim.id),
       {
         couponId: coupon.id,
-        title: coupon.title,
-        kind: coupon.kind,
-        value: coupon.value,
-        minSpend: coupon.minSpend,
-        startsAt: coupon.startsAt,
-        endsAt: coupon.endsAt,
-        channels: coupon.channels,
+        ...offerOf(coupon),
         status: claim.status,
         claimedChannel: claim.claimedChannel,
         claimedAt: claim.claimedAt,

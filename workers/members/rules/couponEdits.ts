@@ -1,17 +1,10 @@
 import type { CouponPatch } from '../../../shared/api/coupons';
-import type { Channel } from '../../../shared/channels';
+import type { CouponOffer } from '../../../shared/docs/account';
 
 /** What an operator may edit on a coupon. */
-export interface CouponTerms {
-  title: string;
-  kind: 'amount' | 'percent';
-  value: number;
-  minSpend: number;
-  startsAt: number;
-  endsAt: number;
+export interface CouponTerms extends CouponOffer {
   totalQuantity: number;
   perMemberLimit: number;
-  channels: Channel[];
 }
 
 export interface EditProblem {
