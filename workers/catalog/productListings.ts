@@ -1,4 +1,5 @@
 import type { ProductSort } from '../../shared/api/products';
+import { ApiError } from '../edge/errors';
 import type { Env } from '../env';
 import { clock } from '../platform/clock';
 import { database } from '../records/db';
@@ -20,7 +21,9 @@ export interface ListingRequest {
 export const listProducts = async (env: Env, origin: string, request: ListingRequest) => {
   const db = database(env.DB);
   const { keys } = SORT_KEYS[request.sort];
-  const after = request.cursor ? decodeCursor(request.cursor, request.sort, keys.length).keys : null;
+  const position = request.cursor ? decodeCursor(request.cursor, request.sort, keys.length) : undefined;
+  if (position === null) throw new ApiError(400, 'invalid_input', 'cursor: not a cursor of this listing', 'cursor');
+  const after = position?.keys ?? null;
   const limit = request.limit ?? DEFAULT_PAGE;
   const rows = await listingPage(db, request.filter, request.sort, after, limit);
   const page = rows.slice(0, limit);

@@ -13,10 +13,9 @@ export type ProductSku = SkuState & {
   imageUrl: string | null;
 };
 
-/** Each SKU's live state, read from its own room as `GET /api/skus/:skuId` does. */
-const liveSkus = async (env: Env, origin: string, skus: ProductSkuRecord[]): Promise<ProductSku[]> => {
-  const states = await Promise.all(skus.map((s) => skuRoomOf(env, s.skuId).current()));
-  return skus.flatMap((s, i) => {
+/** Each SKU's state joined with what D1 keeps of it; SKUs with no state are left out. */
+const withContent = (origin: string, skus: ProductSkuRecord[], states: Array<SkuState | null>): ProductSku[] =>
+  skus.flatMap((s, i) => {
     const state = states[i];
     if (!state) return [];
     return [
@@ -29,7 +28,10 @@ const liveSkus = async (env: Env, origin: string, skus: ProductSkuRecord[]): Pro
       },
     ];
   });
-};
+
+/** Each SKU's live state, read from its own room as `GET /api/skus/:skuId` does. */
+const liveSkus = async (env: Env, origin: string, skus: ProductSkuRecord[]): Promise<ProductSku[]> =>
+  withContent(origin, skus, await Promise.all(skus.map((s) => skuRoomOf(env, s.skuId).current())));
 
 const priceRange = (skus: Array<Pick<SkuState, 'price' | 'listed'>>) => {
   const prices = skus.filter((s) => s.listed).map((s) => s.price);
@@ -47,9 +49,18 @@ const contentOf = (origin: string, record: ProductRecord) => ({
   sales: record.product.sales,
 });
 
-/** A product as the back office reads it: content, status and every current SKU live. */
-export const operatorProductView = async (env: Env, origin: string, record: ProductRecord) => {
-  const skus = await liveSkus(env, origin, record.skus);
+/**
+ * A product as the back office reads it: content, status and every current SKU live. A product
+ * just created passes its SKUs' initial states, so no room is woken before a shopper opens it.
+ */
+export const operatorProductView = async (env: Env, origin: string, record: ProductRecord, initial?: SkuState[]) => {
+  const skus = initial
+    ? withContent(
+        origin,
+        record.skus,
+        record.skus.map((s) => initial.find((state) => state.skuId === s.skuId) ?? null),
+      )
+    : await liveSkus(env, origin, record.skus);
   return {
     ...contentOf(origin, record),
     status: record.product.status,

@@ -9,6 +9,7 @@ import {
   productPatchSchema,
   skuContentPatchSchema,
 } from '../../../shared/api/products';
+import type { SkuState } from '../../../shared/docs/sku';
 import { notFound } from '../../edge/errors';
 import type { HubEnv } from '../../edge/hubEnv';
 import { validate } from '../../edge/validation';
@@ -26,17 +27,17 @@ const productSkuParam = validate('param', z.object({ productId, skuId }));
 
 const originOf = (url: string) => new URL(url).origin;
 
-const productOf = async (env: Env, origin: string, id: string) => {
+const productOf = async (env: Env, origin: string, id: string, initial?: SkuState[]) => {
   const record = await findProductRecord(database(env.DB), id);
   if (!record) throw notFound('product', 'productId');
-  return operatorProductView(env, origin, record);
+  return operatorProductView(env, origin, record, initial);
 };
 
 /** Products, their content and SKUs, as operators create, find and edit them. */
 export const adminProductRoutes = new Hono<HubEnv>()
   .post('/', validate('json', newProductSchema), async (c) => {
-    const { productId: id } = await createProduct(c.env, c.req.valid('json'));
-    return c.json(await productOf(c.env, originOf(c.req.url), id), 201);
+    const created = await createProduct(c.env, c.req.valid('json'));
+    return c.json(await productOf(c.env, originOf(c.req.url), created.productId, created.skus), 201);
   })
   .get('/', validate('query', adminProductListQuery), async (c) => {
     const { cursor, limit, ...filter } = c.req.valid('query');

@@ -1,5 +1,3 @@
-import { ApiError } from '../../edge/errors';
-
 /**
  * A page of a listing ends at the sort keys of its last product; the next page starts strictly
  * after them (keyset paging), so products added or moved meanwhile neither repeat nor vanish from
@@ -21,15 +19,13 @@ const fromBase64Url = (cursor: string): string =>
 
 export const encodeCursor = (position: ListingPosition): string => toBase64Url(JSON.stringify(position));
 
-const badCursor = () => new ApiError(400, 'invalid_input', 'cursor: not a cursor of this listing', 'cursor');
-
-/** The position a cursor names, for a listing sorted by `sort` with `keyCount` keys; 400 otherwise. */
-export const decodeCursor = (cursor: string, sort: string, keyCount: number): ListingPosition => {
+/** The position a cursor names, for a listing sorted by `sort` with `keyCount` keys; null when it names none. */
+export const decodeCursor = (cursor: string, sort: string, keyCount: number): ListingPosition | null => {
   let position: unknown;
   try {
     position = JSON.parse(fromBase64Url(cursor));
   } catch {
-    throw badCursor();
+    return null;
   }
   const { sort: madeFor, keys } = (position ?? {}) as Partial<ListingPosition>;
   const valid =
@@ -37,6 +33,5 @@ export const decodeCursor = (cursor: string, sort: string, keyCount: number): Li
     Array.isArray(keys) &&
     keys.length === keyCount &&
     keys.every((k) => typeof k === 'string' || (typeof k === 'number' && Number.isFinite(k)));
-  if (!valid) throw badCursor();
-  return { sort, keys };
+  return valid ? { sort, keys } : null;
 };
