@@ -147,6 +147,8 @@ describe('editing a product', () => {
       images: [created.images[1], created.images[0]],
       status: 'warehouse',
       updatedAt: expect.any(Number),
+      // In the warehouse, none of its SKUs is for sale.
+      skus: created.skus.map((sku) => ({ ...sku, listed: false, rev: sku.rev + 1, changedAt: expect.any(Number) })),
     });
   });
 

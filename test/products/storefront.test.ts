@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { SKU_MAP } from '../../shared/docs/sku';
 import { moveClock } from '../support/clock';
 import { admin, patchSku } from '../support/hub';
 import { freshPhone, phoneLogin } from '../support/members';
+import { placeOrder } from '../support/orders';
 import { paidOrder } from '../support/payments';
 import {
   everyPage,
@@ -12,6 +14,7 @@ import {
   shopperGet,
   uploadImage,
 } from '../support/products';
+import { RoomClient } from '../support/roomClient';
 
 const listing = async (query: Record<string, string>): Promise<ListingPage> => {
   const response = await shopperGet(`/api/products?${new URLSearchParams(query)}`);
@@ -198,6 +201,33 @@ describe('what shoppers do not see', () => {
     await admin('PATCH', `/api/admin/products/${draft.productId}`, { status: 'listed' });
     expect(idsOf(await listing({ categoryId: category.id }))).toEqual([draft.productId]);
     expect((await shopperGet(`/api/products/${draft.productId}`)).status).toBe(200);
+  });
+
+  it('takes every SKU of a product put in the warehouse off sale, live, and back on sale when it is listed again', async () => {
+    const product = await productPriced('Shelved', [100, 200]);
+    const [sku] = product.skus;
+    if (!sku) throw new Error('no SKU');
+    const page = await RoomClient.connect(`sku:${sku.skuId}`, 'h5');
+    const listed = () => page.doc.getMap(SKU_MAP).get('listed');
+    const buyer = await phoneLogin(freshPhone(), 'h5');
+
+    await admin('PATCH', `/api/admin/products/${product.productId}`, { status: 'warehouse' });
+    await page.until(() => listed() === false, 'the SKU off sale');
+    const refused = await placeOrder(buyer.token, { items: [{ skuId: sku.skuId, qty: 1 }] });
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({ error: { code: 'sku_unlisted' } });
+    const relist = await admin('PATCH', `/api/admin/products/${product.productId}/skus/${sku.skuId}`, { listed: true });
+    expect(relist.status).toBe(409);
+
+    await admin('PATCH', `/api/admin/products/${product.productId}`, { status: 'listed' });
+    await page.until(() => listed() === true, 'the SKU on sale again');
+    expect((await placeOrder(buyer.token, { items: [{ skuId: sku.skuId, qty: 1 }] })).status).toBe(201);
+    page.close();
+  });
+
+  it('creates the SKUs of a draft product off sale', async () => {
+    const draft = await productPriced('Drafted', [100], { status: 'draft' });
+    expect(draft.skus.map((s) => s.listed)).toEqual([false]);
   });
 
   it('leaves out a listed product none of whose SKUs is for sale', async () => {

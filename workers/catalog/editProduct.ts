@@ -13,6 +13,8 @@ import { skuRoomOf } from './SkuRoom';
 /**
  * An operator's edit of a product's content. A new title goes through every SKU's own room, so
  * each connected storefront shows it at once (and D1 takes it from the room's write-through).
+ * So does a change of status: a product leaving `listed` takes all its SKUs off sale in their
+ * rooms (no order can reserve them), and one coming back puts them all on sale again.
  */
 export const editProduct = async (env: Env, productId: string, patch: ProductPatch): Promise<void> => {
   const db = database(env.DB);
@@ -24,8 +26,12 @@ export const editProduct = async (env: Env, productId: string, patch: ProductPat
   });
   const description = patch.description === undefined ? undefined : await sanitizeRichText(patch.description);
   await updateProductContent(db, productId, { ...patch, description }, clock.now());
-  const { title } = patch;
+  const { title, status } = patch;
   if (title !== undefined && title !== record.product.title) {
     await Promise.all(record.skus.map((s) => skuRoomOf(env, s.skuId).retitle(skuTitleOf(title, s.name))));
+  }
+  const wasListed = record.product.status === 'listed';
+  if (status !== undefined && (status === 'listed') !== wasListed) {
+    await Promise.all(record.skus.map((s) => skuRoomOf(env, s.skuId).edit({ listed: !wasListed })));
   }
 };

@@ -48,7 +48,7 @@ export const addSku = async (env: Env, productId: string, input: NewSku): Promis
     title: skuTitleOf(record.product.title, name),
     price: input.price,
     stock: input.stock,
-    listed: input.listed ?? true,
+    listed: record.product.status === 'listed' && (input.listed ?? true),
     flash: null,
     // A new SKU shows its product's sales figure, like its siblings.
     sales: record.product.sales,
@@ -64,6 +64,9 @@ export const addSku = async (env: Env, productId: string, input: NewSku): Promis
 export const editSkuContent = async (env: Env, productId: string, skuId: string, patch: SkuContentPatch) => {
   const record = await productOrNotFound(env, productId);
   skuOf(record, skuId);
+  if (patch.listed === true && record.product.status !== 'listed') {
+    throw new ApiError(409, 'product_not_listed', `the product is ${record.product.status}: list it first`, 'listed');
+  }
   const db = database(env.DB);
   if (patch.imageId) await checkReferences(db, { images: [{ imageId: patch.imageId, field: 'imageId' }] });
   await updateSkuContent(db, skuId, { name: patch.title, imageId: patch.imageId });

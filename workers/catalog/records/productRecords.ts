@@ -108,7 +108,8 @@ export const insertProduct = async (
         title: skuTitleOf(input.title, name),
         price: s.price,
         stock: s.stock,
-        listed: s.listed ?? true,
+        // A product not yet for sale has none of its SKUs for sale (`editProduct.ts` lists them with it).
+        listed: (input.status ?? 'listed') === 'listed' && (s.listed ?? true),
         flash: null,
         sales: 0,
         rev: 1,
