@@ -7,5 +7,6 @@ export * from './members';
 export * from './minishop';
 export * from './orders';
 export * from './payments';
+export * from './products';
 export * from './syncEvents';
 export * from './tiers';

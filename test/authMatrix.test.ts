@@ -31,7 +31,11 @@ const ACCESS: Record<string, Access> = {
   'GET /health': 'public',
   'GET /sync/:room': 'rooms',
   'GET /api/skus/:skuId': 'public',
+  'GET /api/products': 'public',
+  'GET /api/products/:productId': 'public',
   'GET /api/products/:productId/sales': 'public',
+  'GET /api/categories': 'public',
+  'GET /media/:imageId': 'public',
   'POST /api/auth/phone/code': 'public',
   'POST /api/auth/phone': 'public',
   'POST /api/auth/wechat': 'public',
@@ -50,6 +54,17 @@ const ACCESS: Record<string, Access> = {
   // The development provider's stand-in for the shopper paying; 404 under any other provider.
   'POST /api/payments/dev/:paymentId/complete': 'public',
   'POST /api/admin/products': 'admin',
+  'GET /api/admin/products': 'admin',
+  'GET /api/admin/products/:productId': 'admin',
+  'PATCH /api/admin/products/:productId': 'admin',
+  'POST /api/admin/products/:productId/skus': 'admin',
+  'PATCH /api/admin/products/:productId/skus/:skuId': 'admin',
+  'DELETE /api/admin/products/:productId/skus/:skuId': 'admin',
+  'POST /api/admin/categories': 'admin',
+  'GET /api/admin/categories': 'admin',
+  'PATCH /api/admin/categories/:categoryId': 'admin',
+  'DELETE /api/admin/categories/:categoryId': 'admin',
+  'POST /api/admin/images': 'admin',
   'PATCH /api/admin/skus/:skuId': 'admin',
   'POST /api/admin/skus/batch': 'admin',
   'GET /api/admin/skus/:skuId/sync': 'admin',
@@ -183,6 +198,8 @@ const pathFor = (route: string, orderId = mall.unpaid.id) =>
     saleId: mall.saleId,
     appid: mall.appid,
     paymentId: mall.pending.paymentId,
+    categoryId: 'cat_matrix',
+    imageId: '0'.repeat(64),
   });
 
 /** Bodies for the routes that validate one before they look at who owns what. */

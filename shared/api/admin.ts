@@ -3,17 +3,10 @@ import { ID_PATTERN } from '../rooms';
 import { eachOnce } from './eachOnce';
 
 /** Fen: whole numbers only, up to 100 million yuan. */
-const price = z.number().int().min(0).max(10_000_000_000);
-const stock = z.number().int().min(0).max(100_000_000);
-const title = z.string().trim().min(1).max(200);
+export const price = z.number().int().min(0).max(10_000_000_000);
+export const stock = z.number().int().min(0).max(100_000_000);
+export const title = z.string().trim().min(1).max(200);
 export const skuId = z.string().regex(ID_PATTERN, 'not a valid SKU id');
-
-export const newSkuSchema = z.strictObject({ title, price, stock, listed: z.boolean().optional() });
-
-export const newProductSchema = z.strictObject({
-  title,
-  skus: z.array(newSkuSchema).min(1).max(100),
-});
 
 const skuPatchFields = z.strictObject({
   price: price.optional(),
@@ -39,6 +32,5 @@ export const skuBatchSchema = z.strictObject({
     ),
 });
 
-export type NewProduct = z.infer<typeof newProductSchema>;
 export type SkuPatch = z.infer<typeof skuPatchSchema>;
 export type SkuBatch = z.infer<typeof skuBatchSchema>;

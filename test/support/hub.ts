@@ -18,6 +18,31 @@ export interface CreatedProduct {
   skus: SkuState[];
 }
 
+/** A SKU of the admin answer as its room holds it (the answer adds the SKU's name, options and picture). */
+const roomStateOf = ({
+  skuId,
+  productId,
+  title,
+  price,
+  stock,
+  listed,
+  flash,
+  sales,
+  rev,
+  changedAt,
+}: SkuState): SkuState => ({
+  skuId,
+  productId,
+  title,
+  price,
+  stock,
+  listed,
+  flash,
+  sales,
+  rev,
+  changedAt,
+});
+
 /** Creates a product with `count` SKUs through the admin API. */
 export const createProduct = async (count = 1, title = 'Test product'): Promise<CreatedProduct> => {
   const response = await admin('POST', '/api/admin/products', {
@@ -25,7 +50,8 @@ export const createProduct = async (count = 1, title = 'Test product'): Promise<
     skus: Array.from({ length: count }, (_, i) => ({ title: `Variant ${i}`, price: 1000 + i, stock: 10 + i })),
   });
   if (response.status !== 201) throw new Error(`create failed: ${response.status} ${await response.text()}`);
-  return response.json();
+  const created = await response.json<CreatedProduct>();
+  return { productId: created.productId, title: created.title, skus: created.skus.map(roomStateOf) };
 };
 
 export const firstSku = async (): Promise<SkuState> => {

@@ -99,6 +99,20 @@ export class SkuRoom extends YRoom<Env, RoomIdentity> {
   }
 
   /**
+   * Shows a new title (its product or the SKU itself was renamed) on every storefront at once;
+   * null when no such SKU exists, an unchanged title changes nothing.
+   */
+  async retitle(title: string): Promise<SkuState | null> {
+    const room = await this.loaded();
+    if (!room) return null;
+    const state = readState(room.doc.getMap(SKU_MAP));
+    if (state.title === title) return state;
+    const next = await this.change(room, { title }, 'admin');
+    await this.mirror.flush();
+    return next;
+  }
+
+  /**
    * Holds `qty` units for an order: the check and the decrement happen in one turn, so concurrent
    * orders never take more than there is. Reserving an order again changes nothing. Answers the
    * price (flashPricing.ts: the flash price when the buyer's channel is in a running sale) and

@@ -1,12 +1,13 @@
 import type { Env } from '../env';
 import { database } from '../records/db';
+import { recordShownSales } from './records/productEdits';
 import { salesOfProducts } from './records/salesRecords';
 import { productIdsOfSkus, skusOfProducts } from './records/skuRecords';
 import { skuRoomOf } from './SkuRoom';
 
 /**
  * Puts each product's sales figure, as shoppers see it, into the rooms of all its SKUs (and from
- * there into the catalog). Called wherever a figure moves: an order paid here, Mini-Shop orders
+ * there into the catalog) and into its product row, where listings sort by it. Called wherever a figure moves: an order paid here, Mini-Shop orders
  * counted, the setting that adds them.
  */
 export const publishSales = async (env: Env, productIds: string[]): Promise<void> => {
@@ -14,6 +15,7 @@ export const publishSales = async (env: Env, productIds: string[]): Promise<void
   if (ids.length === 0) return;
   const db = database(env.DB);
   const sales = await salesOfProducts(db, ids);
+  await recordShownSales(db, [...sales.values()]);
   for await (const rows of skusOfProducts(db, ids)) {
     await Promise.all(rows.map((row) => skuRoomOf(env, row.id).setSales(sales.get(row.productId)?.shownSales ?? 0)));
   }

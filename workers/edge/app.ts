@@ -1,7 +1,11 @@
 import { Hono } from 'hono';
+import { adminCategoryRoutes } from '../catalog/routes/adminCategories';
 import { adminFlashSaleRoutes } from '../catalog/routes/adminFlashSales';
+import { adminImageRoutes } from '../catalog/routes/adminImages';
 import { adminProductRoutes } from '../catalog/routes/adminProducts';
 import { adminSkuRoutes } from '../catalog/routes/adminSkus';
+import { categoryRoutes } from '../catalog/routes/categories';
+import { mediaRoutes } from '../catalog/routes/media';
 import { productRoutes } from '../catalog/routes/products';
 import { skuRoutes } from '../catalog/routes/skus';
 import { adminCouponRoutes } from '../members/routes/adminCoupons';
@@ -27,6 +31,8 @@ export const app = new Hono<HubEnv>()
   .route('/sync', syncRoutes)
   .route('/api/skus', skuRoutes)
   .route('/api/products', productRoutes)
+  .route('/api/categories', categoryRoutes)
+  .route('/media', mediaRoutes)
   .route('/api/auth', authRoutes)
   .route('/api/members', memberRoutes)
   .route('/api/coupons', couponRoutes)
@@ -34,6 +40,8 @@ export const app = new Hono<HubEnv>()
   .route('/api/payments', paymentRoutes)
   .use('/api/admin/*', adminAuth)
   .route('/api/admin/products', adminProductRoutes)
+  .route('/api/admin/categories', adminCategoryRoutes)
+  .route('/api/admin/images', adminImageRoutes)
   .route('/api/admin/skus', adminSkuRoutes)
   .route('/api/admin/members', adminMemberRoutes)
   .route('/api/admin/tiers', adminTierRoutes)

@@ -112,7 +112,14 @@ export const mirrorSku = async (db: Database, state: SkuState, events: SkuChange
   await db.batch([
     db
       .update(skus)
-      .set({ price: state.price, stock: state.stock, listed: state.listed, rev: state.rev, changedAt: state.changedAt })
+      .set({
+        title: state.title,
+        price: state.price,
+        stock: state.stock,
+        listed: state.listed,
+        rev: state.rev,
+        changedAt: state.changedAt,
+      })
       .where(and(eq(skus.id, state.skuId), lt(skus.rev, state.rev))),
     ...chunks(logRows, EVENTS_PER_INSERT).map((rows) => db.insert(syncEvents).values(rows)),
   ]);

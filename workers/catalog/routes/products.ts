@@ -1,23 +1,45 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { productId, productListQuery } from '../../../shared/api/products';
 import { notFound } from '../../edge/errors';
+import { cachedJson, SHOPPER_CACHE } from '../../edge/httpCache';
 import type { HubEnv } from '../../edge/hubEnv';
 import { validate } from '../../edge/validation';
 import { database } from '../../records/db';
+import { listProducts } from '../productListings';
+import { shopperProductView } from '../productViews';
+import { findProductRecord } from '../records/productReads';
 import { productExists } from '../records/productRecords';
 import { productSales } from '../records/salesRecords';
 
-/** Public product reads: the sales figure shoppers see (Mini-Shop sales added when the product says so). */
-export const productRoutes = new Hono<HubEnv>().get(
-  '/:productId/sales',
-  validate('param', z.object({ productId: z.string().min(1).max(64) })),
-  async (c) => {
-    const { productId } = c.req.valid('param');
+const productParam = validate('param', z.object({ productId }));
+
+/**
+ * What storefronts read: listings, a product's page, the sales figure shoppers see (Mini-Shop
+ * sales added when the product says so). Draft and warehouse products are not there.
+ */
+export const productRoutes = new Hono<HubEnv>()
+  .get('/', validate('query', productListQuery), async (c) => {
+    const { cursor, limit, sort, ...filter } = c.req.valid('query');
+    const page = await listProducts(c.env, new URL(c.req.url).origin, {
+      filter: { audience: 'shopper', ...filter },
+      sort: sort ?? 'weight',
+      cursor,
+      limit,
+    });
+    return cachedJson(c, page, SHOPPER_CACHE);
+  })
+  .get('/:productId', productParam, async (c) => {
+    const record = await findProductRecord(database(c.env.DB), c.req.valid('param').productId);
+    if (record?.product.status !== 'listed') throw notFound('product', 'productId');
+    return cachedJson(c, await shopperProductView(c.env, new URL(c.req.url).origin, record), SHOPPER_CACHE);
+  })
+  .get('/:productId/sales', productParam, async (c) => {
+    const { productId: id } = c.req.valid('param');
     const db = database(c.env.DB);
-    if (!(await productExists(db, productId))) {
+    if (!(await productExists(db, id))) {
       throw notFound('product', 'productId');
     }
-    const { shownSales } = await productSales(db, productId);
-    return c.json({ productId, sales: shownSales });
-  },
-);
+    const { shownSales } = await productSales(db, id);
+    return c.json({ productId: id, sales: shownSales });
+  });

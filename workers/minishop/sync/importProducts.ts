@@ -1,10 +1,11 @@
 import type { MiniShopSyncRules } from '../../../shared/api/minishop';
-import { catalogEntryOf, type SkuState } from '../../../shared/docs/sku';
+import { catalogEntryOf } from '../../../shared/docs/sku';
 import { catalogRoomOf } from '../../catalog/CatalogRoom';
 import { createProduct } from '../../catalog/createProduct';
-import { insertSkus, updateProductTitle } from '../../catalog/records/productRecords';
+import { insertSkus, type NewSkuRow, updateProductTitle } from '../../catalog/records/productRecords';
 import { productSales } from '../../catalog/records/salesRecords';
 import { skuIdsOfProduct } from '../../catalog/records/skuRecords';
+import { skuTitleOf } from '../../catalog/rules/skuTitle';
 import { skuRoomOf } from '../../catalog/SkuRoom';
 import type { Env } from '../../env';
 import type { Database } from '../../records/db';
@@ -26,10 +27,8 @@ export interface ImportRun {
 const listedBy = (rules: MiniShopSyncRules, product: SourceProduct): boolean =>
   rules.productStatus === 'follow' ? product.status === 'on_sale' : rules.productStatus === 'list';
 
-const skuTitle = (product: SourceProduct, sku: SourceSku): string => {
-  const attrs = sku.attrs.map((a) => a.value).join(' / ');
-  return (attrs ? `${product.title} ${attrs}` : product.title).slice(0, 200);
-};
+/** A Mini-Shop SKU's own name: its attribute values (the product's title goes before it, `skuTitle.ts`). */
+const skuName = (sku: SourceSku): string => sku.attrs.map((a) => a.value).join(' / ');
 
 const freightOf = ({ appid, rules }: ImportRun) =>
   rules.freight.kind === 'unified'
@@ -86,7 +85,12 @@ const createFromSource = async (env: Env, db: Database, run: ImportRun, product:
     env,
     {
       title: product.title.slice(0, 200),
-      skus: product.skus.map((sku) => ({ title: skuTitle(product, sku), price: sku.price, stock: sku.stock, listed })),
+      skus: product.skus.map((sku) => ({
+        title: skuName(sku) || undefined,
+        price: sku.price,
+        stock: sku.stock,
+        listed,
+      })),
     },
     {
       source: 'minishop',
@@ -102,25 +106,30 @@ const overwrite = async (env: Env, db: Database, run: ImportRun, product: Source
   const productId = localProductId(run.appid, product.productId);
   const listed = listedBy(run.rules, product);
   const existing = await skuIdsOfProduct(db, productId);
-  const added: SkuState[] = [];
+  const added: NewSkuRow[] = [];
   // A SKU new to a product already here shows the product's sales figure, like its siblings.
   const { shownSales } = await productSales(db, productId);
   for (const sku of product.skus) {
     const skuId = localSkuId(run.appid, sku.skuId);
     if (existing.has(skuId)) await skuRoomOf(env, skuId).edit({ price: sku.price, stock: sku.stock, listed });
     else {
-      const title = skuTitle(product, sku);
+      const name = skuName(sku);
       added.push({
-        skuId,
-        productId,
-        title,
-        price: sku.price,
-        stock: sku.stock,
-        listed,
-        flash: null,
-        sales: shownSales,
-        rev: 1,
-        changedAt: run.now,
+        state: {
+          skuId,
+          productId,
+          title: skuTitleOf(product.title, name),
+          price: sku.price,
+          stock: sku.stock,
+          listed,
+          flash: null,
+          sales: shownSales,
+          rev: 1,
+          changedAt: run.now,
+        },
+        name,
+        options: [],
+        imageId: null,
       });
     }
   }
@@ -129,6 +138,6 @@ const overwrite = async (env: Env, db: Database, run: ImportRun, product: Source
     updateProductOrigin(db, productId, { ...freightOf(run), lastRun: run.runId, syncedAt: run.now }),
   ]);
   if (added.length > 0) {
-    await catalogRoomOf(env).upsert(added.map((s) => ({ skuId: s.skuId, entry: catalogEntryOf(s) })));
+    await catalogRoomOf(env).upsert(added.map(({ state }) => ({ skuId: state.skuId, entry: catalogEntryOf(state) })));
   }
 };

@@ -1,0 +1,91 @@
+import { type NewSku, type SkuContentPatch, skuOptionProblem } from '../../shared/api/products';
+import { catalogEntryOf, type SkuState } from '../../shared/docs/sku';
+import { ApiError, notFound } from '../edge/errors';
+import type { Env } from '../env';
+import { clock } from '../platform/clock';
+import { database } from '../records/db';
+import { newId } from '../records/ids';
+import { catalogRoomOf } from './CatalogRoom';
+import { checkReferences } from './productReferences';
+import { markSkuRemoved, updateSkuContent } from './records/productEdits';
+import { findProductRecord, type ProductRecord } from './records/productReads';
+import { insertSkus } from './records/productRecords';
+import { skuNameOf, skuTitleOf } from './rules/skuTitle';
+import { skuRoomOf } from './SkuRoom';
+
+const productOrNotFound = async (env: Env, productId: string): Promise<ProductRecord> => {
+  const record = await findProductRecord(database(env.DB), productId);
+  if (!record) throw notFound('product', 'productId');
+  return record;
+};
+
+const skuOf = (record: ProductRecord, skuId: string) => {
+  const sku = record.skus.find((s) => s.skuId === skuId);
+  if (!sku) throw notFound('SKU', 'skuId');
+  return sku;
+};
+
+/** A new SKU of an existing product, named by one value of each of its options; on the catalog feed at once. */
+export const addSku = async (env: Env, productId: string, input: NewSku): Promise<SkuState> => {
+  const record = await productOrNotFound(env, productId);
+  const options = record.product.options;
+  const problem = skuOptionProblem(options, input);
+  if (problem) {
+    const field = problem.path.join('.');
+    throw new ApiError(400, 'invalid_input', `${field}: ${problem.message}`, field);
+  }
+  const combination = JSON.stringify(input.options ?? []);
+  if (options.length > 0 && record.skus.some((s) => JSON.stringify(s.options) === combination)) {
+    throw new ApiError(409, 'sku_exists', 'another SKU of this product has these option values', 'options');
+  }
+  const db = database(env.DB);
+  if (input.imageId) await checkReferences(db, { images: [{ imageId: input.imageId, field: 'imageId' }] });
+  const name = skuNameOf(input);
+  const now = clock.now();
+  const state: SkuState = {
+    skuId: newId('sku'),
+    productId,
+    title: skuTitleOf(record.product.title, name),
+    price: input.price,
+    stock: input.stock,
+    listed: record.product.status === 'listed' && (input.listed ?? true),
+    flash: null,
+    // A new SKU shows its product's sales figure, like its siblings.
+    sales: record.product.sales,
+    rev: 1,
+    changedAt: now,
+  };
+  await insertSkus(db, [{ state, name, options: input.options ?? [], imageId: input.imageId ?? null }], []);
+  await catalogRoomOf(env).upsert([{ skuId: state.skuId, entry: catalogEntryOf(state) }]);
+  return state;
+};
+
+/** Renames, re-pictures, lists or delists a SKU; what shoppers see changes through its room. */
+export const editSkuContent = async (env: Env, productId: string, skuId: string, patch: SkuContentPatch) => {
+  const record = await productOrNotFound(env, productId);
+  skuOf(record, skuId);
+  if (patch.listed === true && record.product.status !== 'listed') {
+    throw new ApiError(409, 'product_not_listed', `the product is ${record.product.status}: list it first`, 'listed');
+  }
+  const db = database(env.DB);
+  if (patch.imageId) await checkReferences(db, { images: [{ imageId: patch.imageId, field: 'imageId' }] });
+  await updateSkuContent(db, skuId, { name: patch.title, imageId: patch.imageId });
+  const room = skuRoomOf(env, skuId);
+  if (patch.title !== undefined) await room.retitle(skuTitleOf(record.product.title, patch.title));
+  if (patch.listed !== undefined) await room.edit({ listed: patch.listed });
+};
+
+/**
+ * Removes a SKU from its product: delisted in its room (so every storefront and cart sees it
+ * go), then marked removed in D1, where orders that name it still find it. A product keeps at
+ * least one SKU: to stop selling it, change its status.
+ */
+export const removeSku = async (env: Env, productId: string, skuId: string): Promise<void> => {
+  const record = await productOrNotFound(env, productId);
+  skuOf(record, skuId);
+  if (record.skus.length === 1) {
+    throw new ApiError(409, 'last_sku', 'a product keeps at least one SKU; change its status instead', 'skuId');
+  }
+  await skuRoomOf(env, skuId).edit({ listed: false });
+  await markSkuRemoved(database(env.DB), skuId, clock.now());
+};
