@@ -1,5 +1,6 @@
 export * from './authCodes';
 export * from './catalog';
+export * from './checkout';
 export * from './coupons';
 export * from './flashSales';
 export * from './ledgers';

@@ -1,6 +1,7 @@
 import { relations } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { MiniShopSyncRules } from '../shared/api/minishop';
+import type { FreightTemplateRules } from '../shared/checkout';
 import { products, skus } from './catalog';
 import { epochMs, fen } from './columns';
 import { orders } from './orders';
@@ -45,6 +46,8 @@ export const freightTemplates = sqliteTable(
     name: text('name').notNull(),
     valuation: text('valuation', { enum: ['piece', 'weight'] }).notNull(),
     isDefault: integer('is_default', { mode: 'boolean' }).notNull(),
+    /** What the template charges; null for templates copied before their rules were. */
+    rules: text('rules', { mode: 'json' }).$type<FreightTemplateRules>(),
     copiedAt: epochMs('copied_at').notNull(),
   },
   (t) => [uniqueIndex('freight_templates_source_unique').on(t.appid, t.sourceTemplateId)],

@@ -6,6 +6,7 @@ import { accountRoom, CATALOG_ROOM, MONITOR_ROOM, memberRoom, type RoomKind, sku
 import { PAYMENT_SIGNATURE_HEADER, signNotification } from '../workers/orders/providers/notificationSignature';
 import type { Order } from '../workers/orders/records/orderRecords';
 import { createCoupon } from './support/account';
+import { addedAddress, createPickupPoint } from './support/checkout';
 import { bearer, expiredToken, forgedToken } from './support/credentials';
 import { ADMIN, admin, createProduct } from './support/hub';
 import { fillPath, hubRoutes, methodOf, paramsOf } from './support/hubRoutes';
@@ -42,6 +43,12 @@ const ACCESS: Record<string, Access> = {
   'POST /api/auth/guest': 'public',
   'GET /api/members/me': 'memberOrGuest',
   'POST /api/members/me/identities': 'member',
+  'GET /api/members/me/addresses': 'memberOrGuest',
+  'POST /api/members/me/addresses': 'memberOrGuest',
+  'PATCH /api/members/me/addresses/:addressId': 'memberOrGuest',
+  'POST /api/members/me/addresses/:addressId/default': 'memberOrGuest',
+  'DELETE /api/members/me/addresses/:addressId': 'memberOrGuest',
+  'GET /api/pickup-points': 'public',
   'GET /api/coupons': 'memberOrGuest',
   'POST /api/coupons/:couponId/claim': 'memberOrGuest',
   'POST /api/orders': 'memberOrGuest',
@@ -65,6 +72,11 @@ const ACCESS: Record<string, Access> = {
   'PATCH /api/admin/categories/:categoryId': 'admin',
   'DELETE /api/admin/categories/:categoryId': 'admin',
   'POST /api/admin/images': 'admin',
+  'PUT /api/admin/products/:productId/freight': 'admin',
+  'GET /api/admin/pickup-points': 'admin',
+  'POST /api/admin/pickup-points': 'admin',
+  'PATCH /api/admin/pickup-points/:pointId': 'admin',
+  'DELETE /api/admin/pickup-points/:pointId': 'admin',
   'PATCH /api/admin/skus/:skuId': 'admin',
   'POST /api/admin/skus/batch': 'admin',
   'GET /api/admin/skus/:skuId/sync': 'admin',
@@ -128,6 +140,8 @@ interface Mall {
   pending: { orderId: string; paymentId: string; amount: number };
   couponId: number;
   saleId: string;
+  addressId: string;
+  pointId: string;
   appid: string;
   forged: string;
   expired: string;
@@ -179,6 +193,8 @@ beforeAll(async () => {
     pending: { orderId: awaitingProvider.id, paymentId: payment.id, amount: payment.amount },
     couponId: (await createCoupon()).id,
     saleId: (await sale.json<{ id: string }>()).id,
+    addressId: (await addedAddress(memberA.token)).id,
+    pointId: (await createPickupPoint()).id,
     appid: (await boundShop({ products: 1, orders: 1 })).appid,
     forged: await forgedToken(memberA.memberId, CHANNEL),
     expired: await expiredToken(memberA.memberId, CHANNEL),
@@ -196,6 +212,8 @@ const pathFor = (route: string, orderId = mall.unpaid.id) =>
     id: orderId,
     couponId: String(mall.couponId),
     saleId: mall.saleId,
+    addressId: mall.addressId,
+    pointId: mall.pointId,
     appid: mall.appid,
     paymentId: mall.pending.paymentId,
     categoryId: 'cat_matrix',
@@ -400,7 +418,7 @@ describe("another shopper on member A's orders", () => {
     const response = await call(route, bearer(session().token));
     const text = await response.text();
     expect(response.status).toBe(200);
-    for (const id of [mall.memberA.memberId, mall.unpaid.id, mall.shipped.id, mall.pending.orderId]) {
+    for (const id of [mall.memberA.memberId, mall.unpaid.id, mall.shipped.id, mall.pending.orderId, mall.addressId]) {
       expect(text).not.toContain(id);
     }
   });

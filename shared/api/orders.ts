@@ -3,6 +3,7 @@ import { canonicalPhone } from '../../workers/members/rules/phoneNumbers';
 import { CHANNELS } from '../channels';
 import { ORDER_SOURCES, ORDER_STATUSES } from '../orders';
 import { ID_PATTERN } from '../rooms';
+import { deliverySchema } from './checkout';
 import { eachOnce } from './eachOnce';
 import { cursorSchema, pageLimitSchema } from './paging';
 import { timeRangeFields, toAfterFrom } from './timeRange';
@@ -27,6 +28,8 @@ export const newOrderSchema = z.strictObject({
     ),
   /** A coupon the member has claimed (the coupon's id, as claimed). */
   couponId: z.number().int().min(1).optional(),
+  /** How the order reaches the buyer (`shared/api/checkout.ts`); without it the order carries no freight. */
+  delivery: deliverySchema.optional(),
   /** The token's channel decides; naming another is refused (`workers/edge/sessionChannel.ts`). */
   channel: z.enum(CHANNELS).optional(),
 });

@@ -1,4 +1,5 @@
 import type { Channel } from '../channels';
+import type { BookAddress, DeliveryKind, PickupPointSnapshot, PostalAddress, Shipment } from '../checkout';
 
 /**
  * The `account:<id>` document: read-only to clients, a mirror of the member's records in D1 that
@@ -7,6 +8,7 @@ import type { Channel } from '../channels';
 export const ORDERS_MAP = 'orders';
 export const ASSETS_MAP = 'assets';
 export const COUPONS_MAP = 'coupons';
+export const ADDRESSES_MAP = 'addresses';
 
 /** `getMap('assets')`. Balance in fen. */
 export interface Assets {
@@ -35,21 +37,36 @@ export interface AccountCoupon extends CouponOffer {
   claimedAt: number;
 }
 
-/** `getMap('orders')`: order id → summary (unpaid and recent orders). */
+/**
+ * `getMap('orders')`: order id → summary (unpaid and recent orders). `total` includes `freight`;
+ * the address and pickup point are the order's snapshots; `shipments` its parcels, oldest first.
+ */
 export interface OrderSummary {
   status: string;
   channel: Channel;
   total: number;
+  freight: number;
   payable: number;
+  deliveryKind: DeliveryKind | null;
+  shippingAddress: PostalAddress | null;
+  pickupPoint: PickupPointSnapshot | null;
+  shipments: Shipment[];
   createdAt: number;
 }
 
 /** An order's line in `getMap('orders')`. */
-export const orderSummaryOf = (order: OrderSummary): OrderSummary => ({
+export const orderSummaryOf = (
+  order: Omit<OrderSummary, 'shipments'> & { shipments?: ReadonlyArray<Shipment> },
+): OrderSummary => ({
   status: order.status,
   channel: order.channel,
   total: order.total,
+  freight: order.freight,
   payable: order.payable,
+  deliveryKind: order.deliveryKind,
+  shippingAddress: order.shippingAddress,
+  pickupPoint: order.pickupPoint,
+  shipments: (order.shipments ?? []).map(({ carrier, waybill, shippedAt }) => ({ carrier, waybill, shippedAt })),
   createdAt: order.createdAt,
 });
 
@@ -58,4 +75,6 @@ export interface AccountContents {
   assets: Assets;
   coupons: Record<string, AccountCoupon>;
   orders: Record<string, OrderSummary>;
+  /** `getMap('addresses')`: address id → the member's address book entry. */
+  addresses: Record<string, BookAddress>;
 }

@@ -31,9 +31,21 @@ export const notifyPayment = async (body: unknown, signature?: string | null) =>
   });
 };
 
-/** An order of one `skuId` the member placed on its token's channel and paid from a balance topped up for it. */
-export const paidOrder = async (member: Session, skuId: string): Promise<Order> => {
-  const order = await placedOrder(member.token, { items: [{ skuId, qty: 1 }] });
+/**
+ * An order of one `skuId` the member placed on its token's channel (with whatever else `order`
+ * names, a delivery say) and paid from a balance topped up for it.
+ */
+export const paidOrder = async (
+  member: Session,
+  skuId: string,
+  order: Record<string, unknown> = {},
+): Promise<Order> => {
+  const placed = await placedOrder(member.token, { items: [{ skuId, qty: 1 }], ...order });
+  return paidInFull(member, placed);
+};
+
+/** Pays the member's placed order from a balance topped up for it. */
+export const paidInFull = async (member: Session, order: Order): Promise<Order> => {
   await adjust(member.memberId, 'balance', { delta: order.payable, reason: 'top-up' });
   const response = await payOrder(member.token, order.id, 'balance');
   if (response.status !== 200) throw new Error(`payment failed: ${response.status} ${await response.text()}`);

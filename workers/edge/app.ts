@@ -17,9 +17,11 @@ import { memberRoutes } from '../members/routes/members';
 import { adminMiniShopRoutes } from '../minishop/routes/adminMinishop';
 import { adminMonitorRoutes } from '../monitor/routes/adminMonitor';
 import { adminOrderRoutes } from '../orders/routes/adminOrders';
+import { adminProductFreightRoutes } from '../orders/routes/adminProductFreight';
 import { adminShippingRoutes } from '../orders/routes/adminShipping';
 import { orderRoutes } from '../orders/routes/orders';
 import { paymentRoutes } from '../orders/routes/payments';
+import { adminPickupPointRoutes, pickupPointRoutes } from '../orders/routes/pickupPoints';
 import { errorBody, renderError } from './errors';
 import type { HubEnv } from './hubEnv';
 import { adminAuth } from './middleware/adminAuth';
@@ -38,10 +40,12 @@ export const app = new Hono<HubEnv>()
   .route('/api/coupons', couponRoutes)
   .route('/api/orders', orderRoutes)
   .route('/api/payments', paymentRoutes)
+  .route('/api/pickup-points', pickupPointRoutes)
   .use('/api/admin/*', adminAuth)
   .route('/api/admin/products', adminProductRoutes)
   .route('/api/admin/categories', adminCategoryRoutes)
   .route('/api/admin/images', adminImageRoutes)
+  .route('/api/admin/products', adminProductFreightRoutes)
   .route('/api/admin/skus', adminSkuRoutes)
   .route('/api/admin/members', adminMemberRoutes)
   .route('/api/admin/tiers', adminTierRoutes)
@@ -50,6 +54,7 @@ export const app = new Hono<HubEnv>()
   .route('/api/admin/minishop', adminMiniShopRoutes)
   .route('/api/admin/orders', adminOrderRoutes)
   .route('/api/admin/orders', adminShippingRoutes)
+  .route('/api/admin/pickup-points', adminPickupPointRoutes)
   .route('/api/admin/monitor', adminMonitorRoutes);
 
 app.onError(renderError);

@@ -1,6 +1,7 @@
 import type { BalanceAdjustment, PointsAdjustment } from '../../shared/api/members';
 import type { PaymentMethod, PaymentNotice } from '../../shared/api/payments';
 import type { Channel } from '../../shared/channels';
+import type { BookAddress } from '../../shared/checkout';
 import type { AccountContents, Assets } from '../../shared/docs/account';
 import { MAX_MEMBER_DOC_BYTES, MAX_MEMBER_FRAME_BYTES, type MemberContents } from '../../shared/docs/member';
 import { parseRoom } from '../../shared/rooms';
@@ -13,6 +14,7 @@ import { finishTasks } from '../orders/finishPayment';
 import { migrateOpenOrders } from '../orders/openOrders';
 import { holdsStock } from '../orders/orderHolds';
 import { advanceOrder, cancelOrder, expiryTasks } from '../orders/orderLife';
+import { shipOrder } from '../orders/orderShipping';
 import { payOrder, settlePayment } from '../orders/payOrder';
 import { type OrderRequest, placeOrder } from '../orders/placeOrder';
 import type { Order } from '../orders/records/orderRecords';
@@ -26,6 +28,7 @@ import { type WriteCorrection, YRoom } from '../platform/room/YRoom';
 import { SerialQueue } from '../platform/serialQueue';
 import { migrateAbsorptions } from './absorptions';
 import { accountMirrored, mirror, mirroredAssets } from './accountMirror';
+import { type AddressBookChange, changeAddressBook } from './addressBook';
 import { checkCart } from './cartCheck';
 import { claimCoupon } from './couponClaims';
 import { adjustBalance, adjustPoints, setTags } from './ledger';
@@ -156,6 +159,19 @@ export class MemberRoom extends YRoom<Env, RoomIdentity> {
 
   async advanceOrder(orderId: string, move: OrderMove): Promise<Order | Refusal> {
     return this.serially((member) => advanceOrder(member, orderId, move));
+  }
+
+  /** Ships a paid mall order with its parcel (`orderShipping.ts`). */
+  async shipOrder(
+    orderId: string,
+    parcel: { carrier: string | null; waybill: string | null },
+  ): Promise<Order | Refusal> {
+    return this.serially((member) => shipOrder(member, orderId, parcel));
+  }
+
+  /** Adds, edits or deletes an address of the member's book (`addressBook.ts`). */
+  async changeAddressBook(change: AddressBookChange): Promise<{ address: BookAddress | null } | Refusal> {
+    return this.serially((member) => changeAddressBook(member, change));
   }
 
   /** Merges `absorbedId` into this member, exactly once (`merges.ts`). */

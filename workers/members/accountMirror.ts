@@ -1,11 +1,11 @@
 import type * as Y from 'yjs';
 import {
   type AccountContents,
+  ADDRESSES_MAP,
   ASSETS_MAP,
   type Assets,
   COUPONS_MAP,
   ORDERS_MAP,
-  type OrderSummary,
   orderSummaryOf,
 } from '../../shared/docs/account';
 import { clock } from '../platform/clock';
@@ -29,6 +29,7 @@ export const mirrorAccount = (doc: Y.Doc, contents: AccountContents): void => {
     mirrorInto(doc.getMap(ASSETS_MAP), { ...contents.assets });
     mirrorInto(doc.getMap(COUPONS_MAP), contents.coupons);
     mirrorInto(doc.getMap(ORDERS_MAP), contents.orders);
+    mirrorInto(doc.getMap(ADDRESSES_MAP), contents.addresses);
   }, SERVER_ORIGIN);
 };
 
@@ -39,7 +40,7 @@ export const accountMirrored = (doc: Y.Doc): boolean => doc.getMap(ASSETS_MAP).h
  * Adds or updates one order in an account document already mirrored, without reading the
  * member's other records again; a document never mirrored is left for its first full mirror.
  */
-export const mirrorOrder = (doc: Y.Doc, orderId: string, order: OrderSummary): void => {
+export const mirrorOrder = (doc: Y.Doc, orderId: string, order: Parameters<typeof orderSummaryOf>[0]): void => {
   if (!accountMirrored(doc)) return;
   doc.transact(() => doc.getMap(ORDERS_MAP).set(orderId, orderSummaryOf(order)), SERVER_ORIGIN);
 };

@@ -9,6 +9,7 @@ import { clock } from '../platform/clock';
 import { isRefusal, type Refusal } from '../platform/refusal';
 import { database } from '../records/db';
 import { newId } from '../records/ids';
+import { freightFor, type OrderDelivery, resolveDelivery } from './checkout';
 import {
   forgetRefusedOrder,
   type OpenOrder,
@@ -26,22 +27,35 @@ export type OrderRequest = Omit<NewOrder, 'channel'> & { channel: Channel };
 /** How long an unpaid order holds its stock and coupon. */
 export const ORDER_TTL_MS = 30 * 60 * 1000;
 
-/** Reserves the order's stock and prices it; on a coupon refusal the stock goes back. */
-const reserveAndPrice = async (member: MemberContext, open: OpenOrder, request: OrderRequest, now: number) => {
+/**
+ * Reserves the order's stock and prices it: goods, freight to its address, and the coupon's
+ * discount on the goods. On a freight or coupon refusal the stock goes back.
+ */
+const reserveAndPrice = async (
+  member: MemberContext,
+  open: OpenOrder,
+  request: OrderRequest,
+  delivery: OrderDelivery,
+  now: number,
+) => {
   const lines = await reserveStock(member.env, open.orderId, request.items, open.expiresAt, {
     memberId: member.memberId,
     channel: request.channel,
   });
   if (isRefusal(lines)) return lines;
-  const total = lines.reduce((sum, line) => sum + line.price * line.qty, 0);
-  if (request.couponId === undefined) return { lines, total, discount: 0, claimId: null };
   const db = database(member.env.DB);
-  const coupon = await couponForOrder(db, member.memberId, request.couponId, request.channel, total, now);
-  if (isRefusal(coupon)) {
+  const goods = lines.reduce((sum, line) => sum + line.price * line.qty, 0);
+  const refuse = async (refused: Refusal) => {
     await releaseStock(member.env, open.orderId, open.skuIds);
-    return coupon;
-  }
-  return { lines, total, discount: coupon.discount, claimId: coupon.claimId };
+    return refused;
+  };
+  const freight = await freightFor(db, delivery, lines);
+  if (isRefusal(freight)) return refuse(freight);
+  const priced = { lines, total: goods + freight, freight };
+  if (request.couponId === undefined) return { ...priced, discount: 0, claimId: null };
+  const coupon = await couponForOrder(db, member.memberId, request.couponId, request.channel, goods, now);
+  if (isRefusal(coupon)) return refuse(coupon);
+  return { ...priced, discount: coupon.discount, claimId: coupon.claimId };
 };
 
 /**
@@ -61,6 +75,8 @@ export const placeOrder = async (
   const knownId = orderIdByKey(sql, idempotencyKey);
   const earlier = knownId === null ? null : await findMemberOrder(db, memberId, knownId);
   if (earlier) return { order: earlier, created: false };
+  const delivery = await resolveDelivery(db, memberId, request.delivery);
+  if (isRefusal(delivery)) return delivery;
   const now = clock.now();
   const skuIds = request.items.map((i) => i.skuId);
   const open = openOrderByKey(sql, idempotencyKey) ?? {
@@ -74,7 +90,7 @@ export const placeOrder = async (
     recordOpenOrder(sql, open);
     await expectExpiry(member);
   }
-  const placed = await reserveAndPrice(member, open, request, now);
+  const placed = await reserveAndPrice(member, open, request, delivery, now);
   if (isRefusal(placed)) {
     forgetRefusedOrder(sql, open);
     return placed;
@@ -87,7 +103,9 @@ export const placeOrder = async (
       status: 'unpaid',
       channel: request.channel,
       idempotencyKey,
+      ...delivery,
       total: placed.total,
+      freight: placed.freight,
       discount: placed.discount,
       payable: placed.total - placed.discount,
       couponId: placed.claimId === null ? null : (request.couponId ?? null),

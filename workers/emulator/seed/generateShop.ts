@@ -226,8 +226,20 @@ const FREIGHT_TEMPLATES: FreightTemplateRecord[] = [
           second_val_amount: 1,
           second_price: 200,
         },
+        {
+          address_info: [{ province_name: '新疆维吾尔自治区' }],
+          is_default: false,
+          first_val_amount: 1,
+          first_price: 2_000,
+          second_val_amount: 2,
+          second_price: 1_000,
+        },
       ],
     },
+    all_condition_free_detail: {
+      condition_free_detail_list: [{ address_infos: [{ province_name: '浙江省' }], min_piece: 10, valuation_flag: 1 }],
+    },
+    not_send_area: { address_info: [{ province_name: '西藏自治区' }] },
     is_default: false,
   },
   {

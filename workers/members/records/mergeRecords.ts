@@ -1,12 +1,20 @@
-import { eq, sql } from 'drizzle-orm';
-import { memberCoupons, memberIdentities, memberMerges, members, orders, payments } from '../../../schema';
+import { and, eq, sql } from 'drizzle-orm';
+import {
+  memberAddresses,
+  memberCoupons,
+  memberIdentities,
+  memberMerges,
+  members,
+  orders,
+  payments,
+} from '../../../schema';
 import type { Database } from '../../records/db';
 import { ledgerMoves } from './ledgerRecords';
 
 /**
  * Merges `absorbedId` into `survivorId` in one D1 batch (a transaction): identities, orders and
- * their payments, claimed coupons, both ledgers, and accounts merged into the absorbed one
- * earlier. The batch starts by recording the merge, which fails (rolling everything back) when
+ * their payments, claimed coupons, addresses (the survivor's default stays the one default),
+ * both ledgers, and accounts merged into the absorbed one earlier. The batch starts by recording the merge, which fails (rolling everything back) when
  * the absorbed account was already merged or the survivor has itself been merged away: that is
  * what makes a merge happen exactly once. Returns false when that gate refused.
  */
@@ -21,6 +29,16 @@ export const mergeMembers = async (db: Database, absorbedId: string, survivorId:
       db.update(orders).set({ memberId: survivorId }).where(eq(orders.memberId, absorbedId)),
       db.update(payments).set({ memberId: survivorId }).where(eq(payments.memberId, absorbedId)),
       db.update(memberCoupons).set({ memberId: survivorId }).where(eq(memberCoupons.memberId, absorbedId)),
+      db
+        .update(memberAddresses)
+        .set({ isDefault: false })
+        .where(
+          and(
+            eq(memberAddresses.memberId, absorbedId),
+            sql`EXISTS (SELECT 1 FROM ${memberAddresses} WHERE ${memberAddresses.memberId} = ${survivorId})`,
+          ),
+        ),
+      db.update(memberAddresses).set({ memberId: survivorId }).where(eq(memberAddresses.memberId, absorbedId)),
       ...ledgerMoves(db, absorbedId, survivorId, at),
     ]);
     return true;

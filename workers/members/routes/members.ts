@@ -9,6 +9,7 @@ import { bindIdentities } from '../auth/bindIdentity';
 import { verifyPhoneCode } from '../auth/phoneVerification';
 import { wechatIdentities } from '../auth/wechatIdentities';
 import { identitiesOf } from '../records/memberRecords';
+import { addressRoutes } from './addresses';
 
 /** The calling member's own account. */
 export const memberRoutes = new Hono<MemberEnv>()
@@ -27,4 +28,5 @@ export const memberRoutes = new Hono<MemberEnv>()
         ? [{ kind: 'phone' as const, appId: '', value: body.phone }]
         : await wechatIdentities(c.env, session.channel, body.code);
     return c.json(await bindIdentities(c.env, session, identities));
-  });
+  })
+  .route('/me/addresses', addressRoutes);

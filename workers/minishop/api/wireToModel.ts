@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { FreightRegion } from '../../../shared/checkout';
 import { fromBeijingTime } from '../beijingTime';
 import type {
   DeliveryKind,
@@ -52,6 +53,9 @@ export const toSourceProduct = (spu: z.output<typeof spuSchema>, skus: SourceSku
 
 type WireOrder = z.output<typeof orderSchema>;
 
+/** `shipping_method` 1: the template ships free (docs/minishop-api.md §3.3, inferred). */
+const FREE_SHIPPING = 1;
+
 /**
  * Only express is named by the API (`快递`); same-city and pickup are recognised by the fields
  * they carry (docs/minishop-api.md, inferred).
@@ -62,6 +66,39 @@ const deliveryKindOf = ({ delivery_info }: WireOrder['order_detail']): DeliveryK
   return 'express';
 };
 
+type WireRegion = { province_name?: string; city_name?: string; county_name?: string };
+const toRegion = (region: WireRegion): FreightRegion => ({
+  provinceName: region.province_name || null,
+  cityName: region.city_name || null,
+  countyName: region.county_name || null,
+});
+
+const addressOf = ({ delivery_info }: WireOrder['order_detail']): SourceOrder['address'] => {
+  const address = delivery_info.address_info;
+  if (!address) return null;
+  return {
+    userName: address.user_name ?? '',
+    telNumber: address.tel_number ?? '',
+    provinceName: address.province_name ?? '',
+    cityName: address.city_name ?? '',
+    countyName: address.county_name ?? '',
+    streetName: null,
+    detailInfo: address.detail_info ?? '',
+    postalCode: address.postal_code || null,
+    nationalCode: address.national_code || null,
+  };
+};
+
+/** The pickup address is an open object in the API; its name and detail are what a buyer needs. */
+const pickupPointOf = ({ delivery_info }: WireOrder['order_detail']): SourceOrder['pickupPoint'] => {
+  const point = delivery_info.pickup_address as { name?: unknown; detail_info?: unknown } | undefined;
+  if (!point) return null;
+  return {
+    name: typeof point.name === 'string' ? point.name : '',
+    detailInfo: typeof point.detail_info === 'string' ? point.detail_info : '',
+  };
+};
+
 export const toSourceOrder = (order: WireOrder): SourceOrder => {
   const detail = order.order_detail;
   const payTime = detail.pay_info?.pay_time;
@@ -70,6 +107,8 @@ export const toSourceOrder = (order: WireOrder): SourceOrder => {
     status: ORDER_STATUSES[order.status] ?? 'unknown',
     sourceStatus: order.status,
     deliveryKind: deliveryKindOf(detail),
+    address: addressOf(detail),
+    pickupPoint: pickupPointOf(detail),
     createdAt: fromBeijingTime(order.create_time),
     updatedAt: fromBeijingTime(order.update_time),
     paidAt: payTime ? fromBeijingTime(payTime) : undefined,
@@ -93,6 +132,7 @@ export const toSourceOrder = (order: WireOrder): SourceOrder => {
     parcels: (detail.delivery_info.delivery_product_info ?? []).map((parcel) => ({
       deliveryId: parcel.delivery_id,
       waybillId: parcel.waybill_id,
+      shippedAt: parcel.delivery_time === undefined ? undefined : Number(parcel.delivery_time) * 1000,
       items: (parcel.product_infos ?? []).map((item) => ({
         productId: item.product_id,
         skuId: item.sku_id,
@@ -107,6 +147,27 @@ export const toFreightTemplate = (template: z.output<typeof freightTemplateSchem
   name: template.name,
   valuation: template.valuation_type === 2 ? 'weight' : 'piece',
   isDefault: template.is_default ?? false,
+  rules: {
+    free: template.shipping_method === FREE_SHIPPING,
+    charges: (template.all_freight_calc_method?.freight_calc_method_list ?? []).map((method) => ({
+      regions: method.address_info.map(toRegion),
+      isDefault: method.is_default ?? method.address_info.length === 0,
+      firstUnits: method.first_val_amount,
+      firstPrice: method.first_price,
+      nextUnits: method.second_val_amount,
+      nextPrice: method.second_price,
+    })),
+    // A flag of 0 turns its condition off; an absent flag leaves a given minimum in force.
+    freeWhen: (template.all_condition_free_detail?.condition_free_detail_list ?? []).map((condition) => ({
+      regions: condition.address_infos.map(toRegion),
+      minUnits:
+        condition.valuation_flag === 0
+          ? null
+          : ((template.valuation_type === 2 ? condition.min_weight : condition.min_piece) ?? null),
+      minAmount: condition.amount_flag === 0 ? null : (condition.min_amount ?? null),
+    })),
+    noDelivery: (template.not_send_area?.address_info ?? []).map(toRegion),
+  },
 });
 
 export const toShopInfo = ({ store_name, logo }: z.output<typeof storeInfoResponseSchema>['data']): ShopInfo => ({

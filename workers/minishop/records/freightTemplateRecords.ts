@@ -5,8 +5,8 @@ import type { Database } from '../../records/db';
 
 export type CopiedFreightTemplate = typeof freightTemplates.$inferInsert;
 
-/** A template row binds 7 parameters; D1 allows 100 per statement. */
-const TEMPLATES_PER_INSERT = 14;
+/** A template row binds 8 parameters; D1 allows 100 per statement. */
+const TEMPLATES_PER_INSERT = 12;
 
 /**
  * Stores the shop's copied templates and marks the shop as copied, in one batch: a shop marked

@@ -1,6 +1,7 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { miniShopOrderLines, miniShopOrders, orderItems, orders } from '../../../schema';
+import { miniShopOrderLines, miniShopOrders, orderItems, orderShipments, orders } from '../../../schema';
+import type { Shipment } from '../../../shared/checkout';
 import { chunks } from '../../records/chunks';
 import type { Database } from '../../records/db';
 
@@ -28,7 +29,9 @@ export interface ImportedOrder {
   sourceOrderId: string;
   state: MiniShopOrderState;
   lines: ImportedOrderLine[];
-  /** Synced before: only its status, times, Mini-Shop state and after-sale counts are written. */
+  /** The parcels the Mini-Shop sent, written again on every sync. */
+  shipments: Shipment[];
+  /** Synced before: only its status, times, delivery, parcels, Mini-Shop state and after-sale counts are written. */
   known: boolean;
 }
 
@@ -53,16 +56,31 @@ export const knownImportedOrders = async (
 const statementsOf = (
   db: Database,
   appid: string,
-  { order, sourceOrderId, state, lines, known }: ImportedOrder,
+  { order, sourceOrderId, state, lines, shipments, known }: ImportedOrder,
 ): BatchItem<'sqlite'>[] => {
   const orderId = order.id;
+  const parcels = [
+    db.delete(orderShipments).where(eq(orderShipments.orderId, orderId)),
+    ...chunks(shipments, ITEMS_PER_INSERT).map((part) =>
+      db.insert(orderShipments).values(part.map((shipment) => ({ orderId, ...shipment }))),
+    ),
+  ];
   const lineStates = lines.map((l) => ({ orderId, skuId: l.skuId, refunded: l.refunded, inAfterSale: l.inAfterSale }));
   if (known) {
     return [
       db
         .update(orders)
-        .set({ status: order.status, paidAt: order.paidAt, updatedAt: order.updatedAt })
+        .set({
+          status: order.status,
+          paidAt: order.paidAt,
+          updatedAt: order.updatedAt,
+          deliveryKind: order.deliveryKind,
+          shippingAddress: order.shippingAddress,
+          pickupPoint: order.pickupPoint,
+          freight: order.freight,
+        })
         .where(eq(orders.id, orderId)),
+      ...parcels,
       db.update(miniShopOrders).set(state).where(eq(miniShopOrders.orderId, orderId)),
       ...lineStates.map((line) =>
         db
@@ -84,6 +102,7 @@ const statementsOf = (
     ),
     db.insert(miniShopOrders).values({ orderId, appid, sourceOrderId, ...state }),
     ...chunks(lineStates, ITEMS_PER_INSERT).map((part) => db.insert(miniShopOrderLines).values(part)),
+    ...parcels,
   ];
 };
 

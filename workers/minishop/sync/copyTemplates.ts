@@ -24,6 +24,7 @@ export const copyTemplatesOnce = async (
     name: t.name,
     valuation: t.valuation,
     isDefault: t.isDefault,
+    rules: t.rules,
     copiedAt: now,
   }));
   await saveCopiedTemplates(db, appid, rows, now);

@@ -1,6 +1,7 @@
 import { existingSkuIds } from '../../catalog/records/skuRecords';
 import type { Env } from '../../env';
 import { membersOfIdentityValues } from '../../members/records/memberRecords';
+import { canonicalPhone } from '../../members/rules/phoneNumbers';
 import { chunks } from '../../records/chunks';
 import type { Database } from '../../records/db';
 import type { SourceOrder } from '../api/schemas/model';
@@ -35,6 +36,28 @@ interface Line {
   refunded: number;
   inAfterSale: number;
 }
+
+/**
+ * The order's delivery in the mall's own shape (`shared/checkout.ts`): the same kinds, the
+ * address under the address book's names (the phone in E.164 when it reads as one), the pickup
+ * point without an id here.
+ */
+const deliveryOf = (order: SourceOrder) => ({
+  deliveryKind: order.deliveryKind === 'pickup' ? ('self_pickup' as const) : order.deliveryKind,
+  shippingAddress: order.address && {
+    ...order.address,
+    telNumber: canonicalPhone(order.address.telNumber) ?? order.address.telNumber,
+  },
+  pickupPoint: order.pickupPoint && {
+    id: null,
+    name: order.pickupPoint.name,
+    provinceName: null,
+    cityName: null,
+    countyName: null,
+    detailInfo: order.pickupPoint.detailInfo,
+    telNumber: null,
+  },
+});
 
 /** The order's lines, one per SKU (the same SKU twice is one line), with local ids. */
 const linesOf = (appid: string, order: SourceOrder): Line[] => {
@@ -136,7 +159,9 @@ export const importOrders = async (
         status,
         channel: 'mini',
         source: 'minishop',
+        ...deliveryOf(order),
         total: order.price.total,
+        freight: order.price.freight,
         discount: order.price.discount,
         payable: order.price.total,
         createdAt: order.createdAt,
@@ -153,6 +178,11 @@ export const importOrders = async (
         syncedAt: run.now,
       },
       lines,
+      shipments: order.parcels.map((parcel) => ({
+        carrier: parcel.deliveryId ?? null,
+        waybill: parcel.waybillId ?? null,
+        shippedAt: parcel.shippedAt ?? order.updatedAt,
+      })),
       known: before !== undefined,
     });
     result.written.push(order.orderId);

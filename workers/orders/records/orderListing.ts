@@ -42,7 +42,10 @@ export const listOrders = async (
     ),
     orderBy: [desc(orders.createdAt), desc(orders.id)],
     limit: query.limit + 1,
-    with: { items: { orderBy: (item, { asc }) => [asc(item.id)] } },
+    with: {
+      items: { orderBy: (item, { asc }) => [asc(item.id)] },
+      shipments: { orderBy: (shipment, { asc }) => [asc(shipment.shippedAt), asc(shipment.id)] },
+    },
   });
   const { page, nextCursor } = pageOf(rows, query.limit, (order) => ({ at: order.createdAt, id: order.id }));
   return { orders: page, nextCursor };

@@ -1,19 +1,26 @@
-import { and, desc, eq } from 'drizzle-orm';
-import { memberCoupons, orderItems, orders } from '../../../schema';
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { memberCoupons, orderItems, orderShipments, orders } from '../../../schema';
 import { chunks } from '../../records/chunks';
 import type { Database } from '../../records/db';
 import { orderTransition } from './orderMoves';
 
 export type OrderRow = typeof orders.$inferInsert;
 export type OrderItemRow = Omit<typeof orderItems.$inferInsert, 'id' | 'orderId'>;
-export type Order = typeof orders.$inferSelect & { items: Array<typeof orderItems.$inferSelect> };
+export type Order = typeof orders.$inferSelect & {
+  items: Array<typeof orderItems.$inferSelect>;
+  shipments: Array<typeof orderShipments.$inferSelect>;
+};
 
 /** How many orders the member's order list returns, newest first. */
 const LISTED_ORDERS = 50;
 /** An order line binds 5 parameters; D1 allows 100 per statement. */
 const ITEMS_PER_INSERT = 20;
 
-const withItems = { items: true } as const;
+/** An order's lines and its parcels, oldest first. */
+const withItems = {
+  items: true as const,
+  shipments: { orderBy: [asc(orderShipments.shippedAt), asc(orderShipments.id)] },
+};
 
 /** An order's status, whoever's it is; null when no such order is stored. */
 export const orderStatusOf = async (db: Database, orderId: string): Promise<Order['status'] | null> =>
@@ -66,7 +73,7 @@ export const insertOrder = async (
   const lines = rest.slice(0, lineInserts.length) as Array<Array<typeof orderItems.$inferSelect>>;
   const [row] = stored as Array<typeof orders.$inferSelect>;
   if (!row) throw new Error(`order ${order.id} was not stored`);
-  return { ...row, items: lines.flat() };
+  return { ...row, items: lines.flat(), shipments: [] };
 };
 
 /** Closes an unpaid order (cancelled or expired) and hands its coupon back to the member. */
@@ -89,5 +96,5 @@ export const closeOrder = async (
 export const findOrderDetail = async (db: Database, orderId: string) =>
   (await db.query.orders.findFirst({
     where: eq(orders.id, orderId),
-    with: { items: true, payments: { orderBy: (p, { asc }) => [asc(p.createdAt)] } },
+    with: { ...withItems, payments: { orderBy: (p, { asc }) => [asc(p.createdAt)] } },
   })) ?? null;

@@ -20,22 +20,24 @@ const missingParcelField = (parcel: ShipOrder): 'deliveryId' | 'waybillId' | nul
 /**
  * Ships one order. A Mini-Shop order ships at the Mini-Shop first (its shop's object checks it
  * is neither shipped nor in after-sale, pushes `delivery/send`, then updates the local copy); a
- * mall order ships here, from paid only. The member's account room shows the new state.
+ * mall order ships here, from paid only, with its parcel recorded. Express needs a carrier
+ * (`deliveryId`) and a waybill (`waybillId`). The member's account room shows the new state.
  */
 const shipOrder = async (env: Env, orderId: string, parcel: ShipOrder): Promise<{ status: 'shipped' } | Refusal> => {
   const db = database(env.DB);
   const order = await findShippableOrder(db, orderId);
   if (!order) return refusal(404, 'not_found', 'order not found', 'id');
+  const express = order.miniShop ? order.miniShop.deliveryKind === 'express' : order.deliveryKind === 'express';
+  const missing = express ? missingParcelField(parcel) : null;
+  if (missing) throw new ApiError(400, 'invalid_input', `${missing}: an express order needs it`, missing);
   if (order.miniShop) {
-    const missing = order.miniShop.deliveryKind === 'express' ? missingParcelField(parcel) : null;
-    if (missing) throw new ApiError(400, 'invalid_input', `${missing}: an express order needs it`, missing);
     const { appid, sourceOrderId } = order.miniShop;
     const shipped = await shopSyncOf(env, appid).shipOrder(sourceOrderId, parcel);
     return 'refused' in shipped ? shipped : { status: 'shipped' };
   }
-  const moved = await memberRoomOf(env, order.memberId).advanceOrder(orderId, {
-    from: 'paid',
-    to: 'shipped',
+  const moved = await memberRoomOf(env, order.memberId).shipOrder(orderId, {
+    carrier: parcel.deliveryId ?? null,
+    waybill: parcel.waybillId ?? null,
   });
   return isRefusal(moved) ? moved : { status: 'shipped' };
 };

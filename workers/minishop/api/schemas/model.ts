@@ -43,12 +43,35 @@ export const deliveryKind = z.enum(['express', 'same_city', 'pickup']);
 
 export const parcelItemSchema = z.object({ productId: z.string(), skuId: z.string(), quantity: z.int().positive() });
 
+const regionModel = z.object({
+  provinceName: z.string().nullable(),
+  cityName: z.string().nullable(),
+  countyName: z.string().nullable(),
+});
+
+/** The buyer's address, under the names the mall's address book uses (`shared/checkout.ts`). */
+export const sourceAddressSchema = z.object({
+  userName: z.string(),
+  telNumber: z.string(),
+  provinceName: z.string(),
+  cityName: z.string(),
+  countyName: z.string(),
+  streetName: z.string().nullable(),
+  detailInfo: z.string(),
+  postalCode: z.string().nullable(),
+  nationalCode: z.string().nullable(),
+});
+
+export const sourcePickupPointSchema = z.object({ name: z.string(), detailInfo: z.string() });
+
 export const sourceOrderSchema = z.object({
   orderId: z.string(),
   status: sourceOrderStatus,
   /** The source's own status code, kept because unknown codes are opaque. */
   sourceStatus: z.int(),
   deliveryKind,
+  address: sourceAddressSchema.nullable(),
+  pickupPoint: sourcePickupPointSchema.nullable(),
   createdAt: z.number(),
   updatedAt: z.number(),
   paidAt: z.number().optional(),
@@ -67,7 +90,12 @@ export const sourceOrderSchema = z.object({
   price: z.object({ products: z.int(), freight: z.int(), total: z.int(), discount: z.int() }),
   openAfterSales: z.int(),
   parcels: z.array(
-    z.object({ deliveryId: z.string().optional(), waybillId: z.string().optional(), items: z.array(parcelItemSchema) }),
+    z.object({
+      deliveryId: z.string().optional(),
+      waybillId: z.string().optional(),
+      shippedAt: z.number().optional(),
+      items: z.array(parcelItemSchema),
+    }),
   ),
 });
 
@@ -84,6 +112,23 @@ export const freightTemplateModelSchema = z.object({
   name: z.string(),
   valuation: z.enum(['piece', 'weight']),
   isDefault: z.boolean(),
+  rules: z.object({
+    free: z.boolean(),
+    charges: z.array(
+      z.object({
+        regions: z.array(regionModel),
+        isDefault: z.boolean(),
+        firstUnits: z.number(),
+        firstPrice: z.int(),
+        nextUnits: z.number(),
+        nextPrice: z.int(),
+      }),
+    ),
+    freeWhen: z.array(
+      z.object({ regions: z.array(regionModel), minUnits: z.number().nullable(), minAmount: z.int().nullable() }),
+    ),
+    noDelivery: z.array(regionModel),
+  }),
 });
 
 export const shopInfoSchema = z.object({ name: z.string(), logo: z.string().optional() });
