@@ -5,6 +5,7 @@ import type { FreightTemplateRules } from '../shared/checkout';
 import { products, skus } from './catalog';
 import { epochMs, fen } from './columns';
 import { orders } from './orders';
+import { categories } from './products';
 
 /** What the last finished migration did. */
 export interface MiniShopMigrationResult {
@@ -167,4 +168,19 @@ export const miniShopOrderLinesRelations = relations(miniShopOrderLines, ({ one 
 export const productGroupItemsRelations = relations(productGroupItems, ({ one }) => ({
   group: one(productGroups, { fields: [productGroupItems.groupId], references: [productGroups.id] }),
   product: one(products, { fields: [productGroupItems.productId], references: [products.id] }),
+}));
+
+/**
+ * Which category here a Mini-Shop platform category became, so a repeated migration finds it
+ * instead of adding another. Platform category ids are the same in every shop.
+ */
+export const miniShopCategories = sqliteTable('minishop_categories', {
+  sourceCategoryId: text('source_category_id').primaryKey(),
+  categoryId: text('category_id')
+    .notNull()
+    .references(() => categories.id, { onDelete: 'cascade' }),
+});
+
+export const miniShopCategoriesRelations = relations(miniShopCategories, ({ one }) => ({
+  category: one(categories, { fields: [miniShopCategories.categoryId], references: [categories.id] }),
 }));

@@ -25,6 +25,10 @@ export const emulatorApp = new Hono<EmulatorHonoEnv>()
     const secret = typeof body.secret === 'string' ? body.secret : undefined;
     return toResponse(await shopOf(c.env, body.appid).issueToken(c.req.path, body.appid, secret, Date.now()));
   })
+  .get('/media/:appid/:name', async (c) => {
+    const { status, png } = await shopOf(c.env, c.req.param('appid')).picture(c.req.path);
+    return png ? new Response(png, { headers: { 'Content-Type': 'image/png' } }) : new Response(null, { status });
+  })
   .post('/product/*', async (c) => {
     const token = c.req.query('access_token');
     if (!token) return toResponse(errorReply(41001));

@@ -8,6 +8,7 @@ import type {
   storeInfoResponseSchema,
 } from '../../minishop/api/schemas/wire';
 import { fromBeijingTime, toBeijingTime } from '../../minishop/beijingTime';
+import { mediaUrlOf } from '../shop/mediaImages';
 import type { ShopProfile } from './profiles';
 
 export type SpuRecord = z.output<typeof spuSchema>;
@@ -42,6 +43,20 @@ const productIdOf = (index: number) =>
 
 export const productStatusOf = (index: number) => SPU_STATUS_CYCLE[index % SPU_STATUS_CYCLE.length] ?? 5;
 
+/**
+ * Three levels of the platform's categories: one top level, two under it, four at the bottom, so
+ * products share categories (ids as the platform numbers them, names as the emulator gives them).
+ */
+const categoryLevelsOf = (index: number) => {
+  const leaf = index % 4;
+  const middle = leaf >> 1;
+  return [
+    { cat_id: '1000', level: 1, name: '办公文具' },
+    { cat_id: String(1100 + middle), level: 2, name: ['书写工具', '纸品本册'][middle] ?? '' },
+    { cat_id: String(1200 + leaf), level: 3, name: ['中性笔', '钢笔', '笔记本', '便签'][leaf] ?? '' },
+  ];
+};
+
 const generateCatalog = (gen: prng.PRNG, profile: ShopProfile) => {
   const spus: SpuRecord[] = [];
   const skus: SkuRecord[] = [];
@@ -54,7 +69,7 @@ const generateCatalog = (gen: prng.PRNG, profile: ShopProfile) => {
         product_id: productId,
         sku_id: (BigInt(productId) * 10n + BigInt(k + 1)).toString(),
         out_sku_id: `OUT-SKU-${index}-${k}`,
-        thumb_img: `https://mmecoa.qpic.cn/emulator/${index}-${k}.jpg`,
+        thumb_img: mediaUrlOf(profile.appid, `sku-${index}-${k}`),
         sale_price: price,
         market_price: price + 1_000,
         stock_num: prng.uint32(gen, 0, 500),
@@ -70,7 +85,17 @@ const generateCatalog = (gen: prng.PRNG, profile: ShopProfile) => {
       out_product_id: `OUT-${index}`,
       title: `文具 ${index} 号`,
       sub_title: `编号 ${index}`,
-      head_img: [`https://mmecoa.qpic.cn/emulator/${index}.jpg`],
+      head_img: [
+        mediaUrlOf(profile.appid, `product-${index}-front`),
+        mediaUrlOf(profile.appid, `product-${index}-side`),
+      ],
+      // Every description ends with the shop's banner: the same picture in many products.
+      desc_info: {
+        desc: `文具 ${index} 号：书写顺滑 & 耐用`,
+        imgs: [mediaUrlOf(profile.appid, `detail-${index}`), mediaUrlOf(profile.appid, 'banner')],
+      },
+      cats: categoryLevelsOf(index),
+      attrs: [{ attr_key: '品牌', attr_value: '晨光' }],
       status: productStatusOf(index),
       edit_status: 4,
       min_price: basePrice,

@@ -8,6 +8,7 @@ import { SEEDED_SHOPS, type ShopProfile } from '../seed/profiles';
 import { CatalogRecords } from './catalogRecords';
 import { endpoints, readBody } from './endpoints';
 import { type Fault, FaultSchedule } from './faults';
+import { pngOf } from './mediaImages';
 import { OrderRecords } from './orderRecords';
 import { SHOP_TABLES } from './tables';
 import { TokenLedger } from './tokens';
@@ -74,6 +75,14 @@ export class EmulatedShop extends DurableObject<EmulatorEnv> {
     if (fault) return fault;
     if (secret !== profile.secret) return errorReply(40125);
     return okReply(this.tokens.issue(appid, now));
+  }
+
+  /** A picture the shop names (`mediaImages.ts`), or the failure scripted for its path. */
+  picture(path: string): { status: number; png?: Uint8Array } {
+    const fault = this.faults.take(path);
+    if (fault) return { status: fault.status >= 400 ? fault.status : 500 };
+    const name = /^\/media\/[^/]+\/([\w-]+)\.png$/.exec(path)?.[1];
+    return name ? { status: 200, png: pngOf(name) } : { status: 404 };
   }
 
   /** A business call under `/product/`, authenticated by its access token. */
@@ -155,6 +164,8 @@ export class EmulatedShop extends DurableObject<EmulatorEnv> {
         product_id: productId,
         title: input.title,
         head_img: [],
+        cats: [],
+        attrs: [],
         status: input.status,
         edit_status: 4,
         min_price: Math.min(...input.skus.map((sku) => sku.price)),

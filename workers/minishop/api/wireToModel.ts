@@ -34,6 +34,7 @@ export const toSourceSku = (sku: z.output<typeof skuSchema>): SourceSku => ({
   stock: sku.stock_num,
   skuCode: sku.sku_code,
   attrs: sku.sku_attrs.map(({ attr_key, attr_value }) => ({ key: attr_key, value: attr_value })),
+  image: sku.thumb_img || undefined,
 });
 
 /** The product with its SKUs, or null when its status is not one that is synced. */
@@ -46,6 +47,10 @@ export const toSourceProduct = (spu: z.output<typeof spuSchema>, skus: SourceSku
     title: spu.title,
     subTitle: spu.sub_title,
     images: spu.head_img,
+    description: { text: spu.desc_info?.desc ?? '', images: spu.desc_info?.imgs ?? [] },
+    categories: [...spu.cats]
+      .sort((a, b) => a.level - b.level)
+      .map((cat) => ({ categoryId: cat.cat_id, level: cat.level, name: cat.name || `Mini-Shop ${cat.cat_id}` })),
     status,
     skus,
   };

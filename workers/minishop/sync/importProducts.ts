@@ -2,6 +2,7 @@ import type { MiniShopSyncRules } from '../../../shared/api/minishop';
 import { catalogEntryOf } from '../../../shared/docs/sku';
 import { catalogRoomOf } from '../../catalog/CatalogRoom';
 import { createProduct } from '../../catalog/createProduct';
+import { editProduct } from '../../catalog/editProduct';
 import { insertSkus, type NewSkuRow, updateProductTitle } from '../../catalog/records/productRecords';
 import { productSales } from '../../catalog/records/salesRecords';
 import { skuIdsOfProduct } from '../../catalog/records/skuRecords';
@@ -13,6 +14,7 @@ import type { SourceProduct, SourceSku } from '../api/schemas/model';
 import { insertProductOrigin, lastRunsOfSourceProducts, updateProductOrigin } from '../records/miniShopProductRecords';
 import { insertGroupItem } from '../records/productGroupRecords';
 import { localProductId, localSkuId, localTemplateId } from './localIds';
+import { migratedContent } from './productContent';
 
 /** Who imports and how: the shop, the run (so a repeated page counts once) and the rules in force. */
 export interface ImportRun {
@@ -29,6 +31,9 @@ const listedBy = (rules: MiniShopSyncRules, product: SourceProduct): boolean =>
 
 /** A Mini-Shop SKU's own name: its attribute values (the product's title goes before it, `skuTitle.ts`). */
 const skuName = (sku: SourceSku): string => sku.attrs.map((a) => a.value).join(' / ');
+
+/** A product not listed here is kept in the warehouse, as the Mini-Shop keeps a delisted one. */
+const statusOf = (listed: boolean) => (listed ? 'listed' : 'warehouse');
 
 const freightOf = ({ appid, rules }: ImportRun) =>
   rules.freight.kind === 'unified'
@@ -81,15 +86,19 @@ const createFromSource = async (env: Env, db: Database, run: ImportRun, product:
     syncedAt: run.now,
   });
   const grouped = run.groupId ? [insertGroupItem(db, run.groupId, productId)] : [];
+  const { skus, ...content } = await migratedContent(env, db, productId, product, run.now);
   await createProduct(
     env,
     {
       title: product.title.slice(0, 200),
-      skus: product.skus.map((sku) => ({
+      ...content,
+      status: statusOf(listed),
+      skus: product.skus.map((sku, i) => ({
         title: skuName(sku) || undefined,
         price: sku.price,
         stock: sku.stock,
         listed,
+        ...skus[i],
       })),
     },
     {
@@ -105,11 +114,20 @@ const createFromSource = async (env: Env, db: Database, run: ImportRun, product:
 const overwrite = async (env: Env, db: Database, run: ImportRun, product: SourceProduct) => {
   const productId = localProductId(run.appid, product.productId);
   const listed = listedBy(run.rules, product);
+  // Options stay as first migrated: changing them would mean renaming every SKU's values.
+  const { subtitle, description, images, categoryIds, skus } = await migratedContent(
+    env,
+    db,
+    productId,
+    product,
+    run.now,
+  );
+  await editProduct(env, productId, { subtitle, description, images, categoryIds, status: statusOf(listed) });
   const existing = await skuIdsOfProduct(db, productId);
   const added: NewSkuRow[] = [];
   // A SKU new to a product already here shows the product's sales figure, like its siblings.
   const { shownSales } = await productSales(db, productId);
-  for (const sku of product.skus) {
+  for (const [i, sku] of product.skus.entries()) {
     const skuId = localSkuId(run.appid, sku.skuId);
     if (existing.has(skuId)) await skuRoomOf(env, skuId).edit({ price: sku.price, stock: sku.stock, listed });
     else {
@@ -129,7 +147,7 @@ const overwrite = async (env: Env, db: Database, run: ImportRun, product: Source
         },
         name,
         options: [],
-        imageId: null,
+        imageId: skus[i]?.imageId ?? null,
       });
     }
   }

@@ -14,7 +14,12 @@ export const sourceSkuSchema = z.object({
   stock: z.int(),
   skuCode: z.string().optional(),
   attrs: z.array(z.object({ key: z.string(), value: z.string() })),
+  /** The URL of the SKU's own picture at the source. */
+  image: z.string().optional(),
 });
+
+/** One level of a product's category at the source, from the top (level 1) down. */
+export const sourceCategorySchema = z.object({ categoryId: z.string(), level: z.int(), name: z.string() });
 
 /** Only products on sale or delisted by the merchant are synced (docs/minishop-api.md). */
 export const sourceProductStatus = z.enum(['on_sale', 'delisted']);
@@ -25,6 +30,9 @@ export const sourceProductSchema = z.object({
   title: z.string(),
   subTitle: z.string().optional(),
   images: z.array(z.string()),
+  /** The description's text and its pictures' URLs, in order. */
+  description: z.object({ text: z.string(), images: z.array(z.string()) }),
+  categories: z.array(sourceCategorySchema),
   status: sourceProductStatus,
   skus: z.array(sourceSkuSchema),
 });
@@ -134,6 +142,7 @@ export const freightTemplateModelSchema = z.object({
 export const shopInfoSchema = z.object({ name: z.string(), logo: z.string().optional() });
 
 export type SourceSku = z.infer<typeof sourceSkuSchema>;
+export type SourceCategory = z.infer<typeof sourceCategorySchema>;
 export type SourceProduct = z.infer<typeof sourceProductSchema>;
 export type SourceOrder = z.infer<typeof sourceOrderSchema>;
 export type SourceOrderStatus = z.infer<typeof sourceOrderStatus>;

@@ -22,6 +22,10 @@ export const spuSchema = z.object({
   title: z.string(),
   sub_title: z.string().optional(),
   head_img: z.array(z.string()).default([]),
+  desc_info: z.object({ desc: z.string().optional(), imgs: z.array(z.string()).default([]) }).optional(),
+  /** The product's platform category, one entry per level (3 levels); `name` as the emulator gives it. */
+  cats: z.array(z.object({ cat_id: wireId, level: z.int(), name: z.string().optional() })).default([]),
+  attrs: z.array(attr).default([]),
   status: z.int(),
   edit_status: z.int().optional(),
   min_price: fen.optional(),
