@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { controlRoutes } from './control';
 import { type EmulatorHonoEnv, shopOf } from './env';
 import { errorReply, toResponse } from './replies';
+import { MEDIA_BASE } from './shop/mediaImages';
 import { appidOfToken } from './shop/tokens';
 
 /**
@@ -34,7 +35,9 @@ export const emulatorApp = new Hono<EmulatorHonoEnv>()
     if (!token) return toResponse(errorReply(41001));
     const appid = appidOfToken(token);
     if (!appid) return toResponse(errorReply(40001));
-    return toResponse(await shopOf(c.env, appid).call(c.req.path, await c.req.text(), token, Date.now()));
+    const reply = await shopOf(c.env, appid).call(c.req.path, await c.req.text(), token, Date.now());
+    // Pictures are named at the emulator's own address, so a hub outside the tests can fetch them.
+    return toResponse({ ...reply, body: reply.body.replaceAll(MEDIA_BASE, `${new URL(c.req.url).origin}/media`) });
   })
   // The real API answers any other method on a business path with 43002, still HTTP 200.
   .all('/product/*', () => toResponse(errorReply(43002)));

@@ -4,7 +4,10 @@
  * bytes and two names never give the same bytes.
  */
 
-/** Where the seeded shop's pictures live; the emulator answers `GET /media/:appid/:name` itself. */
+/**
+ * Where the seed puts the shop's pictures. The emulator answers `GET /media/:appid/:name` itself
+ * and its replies name its own address instead (`app.ts`).
+ */
 export const MEDIA_BASE = 'https://mmecoa.qpic.cn/media';
 
 export const mediaUrlOf = (appid: string, name: string): string => `${MEDIA_BASE}/${appid}/${name}.png`;
