@@ -4,10 +4,16 @@ import type { Env } from '../../env';
 import { appendSyncEvents } from '../../monitor/records/syncEventRecords';
 import type { Database } from '../../records/db';
 
+/** How long one picture may take to arrive before the product comes in without it. */
+const PICTURE_TIMEOUT_MS = 15_000;
+
 /** The picture's bytes, or why it could not be fetched. */
 const fetchPicture = async (env: Env, url: string): Promise<{ bytes: Uint8Array } | { reason: string }> => {
   const emulator = env.MINISHOP_EMULATOR;
-  const response = await (emulator ? emulator.fetch(url) : fetch(url)).catch((error: unknown) => String(error));
+  const init = { signal: AbortSignal.timeout(PICTURE_TIMEOUT_MS) };
+  const response = await (emulator ? emulator.fetch(url, init) : fetch(url, init)).catch((error: unknown) =>
+    String(error),
+  );
   if (typeof response === 'string') return { reason: response };
   if (!response.ok) return { reason: `HTTP ${response.status}` };
   const bytes = new Uint8Array(await response.arrayBuffer());
