@@ -1,3 +1,4 @@
+import { decodeBase64Url, encodeBase64Url } from 'hono/utils/encode';
 import { z } from 'zod';
 
 /** Where a page ended: the sort time and id of its last row. */
@@ -8,7 +9,18 @@ export interface PagePosition {
 
 const POSITION = /^(\d{1,15}):([A-Za-z0-9_-]{1,64})$/;
 
-const base64url = (text: string) => btoa(text).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+/** Text as an opaque cursor: its UTF-8 in base64url, unpadded. */
+export const opaqueCursor = (text: string): string =>
+  encodeBase64Url(new TextEncoder().encode(text).buffer).replace(/=+$/, '');
+
+/** The text an opaque cursor holds; null when it is not one. */
+export const cursorText = (cursor: string): string | null => {
+  try {
+    return new TextDecoder().decode(decodeBase64Url(cursor));
+  } catch {
+    return null;
+  }
+};
 
 /**
  * The `nextCursor` of a page: opaque to clients (base64url), so what it holds may change without
@@ -16,15 +28,11 @@ const base64url = (text: string) => btoa(text).replaceAll('+', '-').replaceAll('
  * made in the same millisecond.
  */
 export const pageCursor = (position: { at: number; id: string | number }): string =>
-  base64url(`${position.at}:${position.id}`);
+  opaqueCursor(`${position.at}:${position.id}`);
 
 const positionOf = (cursor: string): PagePosition | null => {
-  try {
-    const match = POSITION.exec(atob(cursor.replaceAll('-', '+').replaceAll('_', '/')));
-    return match?.[1] && match[2] ? { at: Number(match[1]), id: match[2] } : null;
-  } catch {
-    return null;
-  }
+  const match = POSITION.exec(cursorText(cursor) ?? '');
+  return match?.[1] && match[2] ? { at: Number(match[1]), id: match[2] } : null;
 };
 
 /** A `cursor` query parameter: one a previous page answered, or a 400 naming `cursor`. */

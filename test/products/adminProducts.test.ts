@@ -1,9 +1,10 @@
 import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { CATALOG_MAP, type CatalogEntry, SKU_MAP } from '../../shared/docs/sku';
+import type { OperatorProduct } from '../../workers/catalog/productViews';
 import { moveClock } from '../support/clock';
 import { ADMIN, admin } from '../support/hub';
-import { newCategory, newProduct, type OperatorProduct, productPriced, uploadImage } from '../support/products';
+import { newCategory, newProduct, productPriced, uploadImage } from '../support/products';
 import { RoomClient } from '../support/roomClient';
 
 const OPTIONS = [

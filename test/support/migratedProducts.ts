@@ -2,24 +2,14 @@ import { env } from 'cloudflare:test';
 import { count } from 'drizzle-orm';
 import { categories, images } from '../../schema';
 import type { CategoryNode } from '../../shared/api/categories';
+import type { OperatorProduct } from '../../workers/catalog/productViews';
 import { database } from '../../workers/records/db';
 import { emulator } from './emulator';
 import { adminRead } from './hub';
 import { shopperGet } from './products';
 
-/** A migrated product as the back office reads it. */
-export interface MigratedProduct {
-  subtitle: string;
-  description: string;
-  status: string;
-  images: Array<{ imageId: string; url: string }>;
-  categoryIds: string[];
-  options: Array<{ name: string; values: string[] }>;
-  skus: Array<{ skuId: string; options: string[]; imageUrl: string | null }>;
-}
-
 export const migratedProduct = (appid: string, sourceProductId: string) =>
-  adminRead<MigratedProduct>(`/api/admin/products/prd_${appid}_${sourceProductId}`);
+  adminRead<OperatorProduct>(`/api/admin/products/prd_${appid}_${sourceProductId}`);
 
 const bytesOf = async (response: Response): Promise<number[]> => {
   if (response.status !== 200) throw new Error(`${response.url}: HTTP ${response.status}`);

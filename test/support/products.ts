@@ -1,4 +1,6 @@
 import { SELF } from 'cloudflare:test';
+import type { StoredImage } from '../../workers/catalog/images';
+import type { OperatorProduct } from '../../workers/catalog/productViews';
 import { ADMIN, admin } from './hub';
 
 /**
@@ -18,15 +20,6 @@ export const pngBytes = (width: number, height: number, seed: string): Uint8Arra
   return bytes;
 };
 
-export interface UploadedImage {
-  imageId: string;
-  url: string;
-  width?: number;
-  height?: number;
-  bytes: number;
-  contentType: string;
-}
-
 /** Uploads picture bytes through the admin API as `contentType`. */
 export const postImage = (bytes: Uint8Array, contentType: string, headers: Record<string, string> = ADMIN) =>
   SELF.fetch('http://hub/api/admin/images', {
@@ -35,7 +28,7 @@ export const postImage = (bytes: Uint8Array, contentType: string, headers: Recor
     body: bytes,
   });
 
-export const uploadImage = async (seed: string): Promise<UploadedImage> => {
+export const uploadImage = async (seed: string): Promise<StoredImage> => {
   const response = await postImage(pngBytes(800, 600, seed), 'image/png');
   if (response.status !== 201) throw new Error(`upload failed: ${response.status} ${await response.text()}`);
   return response.json();
@@ -46,31 +39,6 @@ export const newCategory = async (name: string, parentId?: string): Promise<{ id
   if (response.status !== 201) throw new Error(`category failed: ${response.status} ${await response.text()}`);
   return response.json();
 };
-
-/** A SKU of a product as the admin API answers it. */
-export interface ProductSku {
-  skuId: string;
-  title: string;
-  name: string;
-  options: string[];
-  imageId: string | null;
-  price: number;
-  stock: number;
-  listed: boolean;
-  rev: number;
-}
-
-export interface OperatorProduct {
-  productId: string;
-  title: string;
-  subtitle: string;
-  description: string;
-  status: string;
-  images: Array<{ imageId: string; url: string }>;
-  categoryIds: string[];
-  options: Array<{ name: string; values: string[] }>;
-  skus: ProductSku[];
-}
 
 /** Creates a product through the admin API from a full body. */
 export const newProduct = async (body: Record<string, unknown>): Promise<OperatorProduct> => {

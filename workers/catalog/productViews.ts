@@ -49,6 +49,9 @@ const contentOf = (origin: string, record: ProductRecord) => ({
   sales: record.product.sales,
 });
 
+/** A product as the back office reads it (`operatorProductView`). */
+export type OperatorProduct = Awaited<ReturnType<typeof operatorProductView>>;
+
 /**
  * A product as the back office reads it: content, status and every current SKU live. A product
  * just created passes its SKUs' initial states, so no room is woken before a shopper opens it.

@@ -1,3 +1,5 @@
+import { cursorText, opaqueCursor } from '../../../shared/api/paging';
+
 /**
  * A page of a listing ends at the sort keys of its last product; the next page starts strictly
  * after them (keyset paging), so products added or moved meanwhile neither repeat nor vanish from
@@ -8,22 +10,13 @@ export interface ListingPosition {
   keys: Array<string | number>;
 }
 
-const toBase64Url = (text: string): string =>
-  btoa(String.fromCharCode(...new TextEncoder().encode(text)))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-
-const fromBase64Url = (cursor: string): string =>
-  new TextDecoder().decode(Uint8Array.from(atob(cursor.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)));
-
-export const encodeCursor = (position: ListingPosition): string => toBase64Url(JSON.stringify(position));
+export const encodeCursor = (position: ListingPosition): string => opaqueCursor(JSON.stringify(position));
 
 /** The position a cursor names, for a listing sorted by `sort` with `keyCount` keys; null when it names none. */
 export const decodeCursor = (cursor: string, sort: string, keyCount: number): ListingPosition | null => {
   let position: unknown;
   try {
-    position = JSON.parse(fromBase64Url(cursor));
+    position = JSON.parse(cursorText(cursor) ?? '');
   } catch {
     return null;
   }
