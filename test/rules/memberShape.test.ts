@@ -49,6 +49,15 @@ describe('member document shape', () => {
     expect(cart.s201).toBeUndefined();
   });
 
+  it('counts only the lines it keeps towards the 200', () => {
+    const { cart } = shaped((d) => {
+      d.getMap(CART_MAP).set('gone', line(0, 0));
+      for (let i = 1; i <= 200; i++) d.getMap(CART_MAP).set(`s${i}`, line(1, i));
+    });
+    expect(Object.keys(cart)).toHaveLength(200);
+    expect(cart.s200?.qty).toBe(1);
+  });
+
   it('keeps the 200 favorites added first and the newest 200 history entries', () => {
     const { doc } = shaped((d) => {
       for (let i = 0; i < 205; i++) d.getMap(FAVORITES_MAP).set(`s${i}`, { addedAt: i, channel: 'h5' });

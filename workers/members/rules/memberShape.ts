@@ -145,8 +145,9 @@ export const shapeMemberDoc = (doc: Y.Doc): WriteCorrection => {
     deleteContent(cart, { map: false, list: true }, pass);
     deleteContent(favorites, { map: false, list: true }, pass);
     deleteContent(history, { map: true, list: false }, pass);
-    shapeMap(cart, cartLineSchema, MAX_CART_LINES, pass);
+    // Quantities first: a line they remove must not count towards the 200.
     shapeQuantities(cart, pass);
+    shapeMap(cart, cartLineSchema, MAX_CART_LINES, pass);
     shapeMap(favorites, favoriteEntrySchema, MAX_FAVORITES, pass);
     shapeHistory(history, pass);
     correction = { corrected: pass.corrected, refused: pass.refused };
