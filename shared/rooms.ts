@@ -1,6 +1,6 @@
 /**
  * Room names are the contract between storefronts and the hub (docs/architecture.md, "Objects and
- * rooms"): `sku:<skuId>`, `catalog`, `member:<memberId>`, `account:<memberId>`, `monitor`.
+ * rooms"): `sku:<skuId>`, `catalog`, `catalog:<viewId>`, `member:<memberId>`, `account:<memberId>`, `monitor`.
  */
 export type RoomKind = 'sku' | 'catalog' | 'member' | 'account' | 'monitor';
 
@@ -13,7 +13,7 @@ export interface RoomName {
 /** Ids are short, URL- and tag-safe tokens; anything else cannot name a room. */
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
-const KEYED: readonly RoomKind[] = ['sku', 'member', 'account'];
+const KEYED: readonly RoomKind[] = ['sku', 'member', 'account', 'catalog'];
 const SINGLETON: readonly RoomKind[] = ['catalog', 'monitor'];
 
 export const parseRoom = (name: string): RoomName | null => {
@@ -30,4 +30,6 @@ export const skuRoom = (skuId: string) => `sku:${skuId}`;
 export const memberRoom = (memberId: string) => `member:${memberId}`;
 export const accountRoom = (memberId: string) => `account:${memberId}`;
 export const CATALOG_ROOM = 'catalog';
+/** A listing feed: the products one page shows (`shared/docs/listing.ts`). */
+export const catalogFeedRoom = (viewId: string) => `catalog:${viewId}`;
 export const MONITOR_ROOM = 'monitor';

@@ -1,5 +1,5 @@
 import { DurableObject } from 'cloudflare:workers';
-import { catalogEntryOf, type SkuState } from '../../shared/docs/sku';
+import type { SkuState } from '../../shared/docs/sku';
 import type { Env } from '../env';
 import { AlarmSchedule } from '../platform/alarmSchedule';
 import { clock } from '../platform/clock';
@@ -76,7 +76,6 @@ export class FlashSaleClock extends DurableObject<Env> {
 
   /** Every SKU's new state in one catalog change, so listing pages see the sale flip at once. */
   private async publish(states: Array<SkuState | null>): Promise<void> {
-    const entries = states.filter((s) => s !== null).map((s) => ({ skuId: s.skuId, entry: catalogEntryOf(s) }));
-    await catalogRoomOf(this.env).upsert(entries);
+    await catalogRoomOf(this.env).upsert(states.filter((s) => s !== null));
   }
 }

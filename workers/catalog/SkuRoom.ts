@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import type { SkuPatch } from '../../shared/api/admin';
 import type { Channel } from '../../shared/channels';
-import { catalogEntryOf, type FlashSale, SKU_MAP, type SkuState } from '../../shared/docs/sku';
+import { type FlashSale, SKU_MAP, type SkuState } from '../../shared/docs/sku';
 import { skuRoom } from '../../shared/rooms';
 import { errorResponse } from '../edge/errors';
 import type { RoomIdentity } from '../edge/roomIdentity';
@@ -292,10 +292,7 @@ export class SkuRoom extends YRoom<Env, RoomIdentity> {
    */
   private async writeThrough(events: SkuChangeEvent[]): Promise<void> {
     const state = readState(this.room(skuRoom(this.skuId)).doc.getMap(SKU_MAP));
-    await Promise.all([
-      mirrorSku(database(this.env.DB), state, events),
-      catalogRoomOf(this.env).upsert([{ skuId: this.skuId, entry: catalogEntryOf(state) }]),
-    ]);
+    await Promise.all([mirrorSku(database(this.env.DB), state, events), catalogRoomOf(this.env).upsert([state])]);
   }
 
   /**

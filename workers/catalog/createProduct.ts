@@ -1,5 +1,4 @@
 import type { NewProduct } from '../../shared/api/products';
-import { catalogEntryOf } from '../../shared/docs/sku';
 import type { Env } from '../env';
 import { database } from '../records/db';
 import { catalogRoomOf } from './CatalogRoom';
@@ -18,6 +17,6 @@ export const createProduct = async (env: Env, input: NewProduct, origin?: Produc
   await checkReferences(db, { images: imagesOfNewProduct(input), categoryIds: input.categoryIds });
   const description = input.description === undefined ? undefined : await sanitizeRichText(input.description);
   const created = await insertProduct(db, { ...input, description }, origin);
-  await catalogRoomOf(env).upsert(created.skus.map((s) => ({ skuId: s.skuId, entry: catalogEntryOf(s) })));
+  await catalogRoomOf(env).upsert(created.skus);
   return created;
 };

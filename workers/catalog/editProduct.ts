@@ -3,6 +3,7 @@ import { notFound } from '../edge/errors';
 import type { Env } from '../env';
 import { clock } from '../platform/clock';
 import { database } from '../records/db';
+import { catalogRoomOf } from './CatalogRoom';
 import { checkReferences } from './productReferences';
 import { updateProductContent } from './records/productEdits';
 import { findProductRecord } from './records/productReads';
@@ -14,7 +15,8 @@ import { skuRoomOf } from './SkuRoom';
  * An operator's edit of a product's content. A new title goes through every SKU's own room, so
  * each connected storefront shows it at once (and D1 takes it from the room's write-through).
  * So does a change of status: a product leaving `listed` takes all its SKUs off sale in their
- * rooms (no order can reserve them), and one coming back puts them all on sale again.
+ * rooms (no order can reserve them), and one coming back puts them all on sale again. Listing
+ * feeds show the title and main picture, so they hear of those.
  */
 export const editProduct = async (env: Env, productId: string, patch: ProductPatch): Promise<void> => {
   const db = database(env.DB);
@@ -30,6 +32,7 @@ export const editProduct = async (env: Env, productId: string, patch: ProductPat
   if (title !== undefined && title !== record.product.title) {
     await Promise.all(record.skus.map((s) => skuRoomOf(env, s.skuId).retitle(skuTitleOf(title, s.name))));
   }
+  if (title !== undefined || patch.images !== undefined) await catalogRoomOf(env).productsChanged([productId]);
   const wasListed = record.product.status === 'listed';
   if (status !== undefined && (status === 'listed') !== wasListed) {
     await Promise.all(record.skus.map((s) => skuRoomOf(env, s.skuId).edit({ listed: !wasListed })));

@@ -1,5 +1,5 @@
 import { type NewSku, type SkuContentPatch, skuOptionProblem } from '../../shared/api/products';
-import { catalogEntryOf, type SkuState } from '../../shared/docs/sku';
+import type { SkuState } from '../../shared/docs/sku';
 import { ApiError, notFound } from '../edge/errors';
 import type { Env } from '../env';
 import { clock } from '../platform/clock';
@@ -56,7 +56,7 @@ export const addSku = async (env: Env, productId: string, input: NewSku): Promis
     changedAt: now,
   };
   await insertSkus(db, [{ state, name, options: input.options ?? [], imageId: input.imageId ?? null }], []);
-  await catalogRoomOf(env).upsert([{ skuId: state.skuId, entry: catalogEntryOf(state) }]);
+  await catalogRoomOf(env).upsert([state]);
   return state;
 };
 

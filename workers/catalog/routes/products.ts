@@ -6,6 +6,7 @@ import { cachedJson, SHOPPER_CACHE } from '../../edge/httpCache';
 import type { HubEnv } from '../../edge/hubEnv';
 import { validate } from '../../edge/validation';
 import { database } from '../../records/db';
+import { catalogRoomOf } from '../CatalogRoom';
 import { listProducts } from '../productListings';
 import { shopperProductView } from '../productViews';
 import { findProductRecord } from '../records/productReads';
@@ -16,7 +17,8 @@ const productParam = validate('param', z.object({ productId }));
 
 /**
  * What storefronts read: listings, a product's page, the sales figure shoppers see (Mini-Shop
- * sales added when the product says so). Draft and warehouse products are not there.
+ * sales added when the product says so). Draft and warehouse products are not there. A listing
+ * and a product page each name the feed room that keeps what they show live (`listingFeed.ts`).
  */
 export const productRoutes = new Hono<HubEnv>()
   .get('/', validate('query', productListQuery), async (c) => {
@@ -27,12 +29,18 @@ export const productRoutes = new Hono<HubEnv>()
       cursor,
       limit,
     });
-    return cachedJson(c, page, SHOPPER_CACHE);
+    const ids = page.products.map((p) => p.productId);
+    const feed = ids.length === 0 ? null : await catalogRoomOf(c.env).listingFeed(ids, false);
+    return cachedJson(c, { ...page, feed }, SHOPPER_CACHE);
   })
   .get('/:productId', productParam, async (c) => {
     const record = await findProductRecord(database(c.env.DB), c.req.valid('param').productId);
     if (record?.product.status !== 'listed') throw notFound('product', 'productId');
-    return cachedJson(c, await shopperProductView(c.env, new URL(c.req.url).origin, record), SHOPPER_CACHE);
+    const [view, feed] = await Promise.all([
+      shopperProductView(c.env, new URL(c.req.url).origin, record),
+      catalogRoomOf(c.env).listingFeed([record.product.id], true),
+    ]);
+    return cachedJson(c, { ...view, feed }, SHOPPER_CACHE);
   })
   .get('/:productId/sales', productParam, async (c) => {
     const { productId: id } = c.req.valid('param');

@@ -1,5 +1,4 @@
 import type { MiniShopSyncRules } from '../../../shared/api/minishop';
-import { catalogEntryOf } from '../../../shared/docs/sku';
 import { catalogRoomOf } from '../../catalog/CatalogRoom';
 import { createProduct } from '../../catalog/createProduct';
 import { editProduct } from '../../catalog/editProduct';
@@ -156,6 +155,8 @@ const overwrite = async (env: Env, db: Database, run: ImportRun, product: Source
     updateProductOrigin(db, productId, { ...freightOf(run), lastRun: run.runId, syncedAt: run.now }),
   ]);
   if (added.length > 0) {
-    await catalogRoomOf(env).upsert(added.map(({ state }) => ({ skuId: state.skuId, entry: catalogEntryOf(state) })));
+    await catalogRoomOf(env).upsert(added.map(({ state }) => state));
   }
+  // The title is written after editProduct's own notice, so the listing feeds are told again.
+  await catalogRoomOf(env).productsChanged([productId]);
 };

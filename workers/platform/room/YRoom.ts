@@ -21,6 +21,7 @@ import {
 } from '../../../shared/protocol/messages';
 import { clock } from '../clock';
 import { errorResponse } from '../errorShape';
+import { DocStore } from './docStore';
 import { RoomDoc } from './roomDoc';
 import type { RoomObserver, RoomSocket, RoomSockets } from './roomObserver';
 import { readIdentity, type SocketIdentity } from './socketIdentity';
@@ -193,6 +194,30 @@ export abstract class YRoom<E = Cloudflare.Env, I extends SocketIdentity = Socke
   protected room(name: string): RoomDoc {
     this.wake();
     return this.roomDoc(name);
+  }
+
+  /** The names of this object's rooms that have an open socket now. */
+  protected liveRooms(): Set<string> {
+    const names = new Set<string>();
+    for (const socket of this.ctx.getWebSockets()) {
+      if (socket.readyState === WebSocket.OPEN) for (const tag of this.ctx.getTags(socket)) names.add(tag);
+    }
+    return names;
+  }
+
+  /**
+   * Drops a room nobody is connected to, its stored document too: for rooms a feature makes on
+   * demand and retires. Answers false, and keeps the room, while a socket is open on it.
+   */
+  protected forgetRoom(name: string): boolean {
+    if (this.ctx.getWebSockets(name).some((s) => s.readyState === WebSocket.OPEN)) return false;
+    const room = this.rooms.get(name);
+    room?.doc.destroy();
+    this.rooms.delete(name);
+    this.held.delete(name);
+    this.lastBroadcastAt.delete(name);
+    (room?.store ?? new DocStore(this.ctx.storage, name)).erase();
+    return true;
   }
 
   override async fetch(request: Request): Promise<Response> {

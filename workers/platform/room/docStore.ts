@@ -94,6 +94,17 @@ export class DocStore {
     this.snapshotBytes = state.byteLength;
   }
 
+  /** Deletes everything stored for the room. */
+  erase(): void {
+    this.storage.transactionSync(() => {
+      this.storage.sql.exec('DELETE FROM ydoc_snapshot_chunks WHERE room = ?', this.room);
+      this.storage.sql.exec('DELETE FROM ydoc_updates WHERE room = ?', this.room);
+    });
+    this.logCount = 0;
+    this.logBytes = 0;
+    this.snapshotBytes = 0;
+  }
+
   /**
    * What the room takes in storage: the snapshot and the log. At least the document's encoded
    * size, and exactly it right after `compact`.
