@@ -1,6 +1,8 @@
+import { env, evictDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { LISTING_MAP, LISTING_SKU_MAP, type ListingEntry } from '../../shared/docs/listing';
 import { CATALOG_MAP, type CatalogEntry } from '../../shared/docs/sku';
+import { catalogRoomOf } from '../../workers/catalog/CatalogRoom';
 import { moveClock } from '../support/clock';
 import { admin, patchSku } from '../support/hub';
 import { type ListingPage, newCategory, productPriced, shopperGet, uploadImage } from '../support/products';
@@ -104,6 +106,20 @@ describe('a listing page stays live over the feed its answer names', () => {
     const again = await RoomClient.connect(page.feed as string, 'app', undefined, first.doc);
     await again.until(() => lines(again).get(product?.productId as string)?.price?.min === 999, 'the missed change');
     again.close();
+  });
+
+  it('stays live through hibernation: the woken catalog still knows which feeds its sockets watch', async () => {
+    const { category, made } = await threeProducts('Feed asleep');
+    const page = await listing({ categoryId: category.id, limit: '3' });
+    const feed = await RoomClient.connect(page.feed as string, 'pc');
+    const product = made[2];
+
+    await evictDurableObject(catalogRoomOf(env), { webSockets: 'hibernate' });
+    await patchSku(product?.skus[0]?.skuId as string, { price: 2222 });
+    await feed.until(() => lines(feed).get(product?.productId as string)?.price?.min === 2222, 'the edit after wake');
+    // Nothing doubled by the woken instance.
+    expect(lines(feed).size).toBe(3);
+    feed.close();
   });
 
   it('keeps a product page live down to each SKU', async () => {
