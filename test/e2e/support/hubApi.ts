@@ -1,4 +1,5 @@
 import type { Channel } from '../../../shared/channels';
+import type { DeliveryKind, PostalAddress, Shipment } from '../../../shared/checkout';
 import type { Checks } from '../../../shared/docs/monitor';
 import type { SkuState } from '../../../shared/docs/sku';
 import type { OrderStatus } from '../../../shared/orders';
@@ -37,7 +38,7 @@ export class UnexpectedAnswer extends Error {
 }
 
 /** Calls the hub; throws with the response body unless the status is `expected`. */
-const call = async <T>(
+export const call = async <T>(
   hub: HubAddress,
   method: string,
   path: string,
@@ -125,19 +126,30 @@ export const adjustBalance = (hub: HubAddress, memberId: string, delta: number) 
     body: { delta, reason: 'top-up' },
   });
 
-/** What the order endpoints answer. */
+/** What the order endpoints answer: `total` is goods plus `freight`, the address the order's own copy. */
 export interface PlacedOrder {
   id: string;
   status: string;
   channel: Channel;
+  total: number;
+  freight: number;
   payable: number;
+  deliveryKind: DeliveryKind | null;
+  shippingAddress: PostalAddress | null;
+  items: Array<{ skuId: string; title: string; price: number; qty: number }>;
+  shipments: Shipment[];
 }
+
+/** How an order reaches the buyer (README, "Checkout"). */
+export type Delivery =
+  | { kind: 'express' | 'same_city'; addressId: string }
+  | { kind: 'self_pickup'; pickupPointId: string };
 
 /** `POST /api/orders` (a fresh idempotency key unless given), as the member the token names, on the token's channel. */
 export const placeOrder = (
   hub: HubAddress,
   token: string,
-  body: { items: Array<{ skuId: string; qty: number }> },
+  body: { items: Array<{ skuId: string; qty: number }>; delivery?: Delivery },
   idempotencyKey: string = crypto.randomUUID(),
 ) =>
   call<PlacedOrder>(hub, 'POST', '/api/orders', 201, {
@@ -163,6 +175,8 @@ export interface StoredPayment {
   method: 'balance' | 'provider';
   status: 'pending' | 'succeeded' | 'refused';
   amount: number;
+  /** Where the shopper pays a provider payment (the development provider's page completes it). */
+  payUrl: string | null;
 }
 
 /** `GET /api/orders`: the member's newest orders (50 at most), with their lines. */

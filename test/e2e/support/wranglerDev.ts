@@ -1,5 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { access, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,6 +22,26 @@ const OUTPUT_KEPT_CHARS = 20_000;
 
 // Never prompt, never phone home; plain text logs.
 const ENV = { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1', FORCE_COLOR: '0' };
+
+/** The monitoring page's bundle, which wrangler.toml's `[assets]` serves: wrangler dev will not start without it. */
+const WEB_ASSETS = path.join(PROJECT_ROOT, 'dist', 'web', 'monitor.html');
+
+/**
+ * Builds the web assets when they are missing, as `npm start` (its `prestart`) and `npm run test:e2e`
+ * do, so a test file run on its own with `npx vitest` starts the hub from a fresh checkout too.
+ */
+const ensureWebAssets = async (): Promise<void> => {
+  const present = await access(WEB_ASSETS).then(
+    () => true,
+    () => false,
+  );
+  if (present) return;
+  await new Promise<void>((resolve, reject) =>
+    execFile('npm', ['run', 'build:web'], { cwd: PROJECT_ROOT, env: ENV, timeout: COMMAND_TIMEOUT_MS }, (error) =>
+      error ? reject(error) : resolve(),
+    ),
+  );
+};
 
 /** A port nobody listens on right now: bind port 0, read what the kernel chose, release it. */
 const freePort = (): Promise<number> =>
@@ -123,6 +143,7 @@ export class WranglerDev {
     const persistDir = await mkdtemp(path.join(tmpdir(), 'mallsync-e2e-'));
     try {
       if (!config) {
+        await ensureWebAssets();
         await runWrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistDir]);
         await runWrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, '--file', 'schema/seed.sql']);
       }
