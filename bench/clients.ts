@@ -32,6 +32,8 @@ export interface Target {
    * (`reportSeenRevs`, README "Monitoring page"). Hub rooms only.
    */
   reportSeen?: { map: string };
+  /** The WebSocket class clients use instead (e.g. one that counts what it receives). */
+  WebSocket?: typeof globalThis.WebSocket;
 }
 
 export interface SyncClient {
@@ -64,7 +66,7 @@ process.setMaxListeners(0);
 const openYWebsocket = (target: Target, room: string, channel: Channel, doc: Y.Doc): SyncClient => {
   const provider = new WebsocketProvider(target.url, room, doc, {
     params: { channel },
-    WebSocketPolyfill: target.offerDeflate === false ? PlainPolyfill : Polyfill,
+    WebSocketPolyfill: target.WebSocket ?? (target.offerDeflate === false ? PlainPolyfill : Polyfill),
     // Each client stands for a separate device: no shortcut between providers in this process.
     disableBc: true,
   });

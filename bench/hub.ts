@@ -59,6 +59,16 @@ export class Hub {
     return created.skus;
   }
 
+  /** `POST /api/admin/categories`; returns the new category's id. */
+  async createCategory(name: string, parentId?: string): Promise<string> {
+    return (await this.call<{ id: string }>('POST', '/api/admin/categories', 201, { name, parentId })).id;
+  }
+
+  /** `POST /api/admin/products` with a whole product body; returns its id and SKUs. */
+  createFullProduct(body: Record<string, unknown>): Promise<{ productId: string; skus: SkuState[] }> {
+    return this.call('POST', '/api/admin/products', 201, body);
+  }
+
   /** `PATCH /api/admin/skus/<skuId>`; returns the new state. */
   patchSku(skuId: string, patch: SkuPatch, base = this.httpUrl): Promise<SkuState> {
     return this.call<SkuState>('PATCH', `/api/admin/skus/${skuId}`, 200, patch, base);

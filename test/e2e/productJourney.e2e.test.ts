@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { NewProduct } from '../../shared/api/products';
 import type { BookAddress, PostalAddress } from '../../shared/checkout';
 import { ORDERS_MAP, type OrderSummary } from '../../shared/docs/account';
+import { LISTING_MAP } from '../../shared/docs/listing';
 import { CatalogSubscriber } from './support/catalogSubscriber';
 import { chosenAddress, memberOrder, saveAddress, setUnifiedFreight, shipOrder } from './support/checkout';
 import {
@@ -23,6 +24,7 @@ import {
   categoryTree,
   createCategory,
   createProduct,
+  listingPage,
   listProducts,
   type ProductPage,
   productPage,
@@ -195,25 +197,45 @@ describe('the product center and checkout, against wrangler dev as npm start con
     expect(await again.text()).toBe('');
   });
 
-  it("puts the operator's new price on the h5 SKU page and in the h5 catalog live", async () => {
+  it("puts the operator's new price live on the h5 SKU page, the category listing's feed, the product page's feed and the catalog", async () => {
     const skuId = must(journey.skuIds, 'the SKUs')['黑/M'];
+    const { productId } = must(journey.product, 'the product');
+    const { feed: pageFeed } = await productPage(dev.hub, productId);
+    const listing = await listingPage(dev.hub, { categoryId: must(journey.tree, 'the category tree').top.id });
     const shelf = dev.track(new Storefront(dev.hub, skuId, 'h5'));
     const catalog = dev.track(new CatalogSubscriber(dev.hub, 'h5'));
-    await Promise.all([shelf.synced(), catalog.synced()]);
+    const listingFeed = dev.track(
+      new CatalogSubscriber(dev.hub, 'h5', must(listing.feed ?? undefined, 'the listing feed')),
+    );
+    const productFeed = dev.track(new CatalogSubscriber(dev.hub, 'h5', pageFeed));
+    await Promise.all([shelf.synced(), catalog.synced(), listingFeed.synced(), productFeed.synced()]);
     expect(shelf.state().price).toBe(skuPrices['黑/M']);
     expect(catalog.entry(skuId)?.price).toBe(skuPrices['黑/M']);
+    expect(listingFeed.line(productId)).toMatchObject({ title: '云朵棉麻衬衫', price: priceRange, stock: listedStock });
+    expect(productFeed.entry(skuId)?.price).toBe(skuPrices['黑/M']);
 
     const editedAt = performance.now();
     const catalogShown = catalog.shows(skuId, (e) => e.price === NEW_PRICE, `the price ${NEW_PRICE}`, LIVE_WITHIN_MS);
+    const lineShown = listingFeed.showsLine(
+      productId,
+      (l) => l.price?.min === NEW_PRICE,
+      'the new lowest price',
+      LIVE_WITHIN_MS,
+    );
+    const pageShown = productFeed.shows(skuId, (e) => e.price === NEW_PRICE, `the price ${NEW_PRICE}`, LIVE_WITHIN_MS);
     const edited = await patchSku(dev.hub, skuId, { price: NEW_PRICE });
     expect(edited).toMatchObject({ skuId, price: NEW_PRICE });
     await shelf.applied(edited.rev, LIVE_WITHIN_MS);
-    const catalogAt = await catalogShown;
+    const [catalogAt, lineAt, pageAt] = await Promise.all([catalogShown, lineShown, pageShown]);
     expect(shelf.state()).toMatchObject({ price: NEW_PRICE, rev: edited.rev });
     expect(catalog.entry(skuId)).toMatchObject({ price: NEW_PRICE, rev: edited.rev });
+    expect(listingFeed.line(productId)?.price).toEqual({ min: NEW_PRICE, max: skuPrices['黑/S'] });
+    // The category listing shows only its own products, not the whole catalog.
+    expect(listingFeed.doc.getMap(LISTING_MAP).size).toBe(listing.products.length);
     const skuMs = (shelf.revAppliedAt.get(edited.rev) ?? Number.NaN) - editedAt;
+    const since = (at: number) => `${(at - editedAt).toFixed(1)} ms`;
     console.log(
-      `price edit → h5 sku room ${skuMs.toFixed(1)} ms, h5 catalog ${(catalogAt - editedAt).toFixed(1)} ms (from the PATCH being sent)`,
+      `price edit → h5 sku room ${skuMs.toFixed(1)} ms, listing feed ${since(lineAt)}, product page feed ${since(pageAt)}, catalog ${since(catalogAt)} (from the PATCH being sent)`,
     );
 
     const page = await productPage(dev.hub, must(journey.product, 'the product').productId);

@@ -45,6 +45,8 @@ export interface ProductPage {
   price: { min: number; max: number } | null;
   stock: number;
   skus: ProductPageSku[];
+  /** The listing feed that keeps this page live (`catalog:<viewId>`). */
+  feed: string;
 }
 
 /** One line of `GET /api/products`. */
@@ -87,9 +89,18 @@ export const createProduct = (hub: WranglerDev, product: NewProduct) =>
 export const categoryTree = async (hub: WranglerDev) =>
   (await call<{ categories: CategoryNode[] }>(hub, 'GET', '/api/categories', 200)).categories;
 
-/** `GET /api/products?…` as an anonymous storefront: the first page. */
+/** `GET /api/products?…` as an anonymous storefront: the first page, and the feed that keeps it live. */
+export const listingPage = (hub: WranglerDev, query: Record<string, string>) =>
+  call<{ products: ListedProduct[]; feed: string | null }>(
+    hub,
+    'GET',
+    `/api/products?${new URLSearchParams(query)}`,
+    200,
+  );
+
+/** The products of the first page of `GET /api/products?…`. */
 export const listProducts = async (hub: WranglerDev, query: Record<string, string>) =>
-  (await call<{ products: ListedProduct[] }>(hub, 'GET', `/api/products?${new URLSearchParams(query)}`, 200)).products;
+  (await listingPage(hub, query)).products;
 
 /** `GET /api/products/:id` as an anonymous storefront. */
 export const productPage = (hub: WranglerDev, productId: string) =>
