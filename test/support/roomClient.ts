@@ -27,15 +27,20 @@ export class RoomClient {
   private synced = false;
   private readonly waiters = new Set<() => void>();
 
+  /** `name`: the room this client speaks for on a multiplexed socket, whose frames carry it first. */
   private constructor(
     readonly socket: WebSocket,
     readonly doc: Y.Doc,
+    readonly name?: string,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     clearInterval((this.awareness as unknown as { _checkInterval: number })._checkInterval);
     socket.addEventListener('message', (event) => {
-      this.bytesReceived += (event.data as ArrayBuffer).byteLength;
-      this.receive(new Uint8Array(event.data as ArrayBuffer));
+      const frame = new Uint8Array(event.data as ArrayBuffer);
+      const decoder = decoding.createDecoder(frame);
+      if (name !== undefined && decoding.readVarString(decoder) !== name) return;
+      this.bytesReceived += frame.byteLength;
+      this.receive(decoder);
       this.notify();
     });
     socket.addEventListener('close', (event) => {
@@ -56,6 +61,24 @@ export class RoomClient {
       await SELF.fetch(`http://hub/sync/${room}?channel=${channel}${query}`, { headers: { Upgrade: 'websocket' } }),
       doc,
     );
+  }
+
+  /**
+   * Opens one multiplexed socket to several rooms of one object (`/sync?rooms=…`) and answers a
+   * client per room, all synced; throws with the response when the upgrade is refused.
+   */
+  static async connectMany(rooms: string[], channel: string, token?: string): Promise<RoomClient[]> {
+    const query = new URLSearchParams({ rooms: rooms.join(','), channel, ...(token === undefined ? {} : { token }) });
+    const response = await SELF.fetch(`http://hub/sync?${query}`, { headers: { Upgrade: 'websocket' } });
+    const socket = response.webSocket;
+    if (response.status !== 101 || !socket) {
+      throw Object.assign(new Error(`upgrade refused: ${response.status}`), { response });
+    }
+    socket.binaryType = 'arraybuffer';
+    socket.accept();
+    const clients = rooms.map((room) => new RoomClient(socket, new Y.Doc(), room));
+    await Promise.all(clients.map((client) => client.until(() => client.synced, `initial sync of ${client.name}`)));
+    return clients;
   }
 
   /** Speaks over the socket of an upgrade `response` (from the hub or straight from an object). */
@@ -106,6 +129,7 @@ export class RoomClient {
     await this.until(() => this.awarenessFrames > before, 'the room to answer a query');
   }
 
+  /** Sends a frame as it is, without this client's room name. */
   sendRaw(frame: Uint8Array | string): void {
     this.socket.send(frame);
   }
@@ -123,19 +147,19 @@ export class RoomClient {
 
   private send(type: number, write: (encoder: encoding.Encoder) => void): void {
     const encoder = encoding.createEncoder();
+    if (this.name !== undefined) encoding.writeVarString(encoder, this.name);
     encoding.writeVarUint(encoder, type);
     write(encoder);
     if (this.closed === null) this.socket.send(encoding.toUint8Array(encoder));
   }
 
-  private receive(frame: Uint8Array): void {
-    const decoder = decoding.createDecoder(frame);
+  private receive(decoder: decoding.Decoder): void {
     const type = decoding.readVarUint(decoder);
     if (type === MESSAGE_SYNC) {
       const reply = encoding.createEncoder();
-      encoding.writeVarUint(reply, MESSAGE_SYNC);
       const kind = syncProtocol.readSyncMessage(decoder, reply, this.doc, this);
-      if (encoding.length(reply) > 1) this.socket.send(encoding.toUint8Array(reply));
+      if (encoding.length(reply) > 0)
+        this.send(MESSAGE_SYNC, (e) => encoding.writeUint8Array(e, encoding.toUint8Array(reply)));
       if (kind === syncProtocol.messageYjsSyncStep2) {
         this.synced = true;
         this.syncAnswers += 1;

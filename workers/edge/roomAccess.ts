@@ -12,8 +12,9 @@ import { ApiError, notFound } from './errors';
 import { checkAdminToken } from './middleware/adminAuth';
 import type { RoomIdentity } from './roomIdentity';
 
-/** What the edge needs of a room's object: its WebSocket endpoint. */
+/** What the edge needs of a room's object: which object it is, and its WebSocket endpoint. */
 interface RoomEndpoint {
+  readonly id: DurableObjectId;
   fetch(request: Request): Promise<Response>;
 }
 

@@ -24,7 +24,7 @@ import { AlarmSchedule } from '../platform/alarmSchedule';
 import { objectName } from '../platform/objectName';
 import type { Refusal } from '../platform/refusal';
 import type { RoomDoc } from '../platform/room/roomDoc';
-import { type WriteCorrection, YRoom } from '../platform/room/YRoom';
+import { type ClientWriter, type WriteCorrection, YRoom } from '../platform/room/YRoom';
 import { SerialQueue } from '../platform/serialQueue';
 import { migrateAbsorptions } from './absorptions';
 import { accountMirrored, mirror, mirroredAssets } from './accountMirror';
@@ -89,13 +89,8 @@ export class MemberRoom extends YRoom<Env, RoomIdentity> {
   }
 
   /** Then the rules that need the SKUs, looked up after the write is applied (`cartCheck.ts`). */
-  protected override applyClientUpdate(
-    room: RoomDoc,
-    update: Uint8Array,
-    socket: WebSocket,
-    identity: RoomIdentity,
-  ): void {
-    super.applyClientUpdate(room, update, socket, identity);
+  protected override applyClientUpdate(room: RoomDoc, update: Uint8Array, writer: ClientWriter<RoomIdentity>): void {
+    super.applyClientUpdate(room, update, writer);
     this.checks.run(() => checkCart(this.env, room.doc)).catch((error) => console.error('rule check', error));
   }
 

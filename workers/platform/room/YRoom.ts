@@ -24,19 +24,29 @@ import { errorResponse } from '../errorShape';
 import { DocStore } from './docStore';
 import { RoomDoc } from './roomDoc';
 import type { RoomObserver, RoomSocket, RoomSockets } from './roomObserver';
-import { readIdentity, type SocketIdentity } from './socketIdentity';
+import { readSocketJoin, type SocketIdentity, type SocketJoin } from './socketIdentity';
 
-/** What a socket carries through hibernation (must stay under the 16 KiB attachment limit). */
-interface SocketAttachment<I extends SocketIdentity> {
-  identity: I;
-  /** When the socket joined (`RoomSocket.connectedAt`). */
-  connectedAt: number;
-  /**
-   * Awareness clients this socket controls, and their last encoded state, to rebuild on wake
-   * (writable sockets only: a read-only socket's presence is never stored, see `hearPrivately`).
-   */
+/**
+ * Awareness clients a socket controls in one room, and their last encoded state, to rebuild on
+ * wake (writable rooms only: presence in a read-only room is never stored, see `hearPrivately`).
+ */
+interface HeldAwareness {
   clientIds: number[];
   awareness: Uint8Array | null;
+}
+
+/** What a socket carries through hibernation (must stay under the 16 KiB attachment limit). */
+interface SocketAttachment<I extends SocketIdentity> extends SocketJoin<I> {
+  /** When the socket joined (`RoomSocket.connectedAt`). */
+  connectedAt: number;
+  /** By room. */
+  awareness: Record<string, HeldAwareness>;
+}
+
+/** A socket's rooms as observers see them, and whether its frames name their room. */
+interface SocketPlace<I extends SocketIdentity> {
+  mux: boolean;
+  rooms: Map<string, RoomSocket<I>>;
 }
 
 /** Origin of changes the room's own code makes (as opposed to a client socket). */
@@ -56,6 +66,12 @@ export interface WriteCorrection {
   refused: boolean;
 }
 const AS_WRITTEN: WriteCorrection = { corrected: false, refused: false };
+/** The socket a client update came from, who it is in the room, and how to answer it there. */
+export interface ClientWriter<I extends SocketIdentity> {
+  socket: WebSocket;
+  identity: I;
+  reply(frame: Uint8Array): void;
+}
 /** Transaction meta key: the room changed what a client wrote, so the writer needs the result too. */
 const CORRECTED = Symbol('corrected');
 /** How long a burst change may wait to share one frame with those after it. */
@@ -102,6 +118,13 @@ const awarenessFrame = (awareness: awarenessProtocol.Awareness, clients: number[
     encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
   });
 
+/** A frame as a multiplexed socket receives it: the room's name first. */
+const namedFrame = (room: string, frame: Uint8Array) =>
+  message((e) => {
+    encoding.writeVarString(e, room);
+    encoding.writeUint8Array(e, frame);
+  });
+
 class FrameError extends Error {
   constructor(
     readonly code: number,
@@ -114,7 +137,8 @@ class FrameError extends Error {
 /**
  * The y-websocket protocol for a Durable Object, shared by every room: sync step 1/2 and
  * updates, awareness, refusals through the auth message, frame limits, the Hibernation API and
- * the document kept in the object's SQLite storage. Subclasses decide who may join (`admit`),
+ * the document kept in the object's SQLite storage. A socket joins one room, or several rooms of
+ * the object multiplexed (`SocketJoin`). Subclasses decide who may join (`admit`),
  * author server-side changes inside `doc.transact(…, SERVER_ORIGIN)`, may check client
  * updates to writable rooms (`applyClientUpdate`) and attach observers (`observe`). `I` is the
  * identity the app gives its sockets.
@@ -143,7 +167,7 @@ export abstract class YRoom<E = Cloudflare.Env, I extends SocketIdentity = Socke
    * origin of the last of them.
    */
   private readonly held = new Map<string, { updates: Uint8Array[]; origin: unknown }>();
-  private readonly places = new WeakMap<WebSocket, RoomSocket<I>>();
+  private readonly places = new WeakMap<WebSocket, SocketPlace<I>>();
   /** When each room last sent a frame to all its sockets (this instance's memory only). */
   private readonly lastBroadcastAt = new Map<string, number>();
   private awake = false;
@@ -163,7 +187,8 @@ export abstract class YRoom<E = Cloudflare.Env, I extends SocketIdentity = Socke
    * updates build on what it wrote, stays in step. A corrected write goes to every socket, the
    * writer's too; a refused one also tells the writer with permission-denied.
    */
-  protected applyClientUpdate(room: RoomDoc, update: Uint8Array, socket: WebSocket, identity: I): void {
+  protected applyClientUpdate(room: RoomDoc, update: Uint8Array, writer: ClientWriter<I>): void {
+    const { socket, identity } = writer;
     let correction = AS_WRITTEN;
     room.doc.transact((transaction) => {
       // Applying marks the transaction remote, so Yjs gives the room a new client id when the
@@ -173,7 +198,7 @@ export abstract class YRoom<E = Cloudflare.Env, I extends SocketIdentity = Socke
       correction = this.correctClientWrite(room, identity);
       if (correction.corrected) transaction.meta.set(CORRECTED, true);
     }, socket);
-    if (correction.refused) socket.send(PERMISSION_DENIED_FRAME);
+    if (correction.refused) writer.reply(PERMISSION_DENIED_FRAME);
   }
 
   /**
@@ -225,20 +250,26 @@ export abstract class YRoom<E = Cloudflare.Env, I extends SocketIdentity = Socke
     if (request.headers.get('Upgrade') !== 'websocket') {
       return errorResponse(426, 'upgrade_required', 'connect with a WebSocket upgrade');
     }
-    const identity = readIdentity<I>(request);
-    if (!identity) return errorResponse(400, 'bad_request', 'missing socket identity');
-    const refusal = await this.admit(identity);
-    if (refusal) return refusal;
+    const join = readSocketJoin<I>(request);
+    if (!join || join.identities.length === 0) return errorResponse(400, 'bad_request', 'missing socket identity');
+    for (const identity of join.identities) {
+      const refusal = await this.admit(identity);
+      if (refusal) return refusal;
+    }
 
     const { 0: client, 1: server } = new WebSocketPair();
-    this.ctx.acceptWebSocket(server, [identity.room]);
-    const attachment: SocketAttachment<I> = { identity, connectedAt: clock.now(), clientIds: [], awareness: null };
+    const names = join.identities.map((i) => i.room);
+    this.ctx.acceptWebSocket(server, names);
+    const attachment: SocketAttachment<I> = { ...join, connectedAt: clock.now(), awareness: {} };
     server.serializeAttachment(attachment);
-    const room = this.roomDoc(identity.room);
-    server.send(syncStep1Frame(room.doc));
-    this.tell((observer) => observer.socketsChanged?.(identity.room));
-    const others = identity.writable ? [...room.awareness.getStates().keys()] : [];
-    if (others.length > 0) server.send(awarenessFrame(room.awareness, others));
+    const place = this.placeOf(server);
+    for (const identity of join.identities) {
+      const room = this.roomDoc(identity.room);
+      server.send(this.framed(place, identity.room, syncStep1Frame(room.doc)));
+      this.tell((observer) => observer.socketsChanged?.(identity.room));
+      const others = identity.writable ? [...room.awareness.getStates().keys()] : [];
+      if (others.length > 0) server.send(this.framed(place, identity.room, awarenessFrame(room.awareness, others)));
+    }
     return new Response(null, { status: 101, webSocket: client });
   }
 
@@ -270,22 +301,28 @@ export abstract class YRoom<E = Cloudflare.Env, I extends SocketIdentity = Socke
   /** The open sockets of `name`, as observers see them. */
   private *openSockets(name: string): Generator<RoomSocket<I>> {
     for (const socket of this.ctx.getWebSockets(name)) {
-      if (socket.readyState === WebSocket.OPEN) yield this.placeOf(socket);
+      const seat = socket.readyState === WebSocket.OPEN ? this.placeOf(socket).rooms.get(name) : undefined;
+      if (seat) yield seat;
     }
   }
 
   /**
-   * A socket's identity and join time, which never change: read from its attachment once per
-   * instance, since reading a crowded room's sockets would otherwise copy every attachment each time.
+   * A socket's rooms, identities and join time, which never change: read from its attachment once
+   * per instance, since reading a crowded room's sockets would otherwise copy every attachment each time.
    */
-  private placeOf(socket: WebSocket): RoomSocket<I> {
+  private placeOf(socket: WebSocket): SocketPlace<I> {
     let place = this.places.get(socket);
     if (!place) {
-      const { identity, connectedAt } = socket.deserializeAttachment() as SocketAttachment<I>;
-      place = { identity, connectedAt };
+      const { identities, mux, connectedAt } = socket.deserializeAttachment() as SocketAttachment<I>;
+      place = { mux, rooms: new Map(identities.map((identity) => [identity.room, { identity, connectedAt }])) };
       this.places.set(socket, place);
     }
     return place;
+  }
+
+  /** `frame` as this socket receives frames of `room`. */
+  private framed(place: SocketPlace<I>, room: string, frame: Uint8Array): Uint8Array {
+    return place.mux ? namedFrame(room, frame) : frame;
   }
 
   /** Tells every observer; an observer has no say in the room, so its failure is only logged. */
@@ -301,11 +338,15 @@ export abstract class YRoom<E = Cloudflare.Env, I extends SocketIdentity = Socke
 
   private handleFrame(socket: WebSocket, frame: Uint8Array): void {
     const place = this.placeOf(socket);
-    const room = this.roomDoc(place.identity.room);
     const decoder = decoding.createDecoder(frame);
+    const name = place.mux ? decoding.readVarString(decoder) : [...place.rooms.keys()][0];
+    const seat = name === undefined ? undefined : place.rooms.get(name);
+    if (!seat || name === undefined) throw new FrameError(CLOSE_MALFORMED_FRAME, 'not a room of this socket');
+    const room = this.roomDoc(name);
+    const reply = (answer: Uint8Array) => socket.send(this.framed(place, name, answer));
     switch (decoding.readVarUint(decoder)) {
       case MESSAGE_SYNC:
-        this.handleSync(socket, place.identity, room, decoder);
+        this.handleSync(socket, seat.identity, room, decoder, reply);
         return;
       case MESSAGE_AWARENESS: {
         const update = decoding.readVarUint8Array(decoder);
@@ -316,12 +357,12 @@ export abstract class YRoom<E = Cloudflare.Env, I extends SocketIdentity = Socke
         // stops at it but keeps the entries before it, unheard and owned by no socket, so newcomers
         // would see that presence long after the socket is gone.
         awarenessProtocol.modifyAwarenessUpdate(update, (state: unknown) => state);
-        if (place.identity.writable) awarenessProtocol.applyAwarenessUpdate(room.awareness, update, socket);
-        else this.hearPrivately(socket, place, room, update, frame);
+        if (seat.identity.writable) awarenessProtocol.applyAwarenessUpdate(room.awareness, update, socket);
+        else this.hearPrivately(socket, seat, room, update, frame);
         return;
       }
       case MESSAGE_QUERY_AWARENESS:
-        socket.send(awarenessFrame(room.awareness, [...room.awareness.getStates().keys()]));
+        reply(awarenessFrame(room.awareness, [...room.awareness.getStates().keys()]));
         return;
       case MESSAGE_AUTH:
         return; // clients have nothing to tell the server through it
@@ -330,11 +371,17 @@ export abstract class YRoom<E = Cloudflare.Env, I extends SocketIdentity = Socke
     }
   }
 
-  private handleSync(socket: WebSocket, identity: I, room: RoomDoc, decoder: decoding.Decoder): void {
+  private handleSync(
+    socket: WebSocket,
+    identity: I,
+    room: RoomDoc,
+    decoder: decoding.Decoder,
+    reply: (frame: Uint8Array) => void,
+  ): void {
     const kind = decoding.readVarUint(decoder);
     if (kind === syncProtocol.messageYjsSyncStep1) {
       const stateVector = decoding.readVarUint8Array(decoder);
-      socket.send(
+      reply(
         message((e) => {
           encoding.writeVarUint(e, MESSAGE_SYNC);
           syncProtocol.writeSyncStep2(e, room.doc, stateVector);
@@ -350,7 +397,7 @@ export abstract class YRoom<E = Cloudflare.Env, I extends SocketIdentity = Socke
     Y.decodeUpdate(update);
     if (room.contains(update)) return; // the usual answer to our step 1: nothing new
     if (!identity.writable) {
-      socket.send(PERMISSION_DENIED_FRAME);
+      reply(PERMISSION_DENIED_FRAME);
       return;
     }
     if (room.store.bytes + update.byteLength > this.maxDocBytes) {
@@ -360,7 +407,7 @@ export abstract class YRoom<E = Cloudflare.Env, I extends SocketIdentity = Socke
         throw new FrameError(CLOSE_DOCUMENT_FULL, `document over ${this.maxDocBytes} bytes`);
       }
     }
-    this.applyClientUpdate(room, update, socket, identity);
+    this.applyClientUpdate(room, update, { socket, identity, reply });
   }
 
   /** Creates the replica and wires persistence and fan-out to it. */
@@ -391,24 +438,25 @@ export abstract class YRoom<E = Cloudflare.Env, I extends SocketIdentity = Socke
   /** Keeps the socket's awareness in its attachment, and tells observers the states it heard. */
   private trackAwareness(socket: WebSocket, room: RoomDoc, changed: number[], removed: number[]): void {
     const attachment = socket.deserializeAttachment() as SocketAttachment<I>;
-    const ids = new Set(attachment.clientIds);
+    const ids = new Set(attachment.awareness[room.name]?.clientIds ?? []);
     for (const id of changed) ids.add(id);
     for (const id of removed) ids.delete(id);
-    attachment.clientIds = [...ids];
-    const encoded = ids.size > 0 ? awarenessProtocol.encodeAwarenessUpdate(room.awareness, attachment.clientIds) : null;
+    const clientIds = [...ids];
+    const encoded = ids.size > 0 ? awarenessProtocol.encodeAwarenessUpdate(room.awareness, clientIds) : null;
     if ((encoded?.byteLength ?? 0) > MAX_AWARENESS_BYTES) {
       // Remembered without its state, so dropping the socket removes these clients everywhere.
-      attachment.awareness = null;
+      attachment.awareness[room.name] = { clientIds, awareness: null };
       socket.serializeAttachment(attachment);
       throw new FrameError(CLOSE_AWARENESS_TOO_LARGE, 'awareness state too large');
     }
-    attachment.awareness = encoded;
+    attachment.awareness[room.name] = { clientIds, awareness: encoded };
     socket.serializeAttachment(attachment);
-    const place = this.placeOf(socket);
+    const seat = this.placeOf(socket).rooms.get(room.name);
+    if (!seat) return;
     const states = room.awareness.getStates();
     for (const id of changed) {
       const state = states.get(id);
-      if (state) this.tell((observer) => observer.awarenessHeard?.(room.name, place, state));
+      if (state) this.tell((observer) => observer.awarenessHeard?.(room.name, seat, state));
     }
   }
 
@@ -472,13 +520,20 @@ export abstract class YRoom<E = Cloudflare.Env, I extends SocketIdentity = Socke
     this.tell((observer) => observer.updateBroadcast?.(name, update, origin));
   }
 
-  /** Sends one encoded frame to every socket of the room (except the one it came from). */
+  /**
+   * Sends one encoded frame to every socket of the room (except the one it came from): the same
+   * bytes to every plain socket, and one named copy to every multiplexed one.
+   */
   private broadcast(name: string, frame: Uint8Array, except?: unknown): void {
     this.lastBroadcastAt.set(name, clock.now());
+    let named: Uint8Array | null = null;
     for (const socket of this.ctx.getWebSockets(name)) {
       if (socket === except) continue;
       try {
-        socket.send(frame);
+        if (this.placeOf(socket).mux) {
+          named ??= namedFrame(name, frame);
+          socket.send(named);
+        } else socket.send(frame);
       } catch {
         // A socket that is closing gets its webSocketClose call; nothing to do here.
       }
@@ -495,13 +550,16 @@ export abstract class YRoom<E = Cloudflare.Env, I extends SocketIdentity = Socke
     this.awake = true;
     for (const socket of this.ctx.getWebSockets()) {
       const attachment = socket.deserializeAttachment() as SocketAttachment<I> | null;
-      if (!attachment?.identity.writable) continue;
-      const room = this.roomDoc(attachment.identity.room);
-      if (attachment.awareness) awarenessProtocol.applyAwarenessUpdate(room.awareness, attachment.awareness, RESTORED);
-      try {
-        socket.send(syncStep1Frame(room.doc));
-      } catch {
-        // closing; its close event cleans up
+      for (const identity of attachment?.identities ?? []) {
+        if (!attachment || !identity.writable) continue;
+        const room = this.roomDoc(identity.room);
+        const held = attachment.awareness[identity.room]?.awareness;
+        if (held) awarenessProtocol.applyAwarenessUpdate(room.awareness, held, RESTORED);
+        try {
+          socket.send(this.framed(this.placeOf(socket), identity.room, syncStep1Frame(room.doc)));
+        } catch {
+          // closing; its close event cleans up
+        }
       }
     }
   }
@@ -509,18 +567,21 @@ export abstract class YRoom<E = Cloudflare.Env, I extends SocketIdentity = Socke
   /** Closes one socket and forgets its awareness; the room and every other socket are untouched. */
   private drop(socket: WebSocket, code: number, reason: string): void {
     const attachment = socket.deserializeAttachment() as SocketAttachment<I> | null;
-    if (attachment && attachment.clientIds.length > 0) {
-      const gone = attachment.clientIds;
-      attachment.clientIds = [];
-      attachment.awareness = null;
+    const held = Object.entries(attachment?.awareness ?? {}).filter(([, h]) => h.clientIds.length > 0);
+    if (attachment && held.length > 0) {
+      attachment.awareness = {};
       socket.serializeAttachment(attachment);
-      awarenessProtocol.removeAwarenessStates(this.roomDoc(attachment.identity.room).awareness, gone, SOCKET_CLOSED);
+      for (const [name, { clientIds }] of held) {
+        awarenessProtocol.removeAwarenessStates(this.roomDoc(name).awareness, clientIds, SOCKET_CLOSED);
+      }
     }
     try {
       socket.close(code, reason.slice(0, 120));
     } catch {
       // already closed
     }
-    if (attachment) this.tell((observer) => observer.socketsChanged?.(attachment.identity.room));
+    for (const identity of attachment?.identities ?? []) {
+      this.tell((observer) => observer.socketsChanged?.(identity.room));
+    }
   }
 }
