@@ -246,3 +246,38 @@ describe('bad input', () => {
     expect(await refused.json()).toMatchObject({ error: { code: 'invalid_input', field: 'phone' } });
   });
 });
+
+describe('renewing a session', () => {
+  const renew = (token: string) => shopper('POST', '/api/auth/renew', undefined, token);
+
+  it('trades a token that still works for a fresh one of the same member, channel and role', async () => {
+    const session = await phoneLogin(freshPhone(), 'app');
+    expect(session.role).toBe('member');
+    expect(session.expiresAt).toBe((Math.floor(clock.now() / 1000) + TOKEN_TTL_S) * 1000);
+
+    moveClock((TOKEN_TTL_S - 3600) * 1000);
+    const response = await renew(session.token);
+    expect(response.status).toBe(200);
+    const renewed = await response.json<{ token: string; memberId: string; role: string; expiresAt: number }>();
+    expect(renewed).toMatchObject({ memberId: session.memberId, role: 'member' });
+    expect(renewed.expiresAt).toBeGreaterThan(session.expiresAt);
+
+    moveClock(2 * 3600 * 1000);
+    expect((await shopper('GET', '/api/members/me', undefined, session.token)).status).toBe(401);
+    expect(await me(renewed.token)).toMatchObject({ memberId: session.memberId });
+    // A token renewed on the app is still an app token: the channel comes from the token.
+    const room = await shopper('GET', `/sync/member:${session.memberId}?channel=h5&token=${renewed.token}`, undefined);
+    expect(room.status).toBe(403);
+  });
+
+  it('keeps a guest a guest, and refuses an expired token with 401, leaving it unrenewed', async () => {
+    const guest = await guestLogin('h5', freshClientAddress());
+    const renewed = await (await renew(guest.token)).json<{ role: string; memberId: string }>();
+    expect(renewed).toMatchObject({ role: 'guest', memberId: guest.memberId });
+
+    moveClock((TOKEN_TTL_S + 60) * 1000);
+    const expired = await renew(guest.token);
+    expect(expired.status).toBe(401);
+    expect((await expired.json<{ error: { code: string } }>()).error.code).toBe('unauthorized');
+  });
+});

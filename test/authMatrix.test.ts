@@ -30,6 +30,7 @@ type Access = 'public' | 'rooms' | 'signedWebhook' | 'memberOrGuest' | 'member' 
 
 const ACCESS: Record<string, Access> = {
   'GET /health': 'public',
+  'GET /sync': 'rooms',
   'GET /sync/:room': 'rooms',
   'GET /api/skus/:skuId': 'public',
   'GET /api/products': 'public',
@@ -41,6 +42,7 @@ const ACCESS: Record<string, Access> = {
   'POST /api/auth/phone': 'public',
   'POST /api/auth/wechat': 'public',
   'POST /api/auth/guest': 'public',
+  'POST /api/auth/renew': 'memberOrGuest',
   'GET /api/members/me': 'memberOrGuest',
   'POST /api/members/me/identities': 'member',
   'GET /api/members/me/addresses': 'memberOrGuest',
@@ -452,16 +454,21 @@ describe.each(routesOf('signedWebhook'))('provider webhook %s', (route) => {
   );
 });
 
+/** The multiplexed endpoint names its rooms in the query; the plain one in the path. */
+const multiplexed = (route: string) => !route.includes(':room');
+
 const upgrade = (route: string, entry: RoomCase) => {
   const token = entry.token();
-  const query = `channel=${entry.channel ?? CHANNEL}${token === undefined ? '' : `&token=${encodeURIComponent(token)}`}`;
+  const rooms = multiplexed(route) ? `&rooms=${encodeURIComponent(roomName(entry.room))}` : '';
+  const query = `channel=${entry.channel ?? CHANNEL}${token === undefined ? '' : `&token=${encodeURIComponent(token)}`}${rooms}`;
   const path = `${fillPath(route, { room: roomName(entry.room) })}?${query}`;
   return SELF.fetch(`http://hub${path}`, { headers: { Upgrade: 'websocket' } });
 };
 
 describe.each(routesOf('rooms'))('sync endpoint %s', (route) => {
   it.each(admittedRooms)('admits $caller to the $room room', async (entry) => {
-    const client = await RoomClient.over(await upgrade(route, entry));
+    const name = multiplexed(route) ? roomName(entry.room) : undefined;
+    const client = await RoomClient.over(await upgrade(route, entry), undefined, name);
     expect(client.closed).toBeNull();
     client.close();
   });

@@ -31,8 +31,11 @@ export const bindIdentitySchema = z.discriminatedUnion('kind', [
 export type PhoneLogin = z.infer<typeof phoneLoginSchema>;
 export type BindIdentity = z.infer<typeof bindIdentitySchema>;
 
-/** Every login answers with this. */
+/** Every login, and a renewal, answers with this. */
 export interface Session {
   token: string;
   memberId: string;
+  role: 'member' | 'guest';
+  /** When the token stops working (ms since the epoch): renew it before then (`POST /api/auth/renew`). */
+  expiresAt: number;
 }

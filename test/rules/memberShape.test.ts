@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CART_MAP, FAVORITES_MAP, HISTORY_ARRAY } from '../../shared/docs/member';
-import { shapeMemberDoc } from '../../workers/members/rules/memberShape';
+import { shapeMemberDoc } from '../../shared/docs/memberShape';
 
 const line = (qty: unknown, addedAt = 1) => ({ qty, addedAt, channel: 'mini', selected: true });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import * as Y from 'yjs';
 import { CART_MAP, FAVORITES_MAP, HISTORY_ARRAY, MAX_CART_QTY } from '../../shared/docs/member';
-import { entryField, setEntryField } from '../../workers/members/rules/cartRules';
+import { entryField, setEntryField } from '../../shared/docs/memberShape';
 import { type MemberDevice, untilSameState } from './memberDevice';
 
 /** Top-level types of the member document a client may not write (they belong to the account room). */

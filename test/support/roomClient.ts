@@ -81,15 +81,18 @@ export class RoomClient {
     return clients;
   }
 
-  /** Speaks over the socket of an upgrade `response` (from the hub or straight from an object). */
-  static async over(response: Response, doc = new Y.Doc()): Promise<RoomClient> {
+  /**
+   * Speaks over the socket of an upgrade `response` (from the hub or straight from an object); with
+   * `name`, as that room's client on a multiplexed socket.
+   */
+  static async over(response: Response, doc = new Y.Doc(), name?: string): Promise<RoomClient> {
     const socket = response.webSocket;
     if (response.status !== 101 || !socket) {
       throw Object.assign(new Error(`upgrade refused: ${response.status}`), { response });
     }
     socket.binaryType = 'arraybuffer';
     socket.accept();
-    const client = new RoomClient(socket, doc);
+    const client = new RoomClient(socket, doc, name);
     await client.until(() => client.synced, 'initial sync');
     return client;
   }

@@ -4,6 +4,7 @@ import type { Channel } from '../../shared/channels';
 import type { BookAddress } from '../../shared/checkout';
 import type { AccountContents, Assets } from '../../shared/docs/account';
 import { MAX_MEMBER_DOC_BYTES, MAX_MEMBER_FRAME_BYTES, type MemberContents } from '../../shared/docs/member';
+import { shapeMemberDoc } from '../../shared/docs/memberShape';
 import { parseRoom } from '../../shared/rooms';
 import { errorResponse } from '../edge/errors';
 import type { RoomIdentity } from '../edge/roomIdentity';
@@ -34,7 +35,6 @@ import { claimCoupon } from './couponClaims';
 import { adjustBalance, adjustPoints, setTags } from './ledger';
 import { accountDoc, type MemberContext } from './memberContext';
 import { absorb, absorptionTasks, freeze, surrender } from './merges';
-import { shapeMemberDoc } from './rules/memberShape';
 
 export const memberRoomOf = (env: Env, memberId: string) => env.MEMBER_ROOM.getByName(memberId);
 
@@ -83,7 +83,7 @@ export class MemberRoom extends YRoom<Env, RoomIdentity> {
     return null;
   }
 
-  /** What a client wrote, brought within the rules that need only the document (`memberShape.ts`). */
+  /** What a client wrote, brought within the rules that need only the document (`shared/docs/memberShape.ts`). */
   protected override correctClientWrite(room: RoomDoc): WriteCorrection {
     return shapeMemberDoc(room.doc);
   }

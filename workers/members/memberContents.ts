@@ -10,8 +10,8 @@ import {
   MAX_CART_QTY,
   type MemberContents,
 } from '../../shared/docs/member';
+import { entryField, setEntryField } from '../../shared/docs/memberShape';
 import { SERVER_ORIGIN } from '../platform/room/YRoom';
-import { entryField, setEntryField } from './rules/cartRules';
 
 /** The member document as plain data (nested maps flattened). */
 export const readMemberContents = (doc: Y.Doc): MemberContents => ({

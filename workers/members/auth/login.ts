@@ -6,7 +6,15 @@ import { database } from '../../records/db';
 import { newId } from '../../records/ids';
 import { memberRoomOf } from '../MemberRoom';
 import { addIdentities, createMember, findMember, type Identity, memberOfIdentities } from '../records/memberRecords';
-import { issueToken, readToken } from './tokens';
+import { issueToken, type Role, readToken, TOKEN_TTL_S } from './tokens';
+
+/** A fresh session: a new token, good for `TOKEN_TTL_S` from now. */
+export const sessionFor = async (env: Env, memberId: string, channel: Channel, role: Role): Promise<Session> => ({
+  token: await issueToken(env, memberId, channel, role),
+  memberId,
+  role,
+  expiresAt: (Math.floor(clock.now() / 1000) + TOKEN_TTL_S) * 1000,
+});
 
 /** The member holding any of `identities`, created (holding all of them) if there is none. */
 const memberFor = async (env: Env, identities: Identity[]): Promise<string> => {
@@ -48,7 +56,7 @@ export const logIn = async (
   const memberId = await memberFor(env, identities);
   const guestId = await guestToMerge(env, guestToken, memberId);
   if (guestId) await memberRoomOf(env, memberId).absorb(guestId);
-  return { token: await issueToken(env, memberId, channel, 'member'), memberId };
+  return sessionFor(env, memberId, channel, 'member');
 };
 
 /** A new anonymous shopper with a guest identity and a guest token. */
@@ -58,5 +66,5 @@ export const logInGuest = async (env: Env, channel: Channel): Promise<Session> =
     [{ kind: 'guest', appId: '', value: newId('guest') }],
     clock.now(),
   );
-  return { token: await issueToken(env, memberId, channel, 'guest'), memberId };
+  return sessionFor(env, memberId, channel, 'guest');
 };

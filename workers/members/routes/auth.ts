@@ -6,16 +6,18 @@ import {
   wechatLoginSchema,
 } from '../../../shared/api/auth';
 import type { HubEnv } from '../../edge/hubEnv';
+import { memberAuth } from '../../edge/middleware/memberAuth';
 import { perClientLimit } from '../../edge/middleware/perClientLimit';
 import { validate } from '../../edge/validation';
-import { logIn, logInGuest } from '../auth/login';
+import { logIn, logInGuest, sessionFor } from '../auth/login';
 import { sendPhoneCode, verifyPhoneCode } from '../auth/phoneVerification';
 import { bearerToken } from '../auth/tokens';
 import { wechatIdentities } from '../auth/wechatIdentities';
 
 /**
- * Logins on any channel; each answers `{token, memberId}`. A guest token sent along as the bearer
- * merges that guest's cart into the member's.
+ * Logins on any channel; each answers a session (`shared/api/auth.ts`). A guest token sent along
+ * as the bearer merges that guest's cart into the member's. `renew` trades a token that still
+ * works for a fresh one of the same member, channel and role.
  */
 export const authRoutes = new Hono<HubEnv>()
   .post('/phone/code', validate('json', phoneCodeRequestSchema), async (c) => {
@@ -35,4 +37,8 @@ export const authRoutes = new Hono<HubEnv>()
   })
   .post('/guest', perClientLimit('GUEST_LOGINS', 60, 'guest sessions'), validate('json', guestLoginSchema), async (c) =>
     c.json(await logInGuest(c.env, c.req.valid('json').channel), 201),
-  );
+  )
+  .post('/renew', memberAuth, async (c) => {
+    const { memberId, channel, role } = c.var.session;
+    return c.json(await sessionFor(c.env, memberId, channel, role));
+  });

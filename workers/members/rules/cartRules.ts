@@ -1,18 +1,6 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { CART_MAP, FAVORITES_MAP } from '../../../shared/docs/member';
 import { SERVER_ORIGIN } from '../../platform/room/YRoom';
-
-/** A field of an entry that a client wrote as a nested `Y.Map` or as a plain object. */
-export const entryField = (entry: unknown, key: string): unknown => {
-  if (entry instanceof Y.Map) return entry.get(key);
-  return typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>)[key] : undefined;
-};
-
-/** Replaces one field of an entry, keeping its form (a nested map is edited in place). */
-export const setEntryField = (map: Y.Map<unknown>, key: string, entry: unknown, field: string, value: unknown) => {
-  if (entry instanceof Y.Map) entry.set(field, value);
-  else map.set(key, { ...(entry as Record<string, unknown>), [field]: value });
-};
 
 /** What a rule check knows of a SKU; SKUs it did not look up are left alone. */
 export type SkuStatus = 'listed' | 'delisted' | 'unknown';
@@ -25,7 +13,7 @@ export const referencedSkus = (doc: Y.Doc): string[] => [
 /**
  * Brings the member document back within the rules that need the SKUs, as one server change
  * every channel receives: a cart line needs a listed SKU, a favorite an existing one. What
- * needs only the document is kept where the write is applied (`memberShape.ts`). Pure: what it
+ * needs only the document is kept where the write is applied (`shared/docs/memberShape.ts`). Pure: what it
  * knows of the SKUs is looked up by its caller (`cartCheck.ts`).
  */
 export const enforceListings = (doc: Y.Doc, skus: Map<string, SkuStatus>): void => {

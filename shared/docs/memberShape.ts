@@ -13,9 +13,25 @@ import {
   MAX_FAVORITES,
   MEMBER_WRITABLE_TYPES,
   memberKeySchema,
-} from '../../../shared/docs/member';
-import type { WriteCorrection } from '../../platform/room/YRoom';
-import { entryField, setEntryField } from './cartRules';
+} from './member';
+
+/** A field of an entry that a client wrote as a nested `Y.Map` or as a plain object. */
+export const entryField = (entry: unknown, key: string): unknown => {
+  if (entry instanceof Y.Map) return entry.get(key);
+  return typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>)[key] : undefined;
+};
+
+/** Replaces one field of an entry, keeping its form (a nested map is edited in place). */
+export const setEntryField = (map: Y.Map<unknown>, key: string, entry: unknown, field: string, value: unknown) => {
+  if (entry instanceof Y.Map) entry.set(field, value);
+  else map.set(key, { ...(entry as Record<string, unknown>), [field]: value });
+};
+
+/** What shaping did: `corrected` when it changed the document, `refused` when a write reached a type no client may write. */
+export interface MemberShaping {
+  corrected: boolean;
+  refused: boolean;
+}
 
 /** What one pass found to fix; each fix marks the write corrected. */
 interface Pass {
@@ -122,7 +138,8 @@ const shapeHistory = (history: Y.Array<unknown>, pass: Pass) => {
 
 /**
  * Brings a member document back within the rules that need nothing but the document, right
- * where a client's write is applied (`MemberRoom.correctClientWrite`): what it wrote to a
+ * where a client's write is applied (`workers/members/MemberRoom.ts`), and by the SDK before its
+ * own edits leave the device, so a shopper sees the same result before and after the round trip: what it wrote to a
  * top-level type other than `cart`, `favorites` and `history` is deleted (refused); list
  * content in the two maps and map content in the history go; an entry needs a SKU id key and
  * its schema's shape (`shared/docs/member.ts`), and loses unknown fields; a cart quantity is
@@ -130,8 +147,8 @@ const shapeHistory = (history: Y.Array<unknown>, pass: Pass) => {
  * or favorites the most recently added go, and history keeps its newest 200. Each entry is so
  * bounded in bytes, and with the counts the document is. Pure: no I/O.
  */
-export const shapeMemberDoc = (doc: Y.Doc): WriteCorrection => {
-  let correction: WriteCorrection = { corrected: false, refused: false };
+export const shapeMemberDoc = (doc: Y.Doc): MemberShaping => {
+  let correction: MemberShaping = { corrected: false, refused: false };
   doc.transact((transaction) => {
     const pass: Pass = { transaction, corrected: false, refused: false };
     for (const [name, type] of doc.share) {
