@@ -1,3 +1,4 @@
+import { mediaPath } from '../../shared/media';
 import type { Env } from '../env';
 import { clock } from '../platform/clock';
 import { database } from '../records/db';
@@ -13,9 +14,6 @@ export interface StoredImage {
   bytes: number;
   contentType: string;
 }
-
-/** Where a picture is served: a path that never changes for the same bytes. */
-export const mediaPath = (imageId: string): string => `/media/${imageId}`;
 
 /** The picture's address on the host that was asked (`origin`, e.g. `http://127.0.0.1:8787`). */
 export const mediaUrl = (origin: string, imageId: string): string => `${origin}${mediaPath(imageId)}`;

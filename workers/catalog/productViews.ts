@@ -1,3 +1,4 @@
+import type { ListedProduct, ProductPage } from '../../shared/api/productViews';
 import type { SkuState } from '../../shared/docs/sku';
 import type { Env } from '../env';
 import { mediaUrl } from './images';
@@ -76,7 +77,7 @@ export const operatorProductView = async (env: Env, origin: string, record: Prod
 };
 
 /** A listed product as a storefront shows it: content, price range, and each SKU's live state. */
-export const shopperProductView = async (env: Env, origin: string, record: ProductRecord) => {
+export const shopperProductView = async (env: Env, origin: string, record: ProductRecord): Promise<ProductPage> => {
   const skus = await liveSkus(env, origin, record.skus);
   return {
     ...contentOf(origin, record),
@@ -104,7 +105,7 @@ export const listingItemOf = (
   row: ListingRow,
   mainImage: string | undefined,
   flash: { price: number; endsAt: number } | undefined,
-) => ({
+): ListedProduct => ({
   productId: row.id,
   title: row.title,
   subtitle: row.subtitle,

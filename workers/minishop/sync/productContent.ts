@@ -1,5 +1,5 @@
 import type { SpecOption } from '../../../shared/api/productModel';
-import { mediaPath } from '../../catalog/images';
+import { mediaPath } from '../../../shared/media';
 import type { Env } from '../../env';
 import type { Database } from '../../records/db';
 import type { SourceProduct } from '../api/schemas/model';

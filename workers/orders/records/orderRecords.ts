@@ -1,15 +1,13 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { memberCoupons, orderItems, orderShipments, orders } from '../../../schema';
 import { chunks } from '../../records/chunks';
+import type { Order } from '../../../shared/api/orderRecord';
 import type { Database } from '../../records/db';
 import { orderTransition } from './orderMoves';
 
 export type OrderRow = typeof orders.$inferInsert;
 export type OrderItemRow = Omit<typeof orderItems.$inferInsert, 'id' | 'orderId'>;
-export type Order = typeof orders.$inferSelect & {
-  items: Array<typeof orderItems.$inferSelect>;
-  shipments: Array<typeof orderShipments.$inferSelect>;
-};
+export type { Order } from '../../../shared/api/orderRecord';
 
 /** How many orders the member's order list returns, newest first. */
 const LISTED_ORDERS = 50;

@@ -1,8 +1,9 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { payments } from '../../../schema';
+import type { Payment } from '../../../shared/api/orderRecord';
 import type { Database } from '../../records/db';
 
-export type Payment = typeof payments.$inferSelect;
+export type { Payment } from '../../../shared/api/orderRecord';
 
 export const findPayment = async (db: Database, paymentId: string): Promise<Payment | null> =>
   (await db.query.payments.findFirst({ where: eq(payments.id, paymentId) })) ?? null;

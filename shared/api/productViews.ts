@@ -1,0 +1,45 @@
+import type { SkuState } from '../docs/sku';
+import type { SpecOption } from './productModel';
+
+/** A price range in fen over the SKUs shoppers can buy. */
+export interface PriceRange {
+  min: number;
+  max: number;
+}
+
+/** One product of a storefront listing (`GET /api/products`). */
+export interface ListedProduct {
+  productId: string;
+  title: string;
+  subtitle: string;
+  imageUrl: string | null;
+  price: PriceRange | null;
+  stock: number;
+  flash: { price: number; endsAt: number } | null;
+  sales: number;
+}
+
+/** One SKU on a product page, its state live from its room. */
+export type ProductPageSku = Pick<
+  SkuState,
+  'skuId' | 'title' | 'price' | 'stock' | 'listed' | 'flash' | 'sales' | 'rev'
+> & {
+  name: string;
+  options: string[];
+  imageUrl: string | null;
+};
+
+/** A product page (`GET /api/products/:id`). */
+export interface ProductPage {
+  productId: string;
+  title: string;
+  subtitle: string;
+  description: string;
+  images: Array<{ imageId: string; url: string }>;
+  categoryIds: string[];
+  options: SpecOption[];
+  sales: number;
+  price: PriceRange | null;
+  stock: number;
+  skus: ProductPageSku[];
+}
