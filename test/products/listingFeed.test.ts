@@ -86,6 +86,24 @@ describe('a listing page stays live over the feed its answer names', () => {
     feed.close();
   });
 
+  it('measures how long a change takes to reach a shopper who acknowledges it', async () => {
+    const { category, made } = await threeProducts('Feed measured');
+    const page = await listing({ categoryId: category.id, limit: '3' });
+    const room = page.feed as string;
+    const feed = await RoomClient.connect(room, 'h5');
+    const product = made[0];
+    await patchSku(product?.skus[0]?.skuId as string, { price: 321 });
+    await feed.until(() => lines(feed).get(product?.productId as string)?.price?.min === 321, 'the change');
+    const rev = lines(feed).get(product?.productId as string)?.rev as number;
+
+    feed.setAwareness({ channel: 'h5', seen: { room, rev } });
+    await feed.flush();
+    const stats = await catalogRoomOf(env).latencyByChannel(room);
+    expect(stats.h5).toMatchObject({ connected: 1, samples: 1 });
+    expect(stats.pc).toMatchObject({ connected: 0, samples: 0 });
+    feed.close();
+  });
+
   it('gives two shoppers on the same page the same feed', async () => {
     const { category } = await threeProducts('Feed shared');
     const a = await listing({ categoryId: category.id, limit: '3' });

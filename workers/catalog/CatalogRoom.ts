@@ -3,7 +3,8 @@ import { CATALOG_ROOM, parseRoom } from '../../shared/rooms';
 import type { RoomIdentity } from '../edge/roomIdentity';
 import type { Env } from '../env';
 import type { RoomChannels } from '../monitor/roomFeed';
-import { RoomMonitor } from '../monitor/roomMonitor';
+import { type ChannelSyncStats, RoomMonitor } from '../monitor/roomMonitor';
+import { clock } from '../platform/clock';
 import { errorResponse } from '../platform/errorShape';
 import type { RoomDoc } from '../platform/room/roomDoc';
 import { SERVER_ORIGIN, YRoom } from '../platform/room/YRoom';
@@ -30,7 +31,13 @@ export class CatalogRoom extends YRoom<Env, RoomIdentity> {
     liveRooms: () => this.liveRooms(),
     forgetRoom: (name) => this.forgetRoom(name),
     skuEntry: (skuId) => this.room(CATALOG_ROOM).doc.getMap<CatalogEntry>(CATALOG_MAP).get(skuId),
+    stamp: (room, rev) => this.monitor.stamp(room, rev, clock.now()),
   });
+
+  /** Per channel, a room's sockets and acknowledgement latency (a listing feed's, measured from each change it shows). */
+  async latencyByChannel(room: string): Promise<ChannelSyncStats> {
+    return this.monitor.stats(room);
+  }
 
   /** What the room has open now, for the monitor (`feedChecks.ts`). */
   async channelsNow(room: string): Promise<RoomChannels> {

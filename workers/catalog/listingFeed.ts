@@ -19,6 +19,8 @@ export interface ListingFeedHost {
   forgetRoom(name: string): boolean;
   /** A SKU's live entry in the whole catalog. */
   skuEntry(skuId: string): CatalogEntry | undefined;
+  /** The feed now shows `rev`: acknowledgements of it are measured from now (`RoomMonitor.stamp`). */
+  stamp(room: string, rev: number): void;
 }
 
 /** A feed shows at most this many products (a listing page asks for 50 at most). */
@@ -227,6 +229,7 @@ export class ListingFeed {
     const { doc } = this.host.room(room);
     const lines = doc.getMap<ListingEntry>(LISTING_MAP);
     const skuLines = doc.getMap<CatalogEntry>(LISTING_SKU_MAP);
+    let shown = 0;
     doc.transact(() => {
       for (const productId of productIds) {
         const row = this.sql
@@ -236,7 +239,10 @@ export class ListingFeed {
           if (lines.has(productId)) lines.delete(productId);
           continue;
         }
-        if (lines.get(productId)?.rev !== row.rev) lines.set(productId, { ...JSON.parse(row.entry), rev: row.rev });
+        if (lines.get(productId)?.rev !== row.rev) {
+          lines.set(productId, { ...JSON.parse(row.entry), rev: row.rev });
+          shown = Math.max(shown, row.rev);
+        }
         if (!view.withSkus) continue;
         for (const skuId of (JSON.parse(row.source) as ListingSource).skuIds) {
           const entry = this.host.skuEntry(skuId);
@@ -244,6 +250,7 @@ export class ListingFeed {
         }
       }
     }, SERVER_ORIGIN);
+    if (shown > 0) this.host.stamp(room, shown);
   }
 
   /** After a restart or hibernation: the feeds that still have sockets are loaded again, and kept live. */
