@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod's tree-shakable build: these schemas ship in the storefront SDK (`sdk/`), which checks edits as the hub does.
+import * as z from 'zod/mini';
 import { CHANNELS } from '../channels';
 import { ID_PATTERN } from '../rooms';
 
@@ -26,9 +27,9 @@ export const MAX_MEMBER_FRAME_BYTES = 256 * 1024;
 export const MAX_MEMBER_DOC_BYTES = 512 * 1024;
 
 /** A SKU id as the member document may name it (the hub's ids; longer keys are refused). */
-const skuId = z.string().regex(ID_PATTERN);
+const skuId = z.string().check(z.regex(ID_PATTERN));
 /** A time in milliseconds since the epoch. */
-const time = z.number().finite();
+const time = z.number();
 
 /**
  * `getMap('cart')`: skuId → line. The quantity is brought within 1..999 by the server; a
@@ -37,8 +38,8 @@ const time = z.number().finite();
 export const cartLineSchema = z.object({
   qty: z.number(),
   addedAt: time,
-  channel: z.enum(CHANNELS).optional(),
-  selected: z.boolean().optional(),
+  channel: z.optional(z.enum(CHANNELS)),
+  selected: z.optional(z.boolean()),
 });
 export type CartLine = z.infer<typeof cartLineSchema>;
 

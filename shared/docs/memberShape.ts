@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import {
   CART_MAP,
   cartLineSchema,
@@ -79,7 +79,7 @@ const extraFields = (entry: unknown, shape: object): string[] => {
  * fields (a nested map loses them in place, a plain object is rewritten), and at most `limit`
  * of them: those added first stay.
  */
-const shapeMap = (map: Y.Map<unknown>, schema: z.ZodType<{ addedAt: number }>, limit: number, pass: Pass) => {
+const shapeMap = (map: Y.Map<unknown>, schema: z.ZodMiniType<{ addedAt: number }>, limit: number, pass: Pass) => {
   const kept: [string, number][] = [];
   for (const [key, entry] of [...map.entries()]) {
     const shape = memberKeySchema.safeParse(key).success ? schema.safeParse(plain(entry)) : null;

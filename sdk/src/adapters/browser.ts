@@ -1,3 +1,5 @@
+export * from '../index';
+
 import type { KeyValueStore, Runtime } from '../runtime';
 import { type StandardWebSocket, standardSocket } from './standardSocket';
 

@@ -1,3 +1,5 @@
+export * from '../index';
+
 import { WebSocket } from 'ws';
 import { memoryStorage } from '../memoryStorage';
 import type { Runtime } from '../runtime';
