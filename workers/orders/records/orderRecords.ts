@@ -1,7 +1,7 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { memberCoupons, orderItems, orderShipments, orders } from '../../../schema';
-import { chunks } from '../../records/chunks';
 import type { Order } from '../../../shared/api/orderRecord';
+import { chunks } from '../../records/chunks';
 import type { Database } from '../../records/db';
 import { orderTransition } from './orderMoves';
 
