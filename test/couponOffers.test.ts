@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { ClaimableCoupon } from '../shared/api/coupons';
 import { COUPONS_MAP } from '../shared/docs/account';
-import type { ClaimableCoupon } from '../workers/members/records/claimableCoupons';
 import { accountClient, claimCoupon, createCoupon } from './support/account';
 import { admin } from './support/hub';
 import { freshPhone, guestLogin, phoneLogin, shopper } from './support/members';

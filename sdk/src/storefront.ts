@@ -1,12 +1,12 @@
 import { ObservableV2 } from 'lib0/observable';
 import * as Y from 'yjs';
-import type { AddressPatch, NewAddress } from '../../shared/api/addresses';
-import type { Delivery } from '../../shared/api/checkout';
+import type { AddressPatchRequest, NewAddressRequest } from '../../shared/api/addresses';
+import type { DeliveryRequest } from '../../shared/api/checkout';
+import type { ClaimableCoupon } from '../../shared/api/coupons';
 import type { Order, Payment } from '../../shared/api/orderRecord';
 import type { PaymentMethod } from '../../shared/api/payments';
 import type { Channel } from '../../shared/channels';
 import type { BookAddress } from '../../shared/checkout';
-import type { CouponOffer } from '../../shared/docs/account';
 import { LISTING_MAP, type ListingEntry } from '../../shared/docs/listing';
 import { accountRoom, memberRoom } from '../../shared/rooms';
 import { accountViews } from './accountDocument';
@@ -271,16 +271,15 @@ export const createStorefront = (options: StorefrontOptions) => {
     coupons: {
       ...view('coupons'),
       /** What the shopper may claim on this channel. */
-      claimable: async () =>
-        (await member<{ coupons: Array<CouponOffer & { couponId: number }> }>('GET', '/api/coupons')).coupons,
+      claimable: async () => (await member<{ coupons: ClaimableCoupon[] }>('GET', '/api/coupons')).coupons,
       claim: (couponId: number) =>
         member<{ claimId: number; couponId: number }>('POST', `/api/coupons/${couponId}/claim`),
     },
     addresses: {
       ...view('addresses'),
       /** `wx.chooseAddress`'s result may be passed as it is. */
-      add: (address: NewAddress) => member<BookAddress>('POST', '/api/members/me/addresses', address),
-      update: (addressId: string, patch: AddressPatch) =>
+      add: (address: NewAddressRequest) => member<BookAddress>('POST', '/api/members/me/addresses', address),
+      update: (addressId: string, patch: AddressPatchRequest) =>
         member<BookAddress>('PATCH', `/api/members/me/addresses/${addressId}`, patch),
       makeDefault: (addressId: string) => member<BookAddress>('POST', `/api/members/me/addresses/${addressId}/default`),
       remove: (addressId: string) => member<null>('DELETE', `/api/members/me/addresses/${addressId}`),
@@ -290,7 +289,7 @@ export const createStorefront = (options: StorefrontOptions) => {
      * One idempotency key per call: a retried request returns the same order.
      */
     async checkout(
-      order: { items?: Array<{ skuId: string; qty: number }>; couponId?: number; delivery?: Delivery } = {},
+      order: { items?: Array<{ skuId: string; qty: number }>; couponId?: number; delivery?: DeliveryRequest } = {},
     ) {
       const items =
         order.items ??

@@ -77,4 +77,7 @@ export const addressPatchSchema = z
 export const addressIdParam = z.strictObject({ addressId: z.string().regex(ID_PATTERN, 'not a valid address id') });
 
 export type NewAddress = z.output<typeof newAddressSchema>;
+/** An address book entry as a client writes it: `wx.chooseAddress`'s result as it is. */
+export type NewAddressRequest = z.input<typeof newAddressSchema>;
+export type AddressPatchRequest = z.input<typeof addressPatchSchema>;
 export type AddressPatch = z.output<typeof addressPatchSchema>;

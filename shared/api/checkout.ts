@@ -53,5 +53,7 @@ export const productFreightSchema = z.union([
 export const productIdParam = z.strictObject({ productId: z.string().regex(ID_PATTERN, 'not a valid product id') });
 
 export type Delivery = z.output<typeof deliverySchema>;
+/** A `delivery` as a client writes it (an inline address as the address picker gives it). */
+export type DeliveryRequest = z.input<typeof deliverySchema>;
 export type NewPickupPoint = z.output<typeof newPickupPointSchema>;
 export type PickupPointPatch = z.output<typeof pickupPointPatchSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS } from '../channels';
+import type { CouponOffer } from '../docs/account';
 import { eachOnce } from './eachOnce';
 import { cursorSchema, pageLimitSchema } from './paging';
 
@@ -45,3 +46,13 @@ export const adminCouponQuerySchema = z.strictObject({ limit: pageLimitSchema, c
 export type NewCoupon = z.infer<typeof newCouponSchema>;
 export type CouponPatch = z.infer<typeof couponPatchSchema>;
 export type AdminCouponQuery = z.infer<typeof adminCouponQuerySchema>;
+
+/** A coupon a shopper may claim now, as the storefront shows it (`GET /api/coupons`). */
+export interface ClaimableCoupon extends CouponOffer {
+  id: number;
+  /** Coupons left to claim, for everyone. */
+  remaining: number;
+  perMemberLimit: number;
+  /** How many of it this member has claimed so far. */
+  claimedByMe: number;
+}

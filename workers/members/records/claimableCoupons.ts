@@ -1,19 +1,9 @@
 import { and, asc, count, eq, gt, isNull, lt, lte, sql } from 'drizzle-orm';
 import { coupons, memberCoupons } from '../../../schema';
+import type { ClaimableCoupon } from '../../../shared/api/coupons';
 import type { Channel } from '../../../shared/channels';
-import type { CouponOffer } from '../../../shared/docs/account';
 import type { Database } from '../../records/db';
 import { offerOf } from './couponRecords';
-
-/** A coupon a shopper may claim now, as the storefront shows it. */
-export interface ClaimableCoupon extends CouponOffer {
-  id: number;
-  /** Coupons left to claim, for everyone. */
-  remaining: number;
-  perMemberLimit: number;
-  /** How many of it this member has claimed so far. */
-  claimedByMe: number;
-}
 
 /** The most a storefront's coupon list shows, soonest to end first. */
 const LISTED_COUPONS = 100;
