@@ -30,6 +30,8 @@ export interface StorefrontOptions {
   backoff?: Backoff;
   /** Start a guest session when there is none, so the cart works from the first visit (default true). */
   guest?: boolean;
+  /** The device's clock (ms since the epoch), by which the session is renewed before it expires. */
+  now?: () => number;
 }
 
 /** The member's two documents, their device copies and the views over them, for one member. */
@@ -104,7 +106,8 @@ export const createStorefront = (options: StorefrontOptions) => {
   const syncUrl = `${base.replace(/^http/, 'ws')}/sync`;
   const events = new ObservableV2<StorefrontEvents>();
   const http = new HubHttp(base, runtime.fetch, events);
-  const session = new SessionKeeper(http, runtime.storage, channel, events);
+  const now = options.now ?? Date.now;
+  const session = new SessionKeeper(http, runtime.storage, channel, events, now);
   const sampled = () => Math.random() < (options.ackSampleRate ?? 0.1);
 
   const memberConnection = new HubConnection({
@@ -141,7 +144,7 @@ export const createStorefront = (options: StorefrontOptions) => {
   let space: MemberSpace | null = null;
   // Read through a function: TypeScript cannot see that `enter` reassigns it meanwhile.
   const currentSpace = (): MemberSpace | null => space;
-  const views = () => space?.views ?? { ...memberViews(emptyMember, channel), ...accountViews(emptyAccount) };
+  const views = () => space?.views ?? { ...memberViews(emptyMember, channel, now), ...accountViews(emptyAccount) };
 
   const enter = async (memberId: string | null): Promise<void> => {
     if (space?.memberId === memberId) return;
@@ -159,7 +162,7 @@ export const createStorefront = (options: StorefrontOptions) => {
         member,
         account,
         stored,
-        views: { ...memberViews(member, channel), ...accountViews(account) },
+        views: { ...memberViews(member, channel, now), ...accountViews(account) },
       };
       memberConnection.setRooms([
         { name: memberRoom(memberId), doc: member },
@@ -212,8 +215,12 @@ export const createStorefront = (options: StorefrontOptions) => {
   };
   // A mini-program's network is cut soon after it hides: close cleanly, and resync when it is back.
   const unhooks = [runtime.onHide?.(pause), runtime.onShow?.(resume)];
+  // A merged account's tokens stop working: the session ends, and the storefront is asked to log in.
   events.on('refusal', (refusal) => {
-    if (refusal.kind === 'merged') void session.logOut();
+    if (refusal.kind !== 'merged') return;
+    void session
+      .logOut()
+      .then(() => events.emit('refusal', [{ kind: 'auth-required', reason: 'the account was merged' }]));
   });
   const ready = (async () => {
     const restored = await session.restore();

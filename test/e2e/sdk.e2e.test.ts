@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nodeRuntime } from '../../sdk/src/adapters/node';
-import type { Refusal, Storefront } from '../../sdk/src/index';
+import type { Refusal, Storefront, StorefrontOptions } from '../../sdk/src/index';
+import { memoryStorage } from '../../sdk/src/memoryStorage';
 import { createStorefront } from '../../sdk/src/storefront';
 import type { Channel } from '../../shared/channels';
 import { DEVELOPMENT_SMS_CODE } from './support/developmentSmsCode';
@@ -10,9 +11,16 @@ import { useWranglerDev } from './support/wranglerDev';
 
 const dev = useWranglerDev<{ destroy(): void }>();
 const LIVE_WITHIN_MS = 3000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
-const storefront = async (channel: Channel): Promise<Storefront> => {
-  const shop = createStorefront({ url: dev.hub.httpUrl, channel, runtime: nodeRuntime(), ackSampleRate: 1 });
+const storefront = async (channel: Channel, options: Partial<StorefrontOptions> = {}): Promise<Storefront> => {
+  const shop = createStorefront({
+    url: dev.hub.httpUrl,
+    channel,
+    runtime: nodeRuntime(),
+    ackSampleRate: 1,
+    ...options,
+  });
   dev.track({ destroy: () => shop.close() });
   await shop.ready;
   return shop;
@@ -128,5 +136,60 @@ describe('the storefront SDK against the hub', () => {
     const seen = refusals(shop);
     await expect(shop.auth.requestCode('not a phone')).rejects.toMatchObject({ status: 400, field: 'phone' });
     expect(seen).toContainEqual(expect.objectContaining({ kind: 'rejected', status: 400, field: 'phone' }));
+  });
+
+  it('renews a session close to its expiry when the app starts, and keeps it in storage', async () => {
+    const storage = memoryStorage();
+    const first = await storefront('app', { runtime: nodeRuntime({ storage }) });
+    const phone = freshPhone();
+    const session = await login(first, phone);
+    first.close();
+
+    // The app opens again 24 days later by its clock: the 30-day token has under a week left.
+    const renewals: string[] = [];
+    const counting: typeof fetch = (input, init) => {
+      if (String(input).endsWith('/api/auth/renew')) renewals.push(String(input));
+      return fetch(input, init);
+    };
+    const later = () => Date.now() + 24 * DAY_MS;
+    const again = await storefront('app', { runtime: nodeRuntime({ storage, fetch: counting }), now: later });
+    expect(renewals).toHaveLength(1);
+    const renewed = again.auth.session.get();
+    expect(renewed).toMatchObject({ memberId: session.memberId, role: 'member' });
+    expect(renewed?.expiresAt).toBeGreaterThanOrEqual(session.expiresAt);
+    expect(JSON.parse((await storage.get('mallsync.session.app')) as string)).toEqual(renewed);
+    // Ready means the member's documents synced over the renewed token.
+    expect(again.online().member).toBe(true);
+  });
+
+  it('ends a merged account in a new login, never a dead socket: 4010, merged, auth-required', async () => {
+    const phone = freshPhone();
+    const h5 = await storefront('h5');
+    const merged = await login(h5, phone);
+    const seen = refusals(h5);
+    const mini = await storefront('mini');
+    await mini.auth.loginWithWechat(`sdk-${Date.now()}`);
+    const survivor = mini.auth.session.get()?.memberId;
+
+    const askedToLogIn = waitForEvent<[Refusal]>(
+      (listener) => {
+        h5.on('refusal', listener);
+        return () => h5.off('refusal', listener);
+      },
+      LIVE_WITHIN_MS,
+      'auth-required on h5',
+      (r) => r.kind === 'auth-required',
+    );
+    await mini.auth.requestCode(phone);
+    expect(await mini.auth.bindPhone(phone, DEVELOPMENT_SMS_CODE)).toEqual({
+      memberId: survivor,
+      merged: merged.memberId,
+    });
+    await askedToLogIn;
+    expect(seen.map((r) => r.kind)).toEqual(expect.arrayContaining(['merged', 'auth-required']));
+    expect(h5.auth.session.get()).toBeNull();
+
+    await login(h5, phone);
+    expect(h5.auth.session.get()?.memberId).toBe(survivor);
   });
 });
