@@ -14,7 +14,7 @@ import { skuRoomOf } from './SkuRoom';
  * An operator's edit of a product's content. A new title goes through every SKU's own room, so
  * each connected storefront shows it at once (and D1 takes it from the room's write-through).
  * So does a change of status: a product leaving `listed` takes all its SKUs off sale in their
- * rooms (no order can reserve them), and one coming back puts them all on sale again.
+ * rooms (no order can reserve them), and one coming back puts each back to its own listing.
  */
 export const editProduct = async (env: Env, productId: string, patch: ProductPatch): Promise<void> => {
   const db = database(env.DB);
@@ -32,6 +32,6 @@ export const editProduct = async (env: Env, productId: string, patch: ProductPat
   }
   const wasListed = record.product.status === 'listed';
   if (status !== undefined && (status === 'listed') !== wasListed) {
-    await Promise.all(record.skus.map((s) => skuRoomOf(env, s.skuId).edit({ listed: !wasListed })));
+    await Promise.all(record.skus.map((s) => skuRoomOf(env, s.skuId).edit({ listed: !wasListed && s.ownListed })));
   }
 };

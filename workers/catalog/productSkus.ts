@@ -12,6 +12,7 @@ import { findProductRecord, type ProductRecord } from './records/productReads';
 import { insertSkus } from './records/productRecords';
 import { skuNameOf, skuTitleOf } from './rules/skuTitle';
 import { skuRoomOf } from './SkuRoom';
+import { productNotListed } from './skuListing';
 
 const productOrNotFound = async (env: Env, productId: string): Promise<ProductRecord> => {
   const record = await findProductRecord(database(env.DB), productId);
@@ -25,10 +26,16 @@ const skuOf = (record: ProductRecord, skuId: string) => {
   return sku;
 };
 
+/** Listing a SKU of a product shoppers cannot see would show it for sale on its own: refused. */
+const refuseListingUnlisted = (record: ProductRecord, listed: boolean | undefined) => {
+  if (listed === true && record.product.status !== 'listed') throw productNotListed(record.product.status, 'listed');
+};
+
 /** A new SKU of an existing product, named by one value of each of its options; on the catalog feed at once. */
 export const addSku = async (env: Env, productId: string, input: NewSku): Promise<SkuState> => {
   const record = await productOrNotFound(env, productId);
   const options = record.product.options;
+  refuseListingUnlisted(record, input.listed);
   const problem = skuOptionProblem(options, input);
   if (problem) {
     const field = problem.path.join('.');
@@ -55,7 +62,14 @@ export const addSku = async (env: Env, productId: string, input: NewSku): Promis
     rev: 1,
     changedAt: now,
   };
-  await insertSkus(db, [{ state, name, options: input.options ?? [], imageId: input.imageId ?? null }], []);
+  const row = {
+    state,
+    name,
+    options: input.options ?? [],
+    imageId: input.imageId ?? null,
+    ownListed: input.listed ?? true,
+  };
+  await insertSkus(db, [row], []);
   await catalogRoomOf(env).upsert([{ skuId: state.skuId, entry: catalogEntryOf(state) }]);
   return state;
 };
@@ -64,12 +78,10 @@ export const addSku = async (env: Env, productId: string, input: NewSku): Promis
 export const editSkuContent = async (env: Env, productId: string, skuId: string, patch: SkuContentPatch) => {
   const record = await productOrNotFound(env, productId);
   skuOf(record, skuId);
-  if (patch.listed === true && record.product.status !== 'listed') {
-    throw new ApiError(409, 'product_not_listed', `the product is ${record.product.status}: list it first`, 'listed');
-  }
+  refuseListingUnlisted(record, patch.listed);
   const db = database(env.DB);
   if (patch.imageId) await checkReferences(db, { images: [{ imageId: patch.imageId, field: 'imageId' }] });
-  await updateSkuContent(db, skuId, { name: patch.title, imageId: patch.imageId });
+  await updateSkuContent(db, skuId, { name: patch.title, imageId: patch.imageId, ownListed: patch.listed });
   const room = skuRoomOf(env, skuId);
   if (patch.title !== undefined) await room.retitle(skuTitleOf(record.product.title, patch.title));
   if (patch.listed !== undefined) await room.edit({ listed: patch.listed });

@@ -34,13 +34,16 @@ export const updateProductContent = async (
   if (first) await db.batch([first, ...rest]);
 };
 
-/** A SKU's own name and picture (its title in D1 follows from the room's write-through). */
+/**
+ * A SKU's own name, picture and own listing (its title and what shoppers see of its listing reach
+ * D1 from the room's write-through).
+ */
 export const updateSkuContent = async (
   db: Database,
   skuId: string,
-  content: { name?: string; imageId?: string | null },
+  content: { name?: string; imageId?: string | null; ownListed?: boolean },
 ): Promise<void> => {
-  if (content.name === undefined && content.imageId === undefined) return;
+  if (Object.values(content).every((v) => v === undefined)) return;
   await db.update(skus).set(content).where(eq(skus.id, skuId));
 };
 

@@ -1,0 +1,45 @@
+import type { SkuPatch } from '../../shared/api/admin';
+import type { ProductStatus } from '../../shared/api/productModel';
+import type { SkuState } from '../../shared/docs/sku';
+import { ApiError, notFound } from '../edge/errors';
+import type { Env } from '../env';
+import { database } from '../records/db';
+import { productStatusOfSkus, recordOwnListing } from './records/skuRecords';
+import { skuRoomOf } from './SkuRoom';
+
+/** Listing a SKU of a product shoppers cannot see would show it for sale on its own. */
+export const productNotListed = (status: ProductStatus, field: string) =>
+  new ApiError(409, 'product_not_listed', `the product is ${status}: list the product first`, field);
+
+/** One operator edit of a SKU's price, stock or listing. */
+export type SkuEdit = SkuPatch & { skuId: string };
+
+/**
+ * Applies operator edits of price, stock and listing, all or none refused: an unknown SKU is a 404,
+ * listing a SKU of a product that is not listed a 409, each before any room changes. A listing
+ * given is also the SKU's own, which listing its product again restores (`editProduct.ts`).
+ * `fieldOf` names a field of the edit at `index` in the caller's body.
+ */
+export const editSkus = async (
+  env: Env,
+  edits: SkuEdit[],
+  fieldOf: (index: number, field: keyof SkuEdit) => string,
+): Promise<SkuState[]> => {
+  const db = database(env.DB);
+  const statuses = await productStatusOfSkus(
+    db,
+    edits.map((e) => e.skuId),
+  );
+  const unknown = edits.findIndex((e) => !statuses.has(e.skuId));
+  if (unknown >= 0) throw notFound(`SKU ${edits[unknown]?.skuId}`, fieldOf(unknown, 'skuId'));
+  edits.forEach((edit, i) => {
+    const status = statuses.get(edit.skuId) ?? 'listed';
+    if (edit.listed === true && status !== 'listed') throw productNotListed(status, fieldOf(i, 'listed'));
+  });
+  await recordOwnListing(
+    db,
+    edits.flatMap(({ skuId, listed }) => (listed === undefined ? [] : [{ skuId, listed }])),
+  );
+  const states = await Promise.all(edits.map(({ skuId, ...patch }) => skuRoomOf(env, skuId).edit(patch)));
+  return states.filter((s) => s !== null);
+};
