@@ -10,7 +10,7 @@ import { checkReferences } from './productReferences';
 import { markSkuRemoved, updateSkuContent } from './records/productEdits';
 import { findProductRecord, type ProductRecord } from './records/productReads';
 import { insertSkus } from './records/productRecords';
-import { skuNameOf, skuTitleOf } from './rules/skuTitle';
+import { followingName, skuNameOf, skuTitleOf } from './rules/skuTitle';
 import { skuRoomOf } from './SkuRoom';
 import { productNotListed } from './skuListing';
 
@@ -34,17 +34,8 @@ const refuseListingUnlisted = (record: ProductRecord, listed: boolean | undefine
 /** A new SKU of an existing product, named by one value of each of its options; on the catalog feed at once. */
 export const addSku = async (env: Env, productId: string, input: NewSku): Promise<SkuState> => {
   const record = await productOrNotFound(env, productId);
-  const options = record.product.options;
   refuseListingUnlisted(record, input.listed);
-  const problem = skuOptionProblem(options, input);
-  if (problem) {
-    const field = problem.path.join('.');
-    throw new ApiError(400, 'invalid_input', `${field}: ${problem.message}`, field);
-  }
-  const combination = JSON.stringify(input.options ?? []);
-  if (options.length > 0 && record.skus.some((s) => JSON.stringify(s.options) === combination)) {
-    throw new ApiError(409, 'sku_exists', 'another SKU of this product has these option values', 'options');
-  }
+  checkOptionValues(record, input.options ?? []);
   const db = database(env.DB);
   if (input.imageId) await checkReferences(db, { images: [{ imageId: input.imageId, field: 'imageId' }] });
   const name = skuNameOf(input);
@@ -74,16 +65,35 @@ export const addSku = async (env: Env, productId: string, input: NewSku): Promis
   return state;
 };
 
-/** Renames, re-pictures, lists or delists a SKU; what shoppers see changes through its room. */
+/** 400 for option values that are not one of each of the product's options; 409 when another SKU has them. */
+const checkOptionValues = (record: ProductRecord, options: string[], skuId?: string) => {
+  const problem = skuOptionProblem(record.product.options, { options });
+  if (problem) {
+    const field = problem.path.join('.');
+    throw new ApiError(400, 'invalid_input', `${field}: ${problem.message}`, field);
+  }
+  const combination = JSON.stringify(options);
+  const twin = record.skus.find((s) => s.skuId !== skuId && JSON.stringify(s.options) === combination);
+  if (record.product.options.length > 0 && twin) {
+    throw new ApiError(409, 'sku_exists', `SKU ${twin.skuId} of this product has these option values`, 'options');
+  }
+};
+
+/**
+ * Renames, re-pictures, lists or delists a SKU, or gives it other option values (a name that was
+ * its values follows them); what shoppers see changes through its room.
+ */
 export const editSkuContent = async (env: Env, productId: string, skuId: string, patch: SkuContentPatch) => {
   const record = await productOrNotFound(env, productId);
-  skuOf(record, skuId);
+  const sku = skuOf(record, skuId);
   refuseListingUnlisted(record, patch.listed);
+  if (patch.options) checkOptionValues(record, patch.options, skuId);
   const db = database(env.DB);
   if (patch.imageId) await checkReferences(db, { images: [{ imageId: patch.imageId, field: 'imageId' }] });
-  await updateSkuContent(db, skuId, { name: patch.title, imageId: patch.imageId, ownListed: patch.listed });
+  const name = patch.title ?? (patch.options ? followingName(sku, patch.options) : undefined);
+  await updateSkuContent(db, skuId, { name, imageId: patch.imageId, ownListed: patch.listed, options: patch.options });
   const room = skuRoomOf(env, skuId);
-  if (patch.title !== undefined) await room.retitle(skuTitleOf(record.product.title, patch.title));
+  if (name !== undefined) await room.retitle(skuTitleOf(record.product.title, name));
   if (patch.listed !== undefined) await room.edit({ listed: patch.listed });
 };
 
