@@ -63,13 +63,64 @@ const matchOptions = (current: SpecOption[], edit: ProductOptionsEdit): Matching
 };
 
 /**
+ * One SKU's values of the new options: its renamed ones, overridden by those `given` names. A
+ * value left open is a 400 when the SKU never had one (a new option), a 409 when it was removed.
+ */
+const valuesOf = (
+  sku: SkuOptions,
+  current: SpecOption[],
+  options: SpecOption[],
+  matching: Matching,
+  given: Record<string, string>,
+): string[] | OptionProblem => {
+  const values: Array<string | undefined> = matching.from.map((index, k) =>
+    index === null ? undefined : matching.renames[k]?.get(sku.options[index] ?? ''),
+  );
+  for (const [optionName, value] of Object.entries(given)) {
+    const k = options.findIndex((o) => o.name === optionName);
+    const field = `skus.${sku.skuId}.${optionName}`;
+    if (k < 0) return invalid(field, 'not an option of this product');
+    if (!options[k]?.values.includes(value)) return invalid(field, `not a value of ${optionName}`);
+    values[k] = value;
+  }
+  const open = values.indexOf(undefined);
+  if (open < 0) return values.filter((v) => v !== undefined);
+  const index = matching.from[open] ?? null;
+  const old = index === null ? undefined : sku.options[index];
+  const option = options[open]?.name ?? '';
+  if (old === undefined) return invalid(`skus.${sku.skuId}.${option}`, `give this SKU a value of ${option}`);
+  return {
+    status: 409,
+    code: 'option_value_in_use',
+    message: `${old} of ${current[index ?? -1]?.name} is SKU ${sku.skuId}'s: give it another value first`,
+    field: `options.${open}.values`,
+  };
+};
+
+/** Two SKUs that would name the same values, as the refusal says it. */
+const twins = (skus: Array<{ skuId: string; values: string[] }>): OptionProblem | null => {
+  const seen = new Map<string, string>();
+  for (const { skuId, values } of skus) {
+    const combination = JSON.stringify(values);
+    const twin = seen.get(combination);
+    if (twin) {
+      const message = `SKUs ${twin} and ${skuId} would have the same values`;
+      return { status: 409, code: 'skus_not_distinct', message, field: 'options' };
+    }
+    seen.set(combination, skuId);
+  }
+  return null;
+};
+
+/**
  * Works out an operator's edit of a product's spec options: options and values matched to the
  * current ones by `was` (else by name) are kept or renamed, the others added; current ones left
  * out are removed. Every SKU then names one value of each new option: its renamed value, or the
  * one `edit.skus` gives it. Refused: a SKU left without a value of an option (400, unless the
  * value it had was removed: 409 `option_value_in_use`), and two SKUs with one combination (409
- * `skus_not_distinct`, e.g. after removing the option that told them apart). A SKU whose name was
- * its option values takes its new values as its name.
+ * `skus_not_distinct`, e.g. after removing the option that told them apart; a product that had
+ * and keeps no options may have several SKUs). A SKU whose name was its option values takes its
+ * new values as its name.
  */
 export const planOptionEdit = (
   current: SpecOption[],
@@ -85,56 +136,18 @@ export const planOptionEdit = (
   const given = edit.skus ?? {};
   const unknown = Object.keys(given).find((id) => !skus.some((s) => s.skuId === id));
   if (unknown) return { status: 404, code: 'not_found', message: `SKU ${unknown} not found`, field: `skus.${unknown}` };
-
-  const next: string[][] = [];
+  const next: Array<SkuOptions & { values: string[] }> = [];
   for (const sku of skus) {
-    const values: Array<string | undefined> = matching.from.map((index, k) =>
-      index === null ? undefined : matching.renames[k]?.get(sku.options[index] ?? ''),
-    );
-    for (const [optionName, value] of Object.entries(given[sku.skuId] ?? {})) {
-      const k = options.findIndex((o) => o.name === optionName);
-      const field = `skus.${sku.skuId}.${optionName}`;
-      if (k < 0) return invalid(field, 'not an option of this product');
-      if (!options[k]?.values.includes(value)) return invalid(field, `not a value of ${optionName}`);
-      values[k] = value;
-    }
-    const open = values.indexOf(undefined);
-    if (open >= 0) {
-      const index = matching.from[open] ?? null;
-      const old = index === null ? undefined : sku.options[index];
-      const option = options[open]?.name ?? '';
-      if (old === undefined) return invalid(`skus.${sku.skuId}.${option}`, `give this SKU a value of ${option}`);
-      return {
-        status: 409,
-        code: 'option_value_in_use',
-        message: `${old} of ${current[index ?? -1]?.name} is SKU ${sku.skuId}'s: give it another value first`,
-        field: `options.${open}.values`,
-      };
-    }
-    next.push(values.filter((v) => v !== undefined));
+    const values = valuesOf(sku, current, options, matching, given[sku.skuId] ?? {});
+    if ('status' in values) return values;
+    next.push({ ...sku, values });
   }
-  if (current.length > 0 || options.length > 0) {
-    const seen = new Map<string, string>();
-    for (const [s, sku] of skus.entries()) {
-      const combination = JSON.stringify(next[s]);
-      const twin = seen.get(combination);
-      if (twin) {
-        return {
-          status: 409,
-          code: 'skus_not_distinct',
-          message: `SKUs ${twin} and ${sku.skuId} would have the same values`,
-          field: 'options',
-        };
-      }
-      seen.set(combination, sku.skuId);
-    }
-  }
-  const changed = skus.flatMap((sku, s) => {
-    const values = next[s] ?? [];
+  const twin = current.length > 0 || options.length > 0 ? twins(next) : null;
+  if (twin) return twin;
+  const changed = next.flatMap(({ values, ...sku }) => {
     const name = followingName(sku, values);
-    return JSON.stringify(values) === JSON.stringify(sku.options) && name === sku.name
-      ? []
-      : [{ skuId: sku.skuId, name, options: values }];
+    const same = JSON.stringify(values) === JSON.stringify(sku.options) && name === sku.name;
+    return same ? [] : [{ skuId: sku.skuId, name, options: values }];
   });
   return { options, skus: changed };
 };
