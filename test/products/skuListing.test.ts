@@ -177,3 +177,18 @@ describe('a SKU of a product shoppers cannot see', () => {
     expect(await unknownInBatch.json()).toMatchObject({ error: { field: 'edits.1.skuId' } });
   });
 });
+
+describe('a SKU removed from its product', () => {
+  it('cannot be listed again, by the SKU patch', async () => {
+    const product = await productPriced('Tray', [100, 200]);
+    const [removed] = skuIdsOf(product);
+    if (!removed) throw new Error('no SKU');
+    expect((await admin('DELETE', `/api/admin/products/${product.productId}/skus/${removed}`)).status).toBe(200);
+    const listing = await catalogListing();
+    const before = await skuState(removed);
+    await expectConflict(await admin('PATCH', `/api/admin/skus/${removed}`, { listed: true }), 'sku_removed', 'listed');
+    expect(await skuState(removed)).toEqual(before);
+    expect(listing.entry(removed)).toMatchObject({ listed: false, rev: before.rev });
+    listing.client.close();
+  });
+});

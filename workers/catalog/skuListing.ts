@@ -16,7 +16,8 @@ export type SkuEdit = SkuPatch & { skuId: string };
 
 /**
  * Applies operator edits of price, stock and listing, all or none refused: an unknown SKU is a 404,
- * listing a SKU of a product that is not listed a 409, each before any room changes. A listing
+ * listing a SKU of a product that is not listed, or one removed from its product, a 409, each
+ * before any room changes. A listing
  * given is also the SKU's own, which listing its product again restores (`editProduct.ts`).
  * `fieldOf` names a field of the edit at `index` in the caller's body.
  */
@@ -33,8 +34,11 @@ export const editSkus = async (
   const unknown = edits.findIndex((e) => !statuses.has(e.skuId));
   if (unknown >= 0) throw notFound(`SKU ${edits[unknown]?.skuId}`, fieldOf(unknown, 'skuId'));
   edits.forEach((edit, i) => {
-    const status = statuses.get(edit.skuId) ?? 'listed';
-    if (edit.listed === true && status !== 'listed') throw productNotListed(status, fieldOf(i, 'listed'));
+    const { status, removed } = statuses.get(edit.skuId) ?? { status: 'listed', removed: false };
+    if (edit.listed !== true) return;
+    if (removed)
+      throw new ApiError(409, 'sku_removed', `SKU ${edit.skuId} was removed from its product`, fieldOf(i, 'listed'));
+    if (status !== 'listed') throw productNotListed(status, fieldOf(i, 'listed'));
   });
   await recordOwnListing(
     db,

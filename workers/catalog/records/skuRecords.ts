@@ -39,14 +39,20 @@ export const existingSkuIds = async (db: Database, skuIds: string[]): Promise<Se
   return new Set(rows.map((r) => r.id));
 };
 
-/** The status of the product of each of `skuIds` (at most 100 per call); ids with no SKU are absent. */
-export const productStatusOfSkus = async (db: Database, skuIds: string[]): Promise<Map<string, ProductStatus>> => {
+/**
+ * The status of the product of each of `skuIds` (at most 100 per call), and whether the SKU was
+ * removed from it; ids with no SKU are absent.
+ */
+export const productStatusOfSkus = async (
+  db: Database,
+  skuIds: string[],
+): Promise<Map<string, { status: ProductStatus; removed: boolean }>> => {
   const rows = await db
-    .select({ id: skus.id, status: products.status })
+    .select({ id: skus.id, status: products.status, removedAt: skus.removedAt })
     .from(skus)
     .innerJoin(products, eq(products.id, skus.productId))
     .where(inArray(skus.id, skuIds));
-  return new Map(rows.map((r) => [r.id, r.status]));
+  return new Map(rows.map((r) => [r.id, { status: r.status, removed: r.removedAt !== null }]));
 };
 
 /** Keeps the operator's own listing of each SKU, what listing its product again restores. */
