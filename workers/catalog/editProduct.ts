@@ -5,10 +5,23 @@ import { clock } from '../platform/clock';
 import { database } from '../records/db';
 import { checkReferences } from './productReferences';
 import { updateProductContent } from './records/productEdits';
-import { findProductRecord } from './records/productReads';
+import { findProductRecord, type ProductRecord } from './records/productReads';
 import { sanitizeRichText } from './rules/richText';
 import { skuTitleOf } from './rules/skuTitle';
 import { skuRoomOf } from './SkuRoom';
+
+/**
+ * Takes off sale again each SKU just put back on sale whose own listing was turned off meanwhile:
+ * that delisting was written after `before` was read, and its room change may have come before
+ * this one's; one written after this read comes to the room after this one's.
+ */
+const keepOwnDelisting = async (env: Env, before: ProductRecord): Promise<void> => {
+  const now = await findProductRecord(database(env.DB), before.product.id);
+  const delisted = (now?.skus ?? []).filter(
+    (s) => !s.ownListed && before.skus.some((b) => b.skuId === s.skuId && b.ownListed),
+  );
+  await Promise.all(delisted.map((s) => skuRoomOf(env, s.skuId).edit({ listed: false })));
+};
 
 /**
  * An operator's edit of a product's content. A new title goes through every SKU's own room, so
@@ -33,5 +46,6 @@ export const editProduct = async (env: Env, productId: string, patch: ProductPat
   const wasListed = record.product.status === 'listed';
   if (status !== undefined && (status === 'listed') !== wasListed) {
     await Promise.all(record.skus.map((s) => skuRoomOf(env, s.skuId).edit({ listed: !wasListed && s.ownListed })));
+    if (!wasListed) await keepOwnDelisting(env, record);
   }
 };

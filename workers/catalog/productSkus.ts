@@ -12,7 +12,7 @@ import { findProductRecord, type ProductRecord } from './records/productReads';
 import { insertSkus } from './records/productRecords';
 import { followingName, skuNameOf, skuTitleOf } from './rules/skuTitle';
 import { skuRoomOf } from './SkuRoom';
-import { productNotListed } from './skuListing';
+import { delistIfProductLeft, productNotListed } from './skuListing';
 
 const productOrNotFound = async (env: Env, productId: string): Promise<ProductRecord> => {
   const record = await findProductRecord(database(env.DB), productId);
@@ -62,7 +62,8 @@ export const addSku = async (env: Env, productId: string, input: NewSku): Promis
   };
   await insertSkus(db, [row], []);
   await catalogRoomOf(env).upsert([{ skuId: state.skuId, entry: catalogEntryOf(state) }]);
-  return state;
+  if (!state.listed) return state;
+  return (await delistIfProductLeft(env, [state.skuId])).get(state.skuId) ?? state;
 };
 
 /** 400 for option values that are not one of each of the product's options; 409 when another SKU has them. */
@@ -95,6 +96,7 @@ export const editSkuContent = async (env: Env, productId: string, skuId: string,
   const room = skuRoomOf(env, skuId);
   if (name !== undefined) await room.retitle(skuTitleOf(record.product.title, name));
   if (patch.listed !== undefined) await room.edit({ listed: patch.listed });
+  if (patch.listed === true) await delistIfProductLeft(env, [skuId]);
 };
 
 /**

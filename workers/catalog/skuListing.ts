@@ -11,6 +11,23 @@ import { skuRoomOf } from './SkuRoom';
 export const productNotListed = (status: ProductStatus, field: string) =>
   new ApiError(409, 'product_not_listed', `the product is ${status}: list the product first`, field);
 
+/**
+ * Takes each of `skuIds` off sale again whose product left `listed` (or which was removed) while
+ * it was being put on sale: that move read the SKUs before this listing landed, so it did not
+ * take it off sale; a move whose record is written after this read takes it off sale itself.
+ * Answers the new state of each SKU it took off sale.
+ */
+export const delistIfProductLeft = async (env: Env, skuIds: string[]): Promise<Map<string, SkuState>> => {
+  if (skuIds.length === 0) return new Map();
+  const statuses = await productStatusOfSkus(database(env.DB), skuIds);
+  const left = skuIds.filter((id) => {
+    const found = statuses.get(id);
+    return found !== undefined && (found.status !== 'listed' || found.removed);
+  });
+  const states = await Promise.all(left.map((id) => skuRoomOf(env, id).edit({ listed: false })));
+  return new Map(states.filter((s) => s !== null).map((s) => [s.skuId, s]));
+};
+
 /** One operator edit of a SKU's price, stock or listing. */
 export type SkuEdit = SkuPatch & { skuId: string };
 
@@ -45,5 +62,9 @@ export const editSkus = async (
     edits.flatMap(({ skuId, listed }) => (listed === undefined ? [] : [{ skuId, listed }])),
   );
   const states = await Promise.all(edits.map(({ skuId, ...patch }) => skuRoomOf(env, skuId).edit(patch)));
-  return states.filter((s) => s !== null);
+  const delisted = await delistIfProductLeft(
+    env,
+    edits.filter((e) => e.listed === true).map((e) => e.skuId),
+  );
+  return states.filter((s) => s !== null).map((s) => delisted.get(s.skuId) ?? s);
 };
