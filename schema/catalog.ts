@@ -57,7 +57,10 @@ export const skus = sqliteTable(
     imageId: text('image_id'),
     price: fen('price').notNull(),
     stock: integer('stock').notNull(),
+    /** What shoppers see (its room's): the SKU's own listing while its product is listed, else false. */
     listed: integer('listed', { mode: 'boolean' }).notNull().default(true),
+    /** The SKU's own listing, the operator's: whether it is for sale whenever its product is listed. */
+    ownListed: integer('own_listed', { mode: 'boolean' }).notNull().default(true),
     rev: integer('rev').notNull().default(1),
     changedAt: epochMs('changed_at').notNull(),
     createdAt: epochMs('created_at').notNull(),

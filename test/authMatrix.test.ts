@@ -66,6 +66,7 @@ const ACCESS: Record<string, Access> = {
   'GET /api/admin/products': 'admin',
   'GET /api/admin/products/:productId': 'admin',
   'PATCH /api/admin/products/:productId': 'admin',
+  'PUT /api/admin/products/:productId/options': 'admin',
   'POST /api/admin/products/:productId/skus': 'admin',
   'PATCH /api/admin/products/:productId/skus/:skuId': 'admin',
   'DELETE /api/admin/products/:productId/skus/:skuId': 'admin',

@@ -8,6 +8,7 @@ import type { Order } from '../workers/orders/records/orderRecords';
 import { clock } from '../workers/platform/clock';
 import { database } from '../workers/records/db';
 import { moveClock } from './support/clock';
+import { createSale } from './support/flashSales';
 import { ADMIN, admin, createProduct, firstSku } from './support/hub';
 import { freshPhone, phoneLogin, shopper } from './support/members';
 import { placeOrder, skuState } from './support/orders';
@@ -15,12 +16,6 @@ import { RoomClient } from './support/roomClient';
 
 const MINUTE = 60_000;
 const db = database(env.DB);
-
-const createSale = async (sale: Record<string, unknown>) => {
-  const response = await admin('POST', '/api/admin/flash-sales', { name: 'Weekend sale', ...sale });
-  if (response.status !== 201) throw new Error(`sale refused: ${response.status} ${await response.text()}`);
-  return response.json<{ id: string; status: string; channels: string[] }>();
-};
 
 /** The unit price an order of `qty` placed with `token` pays, on the token's channel. */
 const orderPrice = async (token: string, skuId: string, qty = 1) => {

@@ -2,17 +2,23 @@ import { env, evictDurableObject, runDurableObjectAlarm, runInDurableObject } fr
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { skus, syncEvents } from '../schema';
-import type { FlashSale } from '../shared/docs/sku';
+import { type FlashSale, SKU_MAP } from '../shared/docs/sku';
+import { skuRoom } from '../shared/rooms';
+import { catalogRoomOf } from '../workers/catalog/CatalogRoom';
 import { flashSaleClockOf } from '../workers/catalog/FlashSaleClock';
 import { skuRoomOf } from '../workers/catalog/SkuRoom';
 import { shopSyncOf } from '../workers/minishop/ShopSync';
 import { newJob } from '../workers/minishop/sync/syncJob';
 import { monitorRoomOf } from '../workers/monitor/roomFeed';
 import { clock } from '../workers/platform/clock';
+import type { RoomDoc } from '../workers/platform/room/roomDoc';
 import { database } from '../workers/records/db';
 import { moveClock } from './support/clock';
 import { refuseSkuWriteThrough } from './support/d1Faults';
-import { firstSku } from './support/hub';
+import { createSale } from './support/flashSales';
+import { admin, firstSku } from './support/hub';
+import { skuState } from './support/orders';
+import { RoomClient } from './support/roomClient';
 import { rpcFailure } from './support/rpcFailure';
 import { boundShop, shopView, untilIdle } from './support/shopsync';
 
@@ -23,6 +29,9 @@ import { boundShop, shopView, untilIdle } from './support/shopsync';
  */
 const forgetSchema = (storage: DurableObjectStorage, part: string) =>
   storage.sql.exec('DELETE FROM schema_versions WHERE part = ?', part);
+
+/** A sale as the previous code stored it, before sales carried their name. */
+const withoutName = ({ name: _name, ...flash }: FlashSale): Omit<FlashSale, 'name'> => flash;
 
 describe('objects created by the previous code', () => {
   it('moves a SKU room’s mirror_outbox lines into its outbox, still on their way to D1', async () => {
@@ -86,7 +95,8 @@ describe('objects created by the previous code', () => {
     const sku = await firstSku();
     const saleId = `fs_test_${crypto.randomUUID().slice(0, 8)}`;
     const stub = flashSaleClockOf(env, saleId);
-    const flash: FlashSale = {
+    // The previous code's sales had no name.
+    const flash: Omit<FlashSale, 'name'> = {
       saleId,
       price: 1,
       startsAt: clock.now() - 1000,
@@ -102,10 +112,43 @@ describe('objects created by the previous code', () => {
     await evictDurableObject(stub);
 
     expect(await runDurableObjectAlarm(stub)).toBe(true);
-    expect((await skuRoomOf(env, sku.skuId).current())?.flash).toMatchObject({ saleId, price: 1 });
+    expect((await skuRoomOf(env, sku.skuId).current())?.flash).toMatchObject({ saleId, name: '', price: 1 });
     expect(await runInDurableObject(stub, (_, state) => state.storage.kv.get('sale'))).toBeUndefined();
     await stub.cancel();
     expect((await skuRoomOf(env, sku.skuId).current())?.flash).toBeNull();
+  });
+
+  it('reads a SKU room’s running sale stored without a name as the empty name, and a rename names it live', async () => {
+    moveClock(60_000);
+    const sku = await firstSku();
+    const sale = await createSale({
+      skuIds: [sku.skuId],
+      price: 77,
+      startsAt: clock.now() - 1000,
+      endsAt: clock.now() + 600_000,
+      channels: 'all',
+    });
+    const stub = skuRoomOf(env, sku.skuId);
+    const saleClock = flashSaleClockOf(env, sale.id);
+    await runInDurableObject(stub, (room) => {
+      const doc = (room as unknown as { room(name: string): RoomDoc }).room(skuRoom(sku.skuId)).doc;
+      doc.getMap(SKU_MAP).set('flash', withoutName(doc.getMap(SKU_MAP).get('flash') as FlashSale));
+    });
+    await runInDurableObject(saleClock, (_, state) => {
+      const [row] = state.storage.sql.exec<{ flash: string }>('SELECT flash FROM scheduled_sale').toArray();
+      const stored = withoutName(JSON.parse(row?.flash ?? '{}') as FlashSale);
+      state.storage.sql.exec('UPDATE scheduled_sale SET flash = ?', JSON.stringify(stored));
+    });
+    await Promise.all([evictDurableObject(stub), evictDurableObject(saleClock)]);
+
+    expect((await skuState(sku.skuId)).flash).toMatchObject({ saleId: sale.id, name: '', price: 77 });
+    const page = await RoomClient.connect(`sku:${sku.skuId}`, 'app');
+    const shown = () => (page.doc.getMap(SKU_MAP).get('flash') as FlashSale | null)?.name;
+    expect(shown()).toBeUndefined();
+    expect((await admin('PATCH', `/api/admin/flash-sales/${sale.id}`, { name: '年货节' })).status).toBe(200);
+    await page.until(() => shown() === '年货节', 'the sale named on the SKU page');
+    expect((await catalogRoomOf(env).entries())[sku.skuId]?.flash).toMatchObject({ saleId: sale.id, name: '年货节' });
+    page.close();
   });
 
   it('moves a shop sync’s secret, queue and last run from the key-value API into its tables', async () => {

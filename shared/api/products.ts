@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ID_PATTERN } from '../rooms';
-import { price, stock, title } from './admin';
+import { price, skuId, stock, title } from './admin';
 import { eachOnce } from './eachOnce';
 import { PRODUCT_SOURCES, PRODUCT_STATUSES } from './productModel';
 
@@ -94,10 +94,57 @@ export const productPatchSchema = z
   })
   .refine((patch) => Object.values(patch).some((v) => v !== undefined), { message: 'give at least one field' });
 
-/** A SKU's name, picture or listing; price and stock go through `PATCH /api/admin/skus/:skuId`. */
+/**
+ * A SKU's name, picture, listing or option values (one of each of the product's options, in
+ * their order); price and stock go through `PATCH /api/admin/skus/:skuId`.
+ */
 export const skuContentPatchSchema = z
-  .strictObject({ title: title.optional(), imageId: imageId.nullable().optional(), listed: z.boolean().optional() })
+  .strictObject({
+    title: title.optional(),
+    imageId: imageId.nullable().optional(),
+    listed: z.boolean().optional(),
+    options: z.array(optionText).max(5).optional(),
+  })
   .refine((patch) => Object.values(patch).some((v) => v !== undefined), { message: 'give at least one field' });
+
+/** A value of an option as the operator edits it: kept or added by its name, or renamed from `was`. */
+const valueEdit = z.union([optionText, z.strictObject({ name: optionText, was: optionText })]);
+const valueNameOf = (v: z.infer<typeof valueEdit>) => (typeof v === 'string' ? v : v.name);
+
+/** An option as the operator edits it: the current one named `was` (else by its name) or a new one. */
+const optionEdit = z
+  .strictObject({ name: optionText, was: optionText.optional(), values: z.array(valueEdit).min(1).max(50) })
+  .superRefine((option, context) => {
+    const seen = new Set<string>();
+    const renamed = new Set<string>();
+    option.values.forEach((value, i) => {
+      const name = valueNameOf(value);
+      if (seen.has(name))
+        context.addIssue({ code: 'custom', path: ['values', i], message: 'each value may appear once' });
+      seen.add(name);
+      if (typeof value === 'string') return;
+      if (renamed.has(value.was)) {
+        context.addIssue({ code: 'custom', path: ['values', i, 'was'], message: 'each value may be renamed once' });
+      }
+      renamed.add(value.was);
+    });
+  });
+
+/**
+ * `PUT /api/admin/products/:productId/options`: the product's whole option list as it is to be,
+ * and, for SKUs whose values the change leaves open (a new option, a value removed), their values
+ * by option name.
+ */
+export const productOptionsSchema = z.strictObject({
+  options: z
+    .array(optionEdit)
+    .max(5)
+    .refine(
+      eachOnce((o: { name: string }) => o.name),
+      { message: 'each option name may appear once' },
+    ),
+  skus: z.record(skuId, z.record(z.string().min(1).max(40), optionText)).optional(),
+});
 
 export const PRODUCT_SORTS = ['weight', 'newest', 'price_asc', 'price_desc', 'sales'] as const;
 export type ProductSort = (typeof PRODUCT_SORTS)[number];
@@ -127,5 +174,6 @@ export type NewProduct = z.infer<typeof newProductSchema>;
 export type NewSku = z.infer<typeof newSkuSchema>;
 export type ProductPatch = z.infer<typeof productPatchSchema>;
 export type SkuContentPatch = z.infer<typeof skuContentPatchSchema>;
+export type ProductOptionsEdit = z.infer<typeof productOptionsSchema>;
 export type ProductListQuery = z.infer<typeof productListQuery>;
 export type AdminProductListQuery = z.infer<typeof adminProductListQuery>;

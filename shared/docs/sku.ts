@@ -2,10 +2,12 @@ import type { Channel } from '../channels';
 
 /**
  * The flash sale a SKU is in while it runs: orders from `channels` pay `price` between `startsAt`
- * and `endsAt`, at most `perMemberLimit` units per member (null: no limit).
+ * and `endsAt`, at most `perMemberLimit` units per member (null: no limit). `name` is what the
+ * operator calls it ("双十二"), for storefronts to show beside the price.
  */
 export interface FlashSale {
   saleId: string;
+  name: string;
   price: number;
   startsAt: number;
   endsAt: number;
@@ -44,6 +46,13 @@ export const catalogEntryOf = (s: SkuState): CatalogEntry => ({
   sales: s.sales,
   rev: s.rev,
 });
+
+/**
+ * A stored `flash` as it reads now: rooms and clocks from before sales carried their name hold one
+ * without it, which reads as the empty name.
+ */
+export const namedFlash = (flash: FlashSale | null): FlashSale | null =>
+  flash && typeof (flash as Partial<FlashSale>).name !== 'string' ? { ...flash, name: '' } : flash;
 
 /** The flash sale an order from `channel` at `now` gets, if any: storefronts and the room price alike. */
 export const flashSaleFor = (state: Pick<SkuState, 'flash'>, channel: Channel, now: number): FlashSale | null => {

@@ -4,6 +4,7 @@ import { overFlashLimit, priceAt, priceGiven } from '../../workers/catalog/rules
 
 const sale: FlashSale = {
   saleId: 'fs_1',
+  name: '双十二',
   price: 99,
   startsAt: 1_000,
   endsAt: 2_000,

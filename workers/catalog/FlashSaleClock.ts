@@ -48,6 +48,19 @@ export class FlashSaleClock extends DurableObject<Env> {
     deleteSale(this.ctx.storage.sql);
   }
 
+  /**
+   * Gives the sale a new name: kept for its start, and shown at once by every SKU room it already
+   * runs in (each writes it through to the catalog). A sale over or cancelled has nothing to show.
+   */
+  async rename(name: string): Promise<void> {
+    const sale = readSale(this.ctx.storage.sql);
+    if (!sale) return;
+    saveSale(this.ctx.storage.sql, { ...sale, flash: { ...sale.flash, name } });
+    if (clock.now() < sale.flash.startsAt) return;
+    const { saleId } = sale.flash;
+    await Promise.all(sale.skuIds.map((skuId) => skuRoomOf(this.env, skuId).renameFlash(saleId, name)));
+  }
+
   override async alarm(): Promise<void> {
     await this.alarms.run({ [STEP]: () => this.step() });
   }

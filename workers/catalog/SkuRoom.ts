@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import type { SkuPatch } from '../../shared/api/admin';
 import type { Channel } from '../../shared/channels';
-import { type FlashSale, SKU_MAP, type SkuState } from '../../shared/docs/sku';
+import { type FlashSale, namedFlash, SKU_MAP, type SkuState } from '../../shared/docs/sku';
 import { skuRoom } from '../../shared/rooms';
 import { errorResponse } from '../edge/errors';
 import type { RoomIdentity } from '../edge/roomIdentity';
@@ -32,7 +32,10 @@ const OUTBOX_FLUSH_MS = 200;
 
 export const skuRoomOf = (env: Env, skuId: string) => env.SKU_ROOM.getByName(skuId);
 
-const readState = (map: Y.Map<unknown>): SkuState => map.toJSON() as SkuState;
+const readState = (map: Y.Map<unknown>): SkuState => {
+  const state = map.toJSON() as SkuState;
+  return { ...state, flash: namedFlash(state.flash) };
+};
 
 /** The fields the consistency check compares between a SKU room and its D1 row. */
 export type SkuAudit = Pick<SkuState, 'price' | 'stock' | 'listed'>;
@@ -180,7 +183,21 @@ export class SkuRoom extends YRoom<Env, RoomIdentity> {
     if (!room) return null;
     const state = readState(room.doc.getMap(SKU_MAP));
     if (state.flash?.saleId === flash.saleId) return state;
-    return this.change(room, { flash }, 'system');
+    return this.change(room, { flash: namedFlash(flash) }, 'system');
+  }
+
+  /**
+   * Shows a running sale's new name on every storefront at once; a SKU in another sale, or none,
+   * or already showing that name, is left as it is. Null when no such SKU exists.
+   */
+  async renameFlash(saleId: string, name: string): Promise<SkuState | null> {
+    const room = await this.loaded();
+    if (!room) return null;
+    const state = readState(room.doc.getMap(SKU_MAP));
+    if (state.flash?.saleId !== saleId || state.flash.name === name) return state;
+    const next = await this.change(room, { flash: { ...state.flash, name } }, 'admin');
+    await this.mirror.flush();
+    return next;
   }
 
   /** Takes the sale off the SKU; a SKU already in another sale, or none, is left as it is. */

@@ -10,8 +10,9 @@ import { checkReferences } from './productReferences';
 import { markSkuRemoved, updateSkuContent } from './records/productEdits';
 import { findProductRecord, type ProductRecord } from './records/productReads';
 import { insertSkus } from './records/productRecords';
-import { skuNameOf, skuTitleOf } from './rules/skuTitle';
+import { followingName, skuNameOf, skuTitleOf } from './rules/skuTitle';
 import { skuRoomOf } from './SkuRoom';
+import { delistIfProductLeft, productNotListed } from './skuListing';
 
 const productOrNotFound = async (env: Env, productId: string): Promise<ProductRecord> => {
   const record = await findProductRecord(database(env.DB), productId);
@@ -25,19 +26,16 @@ const skuOf = (record: ProductRecord, skuId: string) => {
   return sku;
 };
 
+/** Listing a SKU of a product shoppers cannot see would show it for sale on its own: refused. */
+const refuseListingUnlisted = (record: ProductRecord, listed: boolean | undefined) => {
+  if (listed === true && record.product.status !== 'listed') throw productNotListed(record.product.status, 'listed');
+};
+
 /** A new SKU of an existing product, named by one value of each of its options; on the catalog feed at once. */
 export const addSku = async (env: Env, productId: string, input: NewSku): Promise<SkuState> => {
   const record = await productOrNotFound(env, productId);
-  const options = record.product.options;
-  const problem = skuOptionProblem(options, input);
-  if (problem) {
-    const field = problem.path.join('.');
-    throw new ApiError(400, 'invalid_input', `${field}: ${problem.message}`, field);
-  }
-  const combination = JSON.stringify(input.options ?? []);
-  if (options.length > 0 && record.skus.some((s) => JSON.stringify(s.options) === combination)) {
-    throw new ApiError(409, 'sku_exists', 'another SKU of this product has these option values', 'options');
-  }
+  refuseListingUnlisted(record, input.listed);
+  checkOptionValues(record, input.options ?? []);
   const db = database(env.DB);
   if (input.imageId) await checkReferences(db, { images: [{ imageId: input.imageId, field: 'imageId' }] });
   const name = skuNameOf(input);
@@ -55,24 +53,50 @@ export const addSku = async (env: Env, productId: string, input: NewSku): Promis
     rev: 1,
     changedAt: now,
   };
-  await insertSkus(db, [{ state, name, options: input.options ?? [], imageId: input.imageId ?? null }], []);
+  const row = {
+    state,
+    name,
+    options: input.options ?? [],
+    imageId: input.imageId ?? null,
+    ownListed: input.listed ?? true,
+  };
+  await insertSkus(db, [row], []);
   await catalogRoomOf(env).upsert([state]);
-  return state;
+  if (!state.listed) return state;
+  return (await delistIfProductLeft(env, [state.skuId])).get(state.skuId) ?? state;
 };
 
-/** Renames, re-pictures, lists or delists a SKU; what shoppers see changes through its room. */
+/** 400 for option values that are not one of each of the product's options; 409 when another SKU has them. */
+const checkOptionValues = (record: ProductRecord, options: string[], skuId?: string) => {
+  const problem = skuOptionProblem(record.product.options, { options });
+  if (problem) {
+    const field = problem.path.join('.');
+    throw new ApiError(400, 'invalid_input', `${field}: ${problem.message}`, field);
+  }
+  const combination = JSON.stringify(options);
+  const twin = record.skus.find((s) => s.skuId !== skuId && JSON.stringify(s.options) === combination);
+  if (record.product.options.length > 0 && twin) {
+    throw new ApiError(409, 'sku_exists', `SKU ${twin.skuId} of this product has these option values`, 'options');
+  }
+};
+
+/**
+ * Renames, re-pictures, lists or delists a SKU, or gives it other option values (a name that was
+ * its values follows them); what shoppers see changes through its room.
+ */
 export const editSkuContent = async (env: Env, productId: string, skuId: string, patch: SkuContentPatch) => {
   const record = await productOrNotFound(env, productId);
-  skuOf(record, skuId);
-  if (patch.listed === true && record.product.status !== 'listed') {
-    throw new ApiError(409, 'product_not_listed', `the product is ${record.product.status}: list it first`, 'listed');
-  }
+  const sku = skuOf(record, skuId);
+  refuseListingUnlisted(record, patch.listed);
+  if (patch.options) checkOptionValues(record, patch.options, skuId);
   const db = database(env.DB);
   if (patch.imageId) await checkReferences(db, { images: [{ imageId: patch.imageId, field: 'imageId' }] });
-  await updateSkuContent(db, skuId, { name: patch.title, imageId: patch.imageId });
+  const name = patch.title ?? (patch.options ? followingName(sku, patch.options) : undefined);
+  await updateSkuContent(db, skuId, { name, imageId: patch.imageId, ownListed: patch.listed, options: patch.options });
   const room = skuRoomOf(env, skuId);
-  if (patch.title !== undefined) await room.retitle(skuTitleOf(record.product.title, patch.title));
+  if (name !== undefined) await room.retitle(skuTitleOf(record.product.title, name));
   if (patch.listed !== undefined) await room.edit({ listed: patch.listed });
+  if (patch.listed === true) await delistIfProductLeft(env, [skuId]);
 };
 
 /**

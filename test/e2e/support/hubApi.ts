@@ -82,6 +82,26 @@ export const patchSku = (
   patch: Partial<Pick<SkuState, 'price' | 'stock' | 'listed'>>,
 ) => call<SkuState>(hub, 'PATCH', `/api/admin/skus/${skuId}`, 200, { admin: true, body: patch });
 
+/** `POST /api/admin/products` from a full body; returns the product's id and its SKUs' states. */
+export const createProduct = (hub: HubAddress, body: Record<string, unknown>) =>
+  call<{ productId: string; skus: SkuState[] }>(hub, 'POST', '/api/admin/products', 201, { admin: true, body });
+
+/** `PATCH /api/admin/products/<id>` (content or status) as the operator. */
+export const patchProduct = (hub: HubAddress, productId: string, patch: Record<string, unknown>) =>
+  call<unknown>(hub, 'PATCH', `/api/admin/products/${productId}`, 200, { admin: true, body: patch });
+
+/** `PUT /api/admin/products/<id>/options`: the product's whole option list, as the operator edits it. */
+export const putOptions = (hub: HubAddress, productId: string, body: Record<string, unknown>) =>
+  call<unknown>(hub, 'PUT', `/api/admin/products/${productId}/options`, 200, { admin: true, body });
+
+/** `POST /api/admin/flash-sales`; returns the sale's id. */
+export const createFlashSale = (hub: HubAddress, body: Record<string, unknown>) =>
+  call<{ id: string }>(hub, 'POST', '/api/admin/flash-sales', 201, { admin: true, body });
+
+/** `PATCH /api/admin/flash-sales/<id>`: a new name. */
+export const renameFlashSale = (hub: HubAddress, saleId: string, name: string) =>
+  call<unknown>(hub, 'PATCH', `/api/admin/flash-sales/${saleId}`, 200, { admin: true, body: { name } });
+
 /** `GET /api/skus/<id>`: the public live state. */
 export const getSku = (hub: HubAddress, skuId: string) => call<SkuState>(hub, 'GET', `/api/skus/${skuId}`, 200);
 

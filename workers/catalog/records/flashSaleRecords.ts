@@ -31,6 +31,7 @@ const recordOf = (sale: FlashSaleRow & { skus: Array<{ skuId: string }> }, now: 
 /** What a SKU room carries while the sale runs. */
 export const flashOf = (sale: FlashSaleRow): FlashSale => ({
   saleId: sale.id,
+  name: sale.name,
   price: sale.price,
   startsAt: sale.startsAt,
   endsAt: sale.endsAt,

@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { products, skus, syncEvents } from '../../../schema';
+import type { SpecOption } from '../../../shared/api/productModel';
 import type { ProductPatch } from '../../../shared/api/products';
 import type { Database } from '../../records/db';
 import { searchTextOf } from '../rules/searchText';
@@ -34,14 +35,34 @@ export const updateProductContent = async (
   if (first) await db.batch([first, ...rest]);
 };
 
-/** A SKU's own name and picture (its title in D1 follows from the room's write-through). */
+/**
+ * A SKU's own name, picture and own listing (its title and what shoppers see of its listing reach
+ * D1 from the room's write-through).
+ */
 export const updateSkuContent = async (
   db: Database,
   skuId: string,
-  content: { name?: string; imageId?: string | null },
+  content: { name?: string; imageId?: string | null; ownListed?: boolean; options?: string[] },
 ): Promise<void> => {
-  if (content.name === undefined && content.imageId === undefined) return;
+  if (Object.values(content).every((v) => v === undefined)) return;
   await db.update(skus).set(content).where(eq(skus.id, skuId));
+};
+
+/** A product's new spec options with the SKUs whose values or names change with them, in one batch. */
+export const updateProductOptions = async (
+  db: Database,
+  productId: string,
+  edit: { options: SpecOption[]; skus: Array<{ skuId: string; name: string; options: string[] }> },
+  now: number,
+): Promise<void> => {
+  await db.batch([
+    db.update(products).set({ options: edit.options, updatedAt: now }).where(eq(products.id, productId)),
+    ...edit.skus.map((s) => db.update(skus).set({ name: s.name, options: s.options }).where(eq(skus.id, s.skuId))),
+    logLine(db, 'product.options', `product:${productId}`, now, {
+      options: edit.options.map((o) => o.name),
+      skus: edit.skus.map((s) => s.skuId),
+    }),
+  ]);
 };
 
 /** Marks a SKU removed from its product; false when it already was or does not exist. */

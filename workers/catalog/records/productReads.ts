@@ -14,6 +14,8 @@ export interface ProductSkuRecord {
   price: number;
   stock: number;
   listed: boolean;
+  /** For sale whenever the product is listed: what listing the product again restores. */
+  ownListed: boolean;
 }
 
 /** A product with its pictures (in order), categories and current SKUs (removed ones left out). */
@@ -48,6 +50,7 @@ export const findProductRecord = async (db: Database, productId: string): Promis
       price: s.price,
       stock: s.stock,
       listed: s.listed,
+      ownListed: s.ownListed,
     })),
   };
 };

@@ -17,10 +17,12 @@ export interface NewSkuRow {
   name: string;
   options: string[];
   imageId: string | null;
+  /** For sale whenever its product is listed (`state.listed` is what shoppers see now). */
+  ownListed: boolean;
 }
 
-/** D1 binds at most 100 parameters per statement; a SKU row binds 12. */
-const SKU_ROWS_PER_INSERT = 8;
+/** D1 binds at most 100 parameters per statement; a SKU row binds 13. */
+const SKU_ROWS_PER_INSERT = 7;
 /** Image and category lines bind 3 and 2 parameters. */
 const LINES_PER_INSERT = 30;
 
@@ -28,7 +30,7 @@ const LINES_PER_INSERT = 30;
 const skuInserts = (db: Database, rows: NewSkuRow[]) =>
   chunks(rows, SKU_ROWS_PER_INSERT).map((part) =>
     db.insert(skus).values(
-      part.map(({ state: s, name, options, imageId }) => ({
+      part.map(({ state: s, name, options, imageId, ownListed }) => ({
         id: s.skuId,
         productId: s.productId,
         title: s.title,
@@ -38,6 +40,7 @@ const skuInserts = (db: Database, rows: NewSkuRow[]) =>
         price: s.price,
         stock: s.stock,
         listed: s.listed,
+        ownListed,
         rev: s.rev,
         changedAt: s.changedAt,
         createdAt: s.changedAt,
@@ -118,6 +121,7 @@ export const insertProduct = async (
       name,
       options: s.options ?? [],
       imageId: s.imageId ?? null,
+      ownListed: s.listed ?? true,
     };
   });
   await db.batch([

@@ -1,5 +1,6 @@
 import { and, eq, inArray, lt } from 'drizzle-orm';
-import { skus, syncEvents } from '../../../schema';
+import { products, skus, syncEvents } from '../../../schema';
+import type { ProductStatus } from '../../../shared/api/productModel';
 import type { CatalogEntry, SkuState } from '../../../shared/docs/sku';
 import { clock } from '../../platform/clock';
 import { chunks } from '../../records/chunks';
@@ -36,6 +37,30 @@ export const findSku = async (db: Database, skuId: string): Promise<SkuState | n
 export const existingSkuIds = async (db: Database, skuIds: string[]): Promise<Set<string>> => {
   const rows = await db.select({ id: skus.id }).from(skus).where(inArray(skus.id, skuIds));
   return new Set(rows.map((r) => r.id));
+};
+
+/**
+ * The status of the product of each of `skuIds` (at most 100 per call), and whether the SKU was
+ * removed from it; ids with no SKU are absent.
+ */
+export const productStatusOfSkus = async (
+  db: Database,
+  skuIds: string[],
+): Promise<Map<string, { status: ProductStatus; removed: boolean }>> => {
+  const rows = await db
+    .select({ id: skus.id, status: products.status, removedAt: skus.removedAt })
+    .from(skus)
+    .innerJoin(products, eq(products.id, skus.productId))
+    .where(inArray(skus.id, skuIds));
+  return new Map(rows.map((r) => [r.id, { status: r.status, removed: r.removedAt !== null }]));
+};
+
+/** Keeps the operator's own listing of each SKU, what listing its product again restores. */
+export const recordOwnListing = async (db: Database, listing: Array<{ skuId: string; listed: boolean }>) => {
+  const [first, ...rest] = listing.map(({ skuId, listed }) =>
+    db.update(skus).set({ ownListed: listed }).where(eq(skus.id, skuId)),
+  );
+  if (first) await db.batch([first, ...rest]);
 };
 
 export const skuIdsOfProduct = async (db: Database, productId: string): Promise<Set<string>> =>

@@ -66,7 +66,9 @@ export const adminFlashSaleRoutes = new Hono<HubEnv>()
   .patch('/:saleId', validate('param', flashSaleIdParam), validate('json', flashSalePatchSchema), async (c) => {
     const { saleId } = c.req.valid('param');
     const db = database(c.env.DB);
-    if (!(await renameFlashSale(db, saleId, c.req.valid('json').name))) throw notFound('flash sale', 'saleId');
+    const { name } = c.req.valid('json');
+    if (!(await renameFlashSale(db, saleId, name))) throw notFound('flash sale', 'saleId');
+    await flashSaleClockOf(c.env, saleId).rename(name);
     return c.json(await findFlashSale(db, saleId, clock.now()));
   })
   .delete('/:saleId', validate('param', flashSaleIdParam), async (c) => {

@@ -6,6 +6,7 @@ import {
   newProductSchema,
   newSkuSchema,
   productId,
+  productOptionsSchema,
   productPatchSchema,
   skuContentPatchSchema,
 } from '../../../shared/api/products';
@@ -18,6 +19,7 @@ import { database } from '../../records/db';
 import { createProduct } from '../createProduct';
 import { editProduct } from '../editProduct';
 import { listProducts } from '../productListings';
+import { editProductOptions } from '../productOptions';
 import { addSku, editSkuContent, removeSku } from '../productSkus';
 import { operatorProductView } from '../productViews';
 import { findProductRecord } from '../records/productReads';
@@ -56,6 +58,11 @@ export const adminProductRoutes = new Hono<HubEnv>()
   .patch('/:productId', productParam, validate('json', productPatchSchema), async (c) => {
     const { productId: id } = c.req.valid('param');
     await editProduct(c.env, id, c.req.valid('json'));
+    return c.json(await productOf(c.env, originOf(c.req.url), id));
+  })
+  .put('/:productId/options', productParam, validate('json', productOptionsSchema), async (c) => {
+    const { productId: id } = c.req.valid('param');
+    await editProductOptions(c.env, id, c.req.valid('json'));
     return c.json(await productOf(c.env, originOf(c.req.url), id));
   })
   .post('/:productId/skus', productParam, validate('json', newSkuSchema), async (c) => {

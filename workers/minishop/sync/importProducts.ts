@@ -91,12 +91,12 @@ const createFromSource = async (env: Env, db: Database, run: ImportRun, product:
     {
       title: product.title.slice(0, 200),
       ...content,
+      // The status alone keeps a delisted product's SKUs off sale, so listing it here later puts them on sale.
       status: statusOf(listed),
       skus: product.skus.map((sku, i) => ({
         title: skuName(sku) || undefined,
         price: sku.price,
         stock: sku.stock,
-        listed,
         ...skus[i],
       })),
     },
@@ -147,6 +147,7 @@ const overwrite = async (env: Env, db: Database, run: ImportRun, product: Source
         name,
         options: [],
         imageId: skus[i]?.imageId ?? null,
+        ownListed: true,
       });
     }
   }
