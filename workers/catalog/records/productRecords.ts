@@ -130,6 +130,7 @@ export const insertProduct = async (
       status: input.status ?? 'listed',
       sortWeight: input.sortWeight ?? 0,
       options: (input.options ?? []) satisfies SpecOption[],
+      attributes: input.attributes ?? [],
       source: origin.source,
       createdAt: now,
       updatedAt: now,
