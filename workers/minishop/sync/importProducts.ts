@@ -13,6 +13,7 @@ import type { Database } from '../../records/db';
 import type { SourceProduct, SourceSku } from '../api/schemas/model';
 import { insertProductOrigin, lastRunsOfSourceProducts, updateProductOrigin } from '../records/miniShopProductRecords';
 import { insertGroupItem } from '../records/productGroupRecords';
+import type { CategoryNames } from './categoryNames';
 import { localProductId, localSkuId, localTemplateId } from './localIds';
 import { migratedContent } from './productContent';
 
@@ -23,6 +24,8 @@ export interface ImportRun {
   rules: MiniShopSyncRules;
   /** The "Mini-Shop migration" group new products join, when the rules use it. */
   groupId: string | null;
+  /** The Mini-Shop's names of a product's category levels, fetched once per parent per run. */
+  categoryNames: CategoryNames;
   now: number;
 }
 
@@ -86,7 +89,7 @@ const createFromSource = async (env: Env, db: Database, run: ImportRun, product:
     syncedAt: run.now,
   });
   const grouped = run.groupId ? [insertGroupItem(db, run.groupId, productId)] : [];
-  const { skus, ...content } = await migratedContent(env, db, productId, product, run.now);
+  const { skus, ...content } = await migratedContent(env, db, productId, product, run);
   await createProduct(
     env,
     {
@@ -115,14 +118,21 @@ const overwrite = async (env: Env, db: Database, run: ImportRun, product: Source
   const productId = localProductId(run.appid, product.productId);
   const listed = listedBy(run.rules, product);
   // Options stay as first migrated: changing them would mean renaming every SKU's values.
-  const { subtitle, description, images, categoryIds, skus } = await migratedContent(
+  const { subtitle, description, images, categoryIds, attributes, skus } = await migratedContent(
     env,
     db,
     productId,
     product,
-    run.now,
+    run,
   );
-  await editProduct(env, productId, { subtitle, description, images, categoryIds, status: statusOf(listed) });
+  await editProduct(env, productId, {
+    subtitle,
+    description,
+    images,
+    categoryIds,
+    attributes,
+    status: statusOf(listed),
+  });
   const existing = await skuIdsOfProduct(db, productId);
   const added: NewSkuRow[] = [];
   // A SKU new to a product already here shows the product's sales figure, like its siblings.
