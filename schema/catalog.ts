@@ -1,6 +1,6 @@
 import { relations } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { PRODUCT_SOURCES, PRODUCT_STATUSES, type SpecOption } from '../shared/api/productModel';
+import { PRODUCT_SOURCES, PRODUCT_STATUSES, type ProductAttribute, type SpecOption } from '../shared/api/productModel';
 import { epochMs, fen } from './columns';
 import { productCategories, productImages } from './products';
 
@@ -20,6 +20,8 @@ export const products = sqliteTable(
     sortWeight: integer('sort_weight').notNull().default(0),
     /** Spec options in order, each SKU naming one value of each (`skus.options`). */
     options: text('options', { mode: 'json' }).$type<SpecOption[]>().notNull().default([]),
+    /** Attributes in order (`{key, value}`, e.g. 品牌: 晨光), shown with the product. */
+    attributes: text('attributes', { mode: 'json' }).$type<ProductAttribute[]>().notNull().default([]),
     /** The sales figure shoppers see, kept by `workers/catalog/publishSales.ts` so listings sort by it. */
     sales: integer('sales').notNull().default(0),
     /** Where the product came from: created here, or migrated from a WeChat Mini-Shop. */

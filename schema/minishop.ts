@@ -179,6 +179,11 @@ export const miniShopCategories = sqliteTable('minishop_categories', {
   categoryId: text('category_id')
     .notNull()
     .references(() => categories.id, { onDelete: 'cascade' }),
+  /**
+   * The Mini-Shop's name the migration last gave the category; a category whose name here
+   * differs was renamed by an operator and keeps that name. Null: never named by a migration.
+   */
+  givenName: text('given_name'),
 });
 
 export const miniShopCategoriesRelations = relations(miniShopCategories, ({ one }) => ({

@@ -8,5 +8,11 @@ export interface SpecOption {
   values: string[];
 }
 
+/** One product attribute, e.g. 品牌: 晨光: facts about the product as a whole, not a choice between SKUs. */
+export interface ProductAttribute {
+  key: string;
+  value: string;
+}
+
 export const PRODUCT_SOURCES = ['mall', 'minishop'] as const;
 export type ProductSource = (typeof PRODUCT_SOURCES)[number];

@@ -1,5 +1,5 @@
 import type { SkuState } from '../docs/sku';
-import type { SpecOption } from './productModel';
+import type { ProductAttribute, SpecOption } from './productModel';
 
 /** A price range in fen over the SKUs shoppers can buy. */
 export interface PriceRange {
@@ -38,6 +38,7 @@ export interface ProductPage {
   images: Array<{ imageId: string; url: string }>;
   categoryIds: string[];
   options: SpecOption[];
+  attributes: ProductAttribute[];
   sales: number;
   price: PriceRange | null;
   stock: number;

@@ -22,6 +22,19 @@ const options = z
     { message: 'each option name may appear once' },
   );
 
+/** At most 30 attributes, each a trimmed key (≤ 40) and value (≤ 200). */
+export const MAX_ATTRIBUTES = 30;
+export const ATTRIBUTE_KEY_MAX = 40;
+export const ATTRIBUTE_VALUE_MAX = 200;
+export const productAttributes = z
+  .array(
+    z.strictObject({
+      key: z.string().trim().min(1).max(ATTRIBUTE_KEY_MAX),
+      value: z.string().trim().min(1).max(ATTRIBUTE_VALUE_MAX),
+    }),
+  )
+  .max(MAX_ATTRIBUTES);
+
 export const subtitle = z.string().trim().max(200);
 /** Rich text HTML, sanitized before it is stored (`workers/catalog/rules/richText.ts`). */
 export const description = z.string().max(100_000);
@@ -65,6 +78,7 @@ export const newProductSchema = z
     images: productImages.optional(),
     categoryIds: productCategoryIds.optional(),
     options: options.optional(),
+    attributes: productAttributes.optional(),
     status: productStatus.optional(),
     sortWeight: sortWeight.optional(),
     skus: z.array(newSkuSchema).min(1).max(100),
@@ -89,6 +103,7 @@ export const productPatchSchema = z
     description: description.optional(),
     images: productImages.optional(),
     categoryIds: productCategoryIds.optional(),
+    attributes: productAttributes.optional(),
     status: productStatus.optional(),
     sortWeight: sortWeight.optional(),
   })

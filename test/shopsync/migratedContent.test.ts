@@ -6,6 +6,7 @@ import {
   categoryPath,
   descriptionPictures,
   migratedProduct,
+  platformNames,
   servedPicture,
   sourcePicture,
   storedCatalogContent,
@@ -54,9 +55,13 @@ describe('Mini-Shop migration keeps the product whole', () => {
     for (const [i, url] of (spu.desc_info?.imgs ?? []).entries()) {
       expect(await servedPicture(inDescription[i] ?? '')).toEqual(await sourcePicture(url));
     }
-    // The Mini-Shop's three category levels are a branch of the tree here, the product at its leaf.
+    // The Mini-Shop's three category levels are a branch of the tree here, named as the
+    // platform's category API names them, the product at its leaf.
     expect(product.categoryIds).toHaveLength(1);
-    expect(await categoryPath(product.categoryIds[0] ?? '')).toEqual(spu.cats.map((c) => c.name));
+    expect(await categoryPath(product.categoryIds[0] ?? '')).toEqual(platformNames(spu.cats));
+    // So are its attributes, in order.
+    expect(spu.attrs.length).toBeGreaterThan(0);
+    expect(product.attributes).toEqual(spu.attrs.map((a) => ({ key: a.attr_key, value: a.attr_value })));
     // SKU attributes are the product's options; each SKU names its value and shows its own picture.
     const skus = skusOf(seed, spu.product_id);
     expect(product.options).toEqual([{ name: '规格', values: skus.map((sku) => sku.sku_attrs[0]?.attr_value) }]);
@@ -86,13 +91,14 @@ describe('Mini-Shop migration keeps the product whole', () => {
     expect(again.lastMigration).toMatchObject({ products: syncedSpus(seed).length });
     expect(await storedCatalogContent()).toEqual(migrated);
     expect(await storedCounts(shop.appid)).toEqual(counts);
-    const { subtitle, description, images, categoryIds, options } = product;
+    const { subtitle, description, images, categoryIds, options, attributes } = product;
     expect(await migratedProduct(shop.appid, spu.product_id)).toMatchObject({
       subtitle,
       description,
       images,
       categoryIds,
       options,
+      attributes,
     });
   });
 

@@ -1,6 +1,8 @@
 import { env } from 'cloudflare:test';
+import type { z } from 'zod';
 import type { OrderRecord } from '../../workers/emulator/seed/generateShop';
 import type { ShopProfile } from '../../workers/emulator/seed/profiles';
+import type { productChangeSchema } from '../../workers/emulator/shop/EmulatedShop';
 import type { BackoffPolicy } from '../../workers/minishop/api/backoff';
 import { createMiniShopClient, type MiniShopClientOptions } from '../../workers/minishop/api/client';
 
@@ -85,6 +87,23 @@ export const injectFault = async (
 ) => {
   const response = await control('POST', `/shops/${appid}/faults`, fault);
   if (response.status !== 204) throw new Error(`fault not injected: ${response.status} ${await response.text()}`);
+};
+
+/** How many business calls of each path the shop has answered (the hub's calls included). */
+export const sourceCalls = async (appid: string): Promise<Record<string, number>> => {
+  const response = await control('GET', `/shops/${appid}/calls`);
+  if (response.status !== 200) throw new Error(`calls not read: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { calls: Record<string, number> }).calls;
+};
+
+/** Changes a product at the Mini-Shop, as its merchant would (`productChangeSchema`). */
+export const changeSourceProduct = async (
+  appid: string,
+  productId: string,
+  change: z.input<typeof productChangeSchema>,
+) => {
+  const response = await control('PATCH', `/shops/${appid}/products/${productId}`, change);
+  if (response.status !== 200) throw new Error(`product not changed: ${response.status} ${await response.text()}`);
 };
 
 /** The real client for `profile`, reaching the emulator through the service binding. */

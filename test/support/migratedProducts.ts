@@ -3,6 +3,7 @@ import { count } from 'drizzle-orm';
 import { categories, images } from '../../schema';
 import type { CategoryNode } from '../../shared/api/categories';
 import type { OperatorProduct } from '../../workers/catalog/productViews';
+import { PLATFORM_CATEGORIES } from '../../workers/emulator/seed/platformCategories';
 import { database } from '../../workers/records/db';
 import { emulator } from './emulator';
 import { adminRead } from './hub';
@@ -40,6 +41,12 @@ export const categoryPath = async (categoryId: string): Promise<string[]> => {
   };
   return find(tree, []) ?? [];
 };
+
+/** The platform's names of a product's category levels, top first, as the emulator's category API gives them. */
+export const platformNames = (cats: Array<{ cat_id: string }>): string[] =>
+  cats.map(
+    (cat) => PLATFORM_CATEGORIES.find((c) => c.cat_id === cat.cat_id)?.name ?? `no platform category ${cat.cat_id}`,
+  );
 
 /** How many pictures the mall holds (recorded in D1 and objects in the bucket) and how many categories. */
 export const storedCatalogContent = async () => {

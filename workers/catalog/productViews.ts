@@ -47,6 +47,7 @@ const contentOf = (origin: string, record: ProductRecord) => ({
   images: record.imageIds.map((imageId) => ({ imageId, url: mediaUrl(origin, imageId) })),
   categoryIds: record.categoryIds,
   options: record.product.options,
+  attributes: record.product.attributes,
   sales: record.product.sales,
 });
 

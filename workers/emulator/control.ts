@@ -4,12 +4,12 @@ import { bearerAuth } from 'hono/bearer-auth';
 import { timingSafeEqual } from 'hono/utils/buffer';
 import { type EmulatorHonoEnv, shopOf } from './env';
 import { shopProfileSchema } from './seed/profiles';
-import { newProductSchema, orderChangeSchema } from './shop/EmulatedShop';
+import { newProductSchema, orderChangeSchema, productChangeSchema } from './shop/EmulatedShop';
 import { faultSchema } from './shop/faults';
 
 /**
  * The emulator's admin-only control routes (`Authorization: Bearer <CONTROL_SECRET>`): create
- * shops, script faults, expire tokens, change orders and add products, for tests and dev.
+ * shops, script faults, expire tokens, change orders, add and change products, count calls, for tests and dev.
  */
 export const controlRoutes = new Hono<EmulatorHonoEnv>()
   .use(
@@ -48,4 +48,12 @@ export const controlRoutes = new Hono<EmulatorHonoEnv>()
   })
   .post('/shops/:appid/products', zValidator('json', newProductSchema), async (c) =>
     c.json(await shopOf(c.env, c.req.param('appid')).addProduct(c.req.valid('json')), 201),
-  );
+  )
+  .patch('/shops/:appid/products/:productId', zValidator('json', productChangeSchema), async (c) => {
+    const changed = await shopOf(c.env, c.req.param('appid')).changeProduct(
+      c.req.param('productId'),
+      c.req.valid('json'),
+    );
+    return changed ? c.json(changed) : c.json({ error: 'product or SKU not found' }, 404);
+  })
+  .get('/shops/:appid/calls', async (c) => c.json({ calls: await shopOf(c.env, c.req.param('appid')).calls() }));

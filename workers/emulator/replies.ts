@@ -30,7 +30,15 @@ const ERRMSG: Record<number, string> = {
 };
 
 /** Numeric ids travel as bare JSON numbers, above 2^53 too, exactly as the real API writes them. */
-const NUMERIC_ID_KEYS = new Set(['product_id', 'sku_id', 'order_id', 'template_id', 'aftersale_order_id']);
+const NUMERIC_ID_KEYS = new Set([
+  'product_id',
+  'sku_id',
+  'order_id',
+  'template_id',
+  'aftersale_order_id',
+  'cat_id',
+  'f_cat_id',
+]);
 const numericIds = (key: string, value: unknown) =>
   NUMERIC_ID_KEYS.has(key) && typeof value === 'string' && /^\d+$/.test(value) ? BigInt(value) : value;
 

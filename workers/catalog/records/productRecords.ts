@@ -134,6 +134,7 @@ export const insertProduct = async (
       status: input.status ?? 'listed',
       sortWeight: input.sortWeight ?? 0,
       options: (input.options ?? []) satisfies SpecOption[],
+      attributes: input.attributes ?? [],
       source: origin.source,
       createdAt: now,
       updatedAt: now,
@@ -159,6 +160,17 @@ export const updateProductTitle = (db: Database, productId: string, title: strin
     .update(products)
     .set({ title, searchTitle: searchTextOf(title), updatedAt: now })
     .where(eq(products.id, productId));
+
+/** The statement giving a product new spec options, for the batch that overwrites it. */
+export const updateProductOptions = (db: Database, productId: string, options: SpecOption[]): BatchItem<'sqlite'> =>
+  db.update(products).set({ options }).where(eq(products.id, productId));
+
+/** The statement giving a SKU its own name, option values and picture anew (its title goes through its room). */
+export const updateSkuSpec = (
+  db: Database,
+  skuId: string,
+  spec: { name: string; options: string[]; imageId: string | null },
+): BatchItem<'sqlite'> => db.update(skus).set(spec).where(eq(skus.id, skuId));
 
 export const productExists = async (db: Database, productId: string): Promise<boolean> =>
   (await db.query.products.findFirst({ columns: { id: true }, where: eq(products.id, productId) })) !== undefined;

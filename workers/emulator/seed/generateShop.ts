@@ -9,6 +9,7 @@ import type {
 } from '../../minishop/api/schemas/wire';
 import { fromBeijingTime, toBeijingTime } from '../../minishop/beijingTime';
 import { mediaUrlOf } from '../shop/mediaImages';
+import { levelsOf } from './platformCategories';
 import type { ShopProfile } from './profiles';
 
 export type SpuRecord = z.output<typeof spuSchema>;
@@ -43,19 +44,8 @@ const productIdOf = (index: number) =>
 
 export const productStatusOf = (index: number) => SPU_STATUS_CYCLE[index % SPU_STATUS_CYCLE.length] ?? 5;
 
-/**
- * Three levels of the platform's categories: one top level, two under it, four at the bottom, so
- * products share categories (ids as the platform numbers them, names as the emulator gives them).
- */
-const categoryLevelsOf = (index: number) => {
-  const leaf = index % 4;
-  const middle = leaf >> 1;
-  return [
-    { cat_id: '1000', level: 1, name: '办公文具' },
-    { cat_id: String(1100 + middle), level: 2, name: ['书写工具', '纸品本册'][middle] ?? '' },
-    { cat_id: String(1200 + leaf), level: 3, name: ['中性笔', '钢笔', '笔记本', '便签'][leaf] ?? '' },
-  ];
-};
+/** The bottom-level categories products are in, so products share categories (`platformCategories.ts`). */
+const LEAF_CATEGORIES = ['1200', '1201', '1202', '1203'];
 
 const generateCatalog = (gen: prng.PRNG, profile: ShopProfile) => {
   const spus: SpuRecord[] = [];
@@ -94,7 +84,7 @@ const generateCatalog = (gen: prng.PRNG, profile: ShopProfile) => {
         desc: `文具 ${index} 号：书写顺滑 & 耐用`,
         imgs: [mediaUrlOf(profile.appid, `detail-${index}`), mediaUrlOf(profile.appid, 'banner')],
       },
-      cats: categoryLevelsOf(index),
+      cats: levelsOf(LEAF_CATEGORIES[index % LEAF_CATEGORIES.length] ?? '1200'),
       attrs: [{ attr_key: '品牌', attr_value: '晨光' }],
       status: productStatusOf(index),
       edit_status: 4,

@@ -23,6 +23,29 @@ export const newProductSchema = z.strictObject({
   skus: z.array(z.strictObject({ price: z.int().min(0), stock: z.int().min(0) })).min(1),
 });
 
+const attr = z.strictObject({ attr_key: z.string(), attr_value: z.string() });
+/** A merchant's edit of a product, in the API's own field names; SKUs are named by id. */
+export const productChangeSchema = z.strictObject({
+  title: z.string().min(1).optional(),
+  sub_title: z.string().optional(),
+  head_img: z.array(z.url()).optional(),
+  desc_info: z.strictObject({ desc: z.string().optional(), imgs: z.array(z.url()) }).optional(),
+  cats: z.array(z.strictObject({ cat_id: z.string().regex(/^\d+$/), level: z.int() })).optional(),
+  attrs: z.array(attr).optional(),
+  status: z.int().optional(),
+  skus: z
+    .array(
+      z.strictObject({
+        sku_id: z.string().regex(/^\d+$/),
+        thumb_img: z.url().optional(),
+        sku_attrs: z.array(attr).optional(),
+        sale_price: z.int().min(0).optional(),
+        stock_num: z.int().min(0).optional(),
+      }),
+    )
+    .optional(),
+});
+
 /** Ids of products added through the control route: above 2^53, apart from the seeded ones. */
 const ADDED_PRODUCT_BASE = 3n * 2n ** 53n;
 
@@ -85,8 +108,9 @@ export class EmulatedShop extends DurableObject<EmulatorEnv> {
     return name ? { status: 200, png: pngOf(name) } : { status: 404 };
   }
 
-  /** A business call under `/product/`, authenticated by its access token. */
+  /** A business call under `/product/`, authenticated by its access token; every call is counted. */
   call(path: string, bodyText: string, token: string, now: number): Reply {
+    this.sql.exec('INSERT INTO calls (path, n) VALUES (?, 1) ON CONFLICT (path) DO UPDATE SET n = n + 1', path);
     const check = this.tokens.check(token, now);
     if (check !== 'valid') return errorReply(check === 'expired' ? 42001 : 40001);
     const fault = this.faults.take(path);
@@ -174,6 +198,28 @@ export class EmulatedShop extends DurableObject<EmulatorEnv> {
       skus,
     );
     return { product_id: productId, sku_ids: skus.map((sku) => sku.sku_id) };
+  }
+
+  /** Changes a product as the merchant would in the Mini-Shop admin; null when it or one of its SKUs is unknown. */
+  changeProduct(productId: string, change: z.output<typeof productChangeSchema>): { product_id: string } | null {
+    const spu = this.catalog.spu(productId);
+    if (!spu) return null;
+    const { skus: skuChanges = [], ...fields } = change;
+    const skus = this.catalog.skusOf(productId);
+    if (skuChanges.some((c) => !skus.some((sku) => sku.sku_id === c.sku_id))) return null;
+    this.ctx.storage.transactionSync(() =>
+      this.catalog.update(
+        { ...spu, ...fields },
+        skus.map((sku) => ({ ...sku, ...skuChanges.find((c) => c.sku_id === sku.sku_id) })),
+      ),
+    );
+    return { product_id: productId };
+  }
+
+  /** How many business calls of each path the shop has answered. */
+  calls(): Record<string, number> {
+    const rows = this.sql.exec<{ path: string; n: number }>('SELECT path, n FROM calls').toArray();
+    return Object.fromEntries(rows.map((row) => [row.path, row.n]));
   }
 
   summary(appid: string) {

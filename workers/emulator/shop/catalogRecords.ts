@@ -22,6 +22,17 @@ export class CatalogRecords {
       );
   }
 
+  /** Writes a changed SPU and SKUs over the stored ones, keeping their place in the listing. */
+  update(spu: SpuRecord, skus: SkuRecord[]): void {
+    this.sql.exec(
+      'UPDATE spus SET status = ?, json = ? WHERE product_id = ?',
+      spu.status,
+      JSON.stringify(spu),
+      spu.product_id,
+    );
+    for (const sku of skus) this.sql.exec('UPDATE skus SET json = ? WHERE sku_id = ?', JSON.stringify(sku), sku.sku_id);
+  }
+
   /** One page of SPUs in listing order, optionally of one status, with the total. */
   page(status: number | undefined, page: number, pageSize: number): { spus: SpuRecord[]; total: number } {
     const filter = status === undefined ? '' : 'WHERE status = ?';

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { parseWireJson } from '../../minishop/api/json';
 import {
+  categoryGetRequestSchema,
   deliverySendRequestSchema,
   orderGetRequestSchema,
   orderListRequestSchema,
@@ -11,6 +12,7 @@ import {
 import { toBeijingTime } from '../../minishop/beijingTime';
 import { errorReply, okReply, type Reply } from '../replies';
 import type { FreightTemplateRecord, StoreInfoRecord } from '../seed/generateShop';
+import { childrenOf } from '../seed/platformCategories';
 import type { CatalogRecords } from './catalogRecords';
 import type { OrderRecords } from './orderRecords';
 import { ship } from './shipping';
@@ -99,6 +101,11 @@ export const endpoints = ({ catalog, orders, freightTemplates, storeInfo }: Shop
     if ('errcode' in outcome) return errorReply(outcome.errcode, outcome.detail);
     orders.put(outcome.order);
     return okReply();
+  }),
+  // The documented codes are -1, -2, 9401020 and 9401021: a parent the platform lacks is a bad parameter.
+  '/product/category/get': withBody(categoryGetRequestSchema, ({ f_cat_id }) => {
+    const children = childrenOf(f_cat_id);
+    return children ? okReply({ cat_list: children }) : errorReply(9401020, `f_cat_id ${f_cat_id} not found`);
   }),
   '/product/delivery/get_freight_template': () => okReply({ template_list: freightTemplates() }),
   '/product/store/get_info': () => okReply({ data: storeInfo() }),

@@ -8,5 +8,6 @@ CREATE TABLE IF NOT EXISTS orders (order_id TEXT PRIMARY KEY, status INTEGER NOT
 CREATE INDEX IF NOT EXISTS orders_by_update ON orders (update_time, order_id);
 CREATE INDEX IF NOT EXISTS orders_by_create ON orders (create_time, order_id);
 CREATE TABLE IF NOT EXISTS tokens (token TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS calls (path TEXT PRIMARY KEY, n INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS faults (id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL, errcode INTEGER, http_status INTEGER, remaining INTEGER NOT NULL);
 `;

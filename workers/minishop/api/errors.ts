@@ -36,6 +36,7 @@ export const ERRCODE = {
   minuteQuota: 45011,
   frequencyLimit: 300000,
   orderInAfterSale: 108009,
+  invalidParameter: 9401020,
   shippingFailed: 109000,
   alreadyShipped: 109001,
 } as const;

@@ -7,6 +7,7 @@ import type { MiniShopSource } from './source';
 import {
   SYNCED_SPU_STATUSES,
   toFreightTemplate,
+  toPlatformCategory,
   toShopInfo,
   toSourceOrder,
   toSourceProduct,
@@ -94,6 +95,10 @@ export class MiniShopAdapter implements MiniShopSource {
 
   async freightTemplates() {
     return (await this.api.freightTemplates()).map(toFreightTemplate);
+  }
+
+  async subcategories(parentId: string | null) {
+    return (await this.api.categoryList(parentId ?? '0')).map(toPlatformCategory);
   }
 
   async shopInfo() {

@@ -1,5 +1,6 @@
 import type { AuthorizedCall } from './authorizedCall';
 import {
+  categoryListResponseSchema,
   type DeliverySendRequest,
   freightTemplateListResponseSchema,
   type OrderListRequest,
@@ -56,6 +57,12 @@ export class MiniShopApi {
   async freightTemplates() {
     return freightTemplateListResponseSchema.parse(await this.call('/product/delivery/get_freight_template', {}))
       .template_list;
+  }
+
+  /** The platform categories under `parentId` ('0': the top level). */
+  async categoryList(parentId: string) {
+    const body = { f_cat_id: idNumber(parentId) };
+    return categoryListResponseSchema.parse(await this.call('/product/category/get', body)).cat_list;
   }
 
   async storeInfo() {

@@ -1,5 +1,12 @@
 import type { Page } from './paging';
-import type { FreightTemplate, Shipment, ShopInfo, SourceOrder, SourceProduct } from './schemas/model';
+import type {
+  FreightTemplate,
+  PlatformCategory,
+  Shipment,
+  ShopInfo,
+  SourceOrder,
+  SourceProduct,
+} from './schemas/model';
 
 /**
  * What sync logic needs from a merchant's shop, whatever API serves it. The Mini-Shop adapter
@@ -17,5 +24,7 @@ export interface MiniShopSource {
   /** Pushes a shipment; the source refuses already-shipped or disputed orders with a typed error. */
   ship(orderId: string, parcels: Shipment[]): Promise<void>;
   freightTemplates(): Promise<FreightTemplate[]>;
+  /** The platform's categories directly under `parentId` (null: the top level), with their names. */
+  subcategories(parentId: string | null): Promise<PlatformCategory[]>;
   shopInfo(): Promise<ShopInfo>;
 }

@@ -4,13 +4,21 @@ import { fromBeijingTime } from '../beijingTime';
 import type {
   DeliveryKind,
   FreightTemplate,
+  PlatformCategory,
   ShopInfo,
   SourceOrder,
   SourceOrderStatus,
   SourceProduct,
   SourceSku,
 } from './schemas/model';
-import type { freightTemplateSchema, orderSchema, skuSchema, spuSchema, storeInfoResponseSchema } from './schemas/wire';
+import type {
+  categoryListResponseSchema,
+  freightTemplateSchema,
+  orderSchema,
+  skuSchema,
+  spuSchema,
+  storeInfoResponseSchema,
+} from './schemas/wire';
 
 /** SPU statuses that are synced: 5 listed, 11 delisted by the merchant. 0 and 13 are skipped. */
 export const SYNCED_SPU_STATUSES = { 5: 'on_sale', 11: 'delisted' } as const;
@@ -50,7 +58,8 @@ export const toSourceProduct = (spu: z.output<typeof spuSchema>, skus: SourceSku
     description: { text: spu.desc_info?.desc ?? '', images: spu.desc_info?.imgs ?? [] },
     categories: [...spu.cats]
       .sort((a, b) => a.level - b.level)
-      .map((cat) => ({ categoryId: cat.cat_id, level: cat.level, name: cat.name || `Mini-Shop ${cat.cat_id}` })),
+      .map((cat) => ({ categoryId: cat.cat_id, level: cat.level })),
+    attributes: spu.attrs.map(({ attr_key, attr_value }) => ({ key: attr_key, value: attr_value })),
     status,
     skus,
   };
@@ -173,6 +182,19 @@ export const toFreightTemplate = (template: z.output<typeof freightTemplateSchem
     })),
     noDelivery: (template.not_send_area?.address_info ?? []).map(toRegion),
   },
+});
+
+/** The wire's top-level parent is 0. */
+const TOP_LEVEL = '0';
+
+export const toPlatformCategory = ({
+  cat_id,
+  f_cat_id,
+  name,
+}: z.output<typeof categoryListResponseSchema>['cat_list'][number]): PlatformCategory => ({
+  categoryId: cat_id,
+  parentId: f_cat_id === TOP_LEVEL ? null : f_cat_id,
+  name,
 });
 
 export const toShopInfo = ({ store_name, logo }: z.output<typeof storeInfoResponseSchema>['data']): ShopInfo => ({

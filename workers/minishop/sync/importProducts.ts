@@ -2,7 +2,13 @@ import type { MiniShopSyncRules } from '../../../shared/api/minishop';
 import { catalogRoomOf } from '../../catalog/CatalogRoom';
 import { createProduct } from '../../catalog/createProduct';
 import { editProduct } from '../../catalog/editProduct';
-import { insertSkus, type NewSkuRow, updateProductTitle } from '../../catalog/records/productRecords';
+import {
+  insertSkus,
+  type NewSkuRow,
+  updateProductOptions,
+  updateProductTitle,
+  updateSkuSpec,
+} from '../../catalog/records/productRecords';
 import { productSales } from '../../catalog/records/salesRecords';
 import { skuIdsOfProduct } from '../../catalog/records/skuRecords';
 import { skuTitleOf } from '../../catalog/rules/skuTitle';
@@ -12,6 +18,7 @@ import type { Database } from '../../records/db';
 import type { SourceProduct, SourceSku } from '../api/schemas/model';
 import { insertProductOrigin, lastRunsOfSourceProducts, updateProductOrigin } from '../records/miniShopProductRecords';
 import { insertGroupItem } from '../records/productGroupRecords';
+import type { CategoryNames } from './categoryNames';
 import { localProductId, localSkuId, localTemplateId } from './localIds';
 import { migratedContent } from './productContent';
 
@@ -22,6 +29,8 @@ export interface ImportRun {
   rules: MiniShopSyncRules;
   /** The "Mini-Shop migration" group new products join, when the rules use it. */
   groupId: string | null;
+  /** The Mini-Shop's names of a product's category levels, fetched once per parent per run. */
+  categoryNames: CategoryNames;
   now: number;
 }
 
@@ -42,7 +51,7 @@ const freightOf = ({ appid, rules }: ImportRun) =>
 /**
  * Brings a page of Mini-Shop products in as ordinary products and SKUs. A product seen for the
  * first time is created; one migrated before is left alone when the rules filter migrated
- * products, and overwritten (title, price, stock, listing, new SKUs) when they do not. A product
+ * products, and overwritten with what the Mini-Shop now says (`overwrite`) when they do not. A product
  * this run already wrote (a page repeated after a crash) is counted and not touched again.
  * Answers the Mini-Shop ids of the products this run has written.
  */
@@ -85,7 +94,7 @@ const createFromSource = async (env: Env, db: Database, run: ImportRun, product:
     syncedAt: run.now,
   });
   const grouped = run.groupId ? [insertGroupItem(db, run.groupId, productId)] : [];
-  const { skus, ...content } = await migratedContent(env, db, productId, product, run.now);
+  const { skus, ...content } = await migratedContent(env, db, productId, product, run);
   await createProduct(
     env,
     {
@@ -109,52 +118,61 @@ const createFromSource = async (env: Env, db: Database, run: ImportRun, product:
   );
 };
 
-/** Filter off: the Mini-Shop's version replaces ours; every SKU change goes through its room. */
+/**
+ * Filter off: the Mini-Shop's version replaces ours, content and SKUs alike: title, subtitle,
+ * description, pictures, categories, attributes, options, and each SKU's name, option values,
+ * picture, price, stock and listing. What shoppers see live (title, price, stock, listing) goes
+ * through each SKU's room, so every channel shows it.
+ */
 const overwrite = async (env: Env, db: Database, run: ImportRun, product: SourceProduct) => {
   const productId = localProductId(run.appid, product.productId);
   const listed = listedBy(run.rules, product);
-  // Options stay as first migrated: changing them would mean renaming every SKU's values.
-  const { subtitle, description, images, categoryIds, skus } = await migratedContent(
-    env,
-    db,
-    productId,
-    product,
-    run.now,
-  );
-  await editProduct(env, productId, { subtitle, description, images, categoryIds, status: statusOf(listed) });
+  const title = product.title.slice(0, 200);
+  const { skus, options, subtitle, ...content } = await migratedContent(env, db, productId, product, run);
+  await editProduct(env, productId, { ...content, subtitle: subtitle ?? '', status: statusOf(listed) });
   const existing = await skuIdsOfProduct(db, productId);
   const added: NewSkuRow[] = [];
+  const kept: Array<{ skuId: string; sku: SourceSku; name: string }> = [];
+  const respecified: Array<ReturnType<typeof updateSkuSpec>> = [];
   // A SKU new to a product already here shows the product's sales figure, like its siblings.
   const { shownSales } = await productSales(db, productId);
   for (const [i, sku] of product.skus.entries()) {
     const skuId = localSkuId(run.appid, sku.skuId);
-    if (existing.has(skuId)) await skuRoomOf(env, skuId).edit({ price: sku.price, stock: sku.stock, listed });
-    else {
-      const name = skuName(sku);
-      added.push({
-        state: {
-          skuId,
-          productId,
-          title: skuTitleOf(product.title, name),
-          price: sku.price,
-          stock: sku.stock,
-          listed,
-          flash: null,
-          sales: shownSales,
-          rev: 1,
-          changedAt: run.now,
-        },
-        name,
-        options: [],
-        imageId: skus[i]?.imageId ?? null,
-        ownListed: true,
-      });
+    const name = skuName(sku);
+    const spec = { name, options: skus[i]?.options ?? [], imageId: skus[i]?.imageId ?? null };
+    if (existing.has(skuId)) {
+      kept.push({ skuId, sku, name });
+      respecified.push(updateSkuSpec(db, skuId, spec));
+      continue;
     }
+    added.push({
+      ...spec,
+      ownListed: true,
+      state: {
+        skuId,
+        productId,
+        title: skuTitleOf(title, name),
+        price: sku.price,
+        stock: sku.stock,
+        listed,
+        flash: null,
+        sales: shownSales,
+        rev: 1,
+        changedAt: run.now,
+      },
+    });
   }
   await insertSkus(db, added, [
-    updateProductTitle(db, productId, product.title.slice(0, 200), run.now),
+    updateProductTitle(db, productId, title, run.now),
+    updateProductOptions(db, productId, options),
+    ...respecified,
     updateProductOrigin(db, productId, { ...freightOf(run), lastRun: run.runId, syncedAt: run.now }),
   ]);
+  for (const { skuId, sku, name } of kept) {
+    const room = skuRoomOf(env, skuId);
+    await room.retitle(skuTitleOf(title, name));
+    await room.edit({ price: sku.price, stock: sku.stock, listed });
+  }
   if (added.length > 0) {
     await catalogRoomOf(env).upsert(added.map(({ state }) => state));
   }

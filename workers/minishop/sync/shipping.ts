@@ -9,6 +9,7 @@ import { ERRCODE, MiniShopApiError } from '../api/errors';
 import type { SourceOrder } from '../api/schemas/model';
 import type { MiniShopSource } from '../api/source';
 import type { MiniShop } from '../records/miniShopRecords';
+import { categoryNames } from './categoryNames';
 import { importOrders } from './importOrders';
 
 const SHIPPABLE: ReadonlyArray<SourceOrder['status']> = ['to_ship', 'partly_shipped'];
@@ -45,7 +46,15 @@ export const shipAtMiniShop = async (
   sourceOrderId: string,
   parcel: ShipOrder,
 ): Promise<{ shipped: true } | Refusal> => {
-  const run = { appid: shop.appid, runId: newId('ship'), rules: shop.rules, groupId: null, now: clock.now() };
+  const run = {
+    appid: shop.appid,
+    runId: newId('ship'),
+    rules: shop.rules,
+    groupId: null,
+    // A product first met here is named with what this one shipment fetches.
+    categoryNames: categoryNames(source, {}),
+    now: clock.now(),
+  };
   // The local copy takes the Mini-Shop's state, and its member's account room shows it.
   const refresh = async (order: SourceOrder) => {
     const { changedMembers } = await importOrders(env, db, run, source, [order]);

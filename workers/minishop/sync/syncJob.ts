@@ -8,6 +8,7 @@ import { beijingDay } from '../beijingTime';
 import { countOrdersOfRun } from '../records/miniShopOrderRecords';
 import { countProductsOfRun } from '../records/miniShopProductRecords';
 import type { MiniShop } from '../records/miniShopRecords';
+import { categoryNames, type FetchedCategoryNames } from './categoryNames';
 import { copyTemplatesOnce } from './copyTemplates';
 import { importOrders } from './importOrders';
 import { type ImportRun, importProducts } from './importProducts';
@@ -33,6 +34,8 @@ export interface SyncJob {
   errors: string[];
   /** Steps that failed in a row; the job gives up after too many. */
   failures: number;
+  /** The Mini-Shop's category names this run has fetched (absent in jobs queued before it kept them). */
+  categoryNames?: FetchedCategoryNames;
 }
 
 /** What a finished run did, as logged and shown. */
@@ -55,6 +58,7 @@ export const newJob = (kind: SyncJob['kind'], runId: string, now: number, orderF
   total: { products: null, orders: null },
   errors: [],
   failures: 0,
+  categoryNames: {},
 });
 
 export const noteError = (job: SyncJob, message: string): void => {
@@ -62,13 +66,17 @@ export const noteError = (job: SyncJob, message: string): void => {
 };
 
 /** A migration follows the rules as set; auto-sync always filters products migrated before. */
-const importRun = (job: SyncJob, shop: MiniShop, now: number): ImportRun => ({
-  appid: shop.appid,
-  runId: job.runId,
-  rules: job.kind === 'migration' ? shop.rules : { ...shop.rules, filterMigrated: true },
-  groupId: shop.rules.group ? shop.groupId : null,
-  now,
-});
+const importRun = (job: SyncJob, shop: MiniShop, source: MiniShopSource, now: number): ImportRun => {
+  job.categoryNames ??= {};
+  return {
+    appid: shop.appid,
+    runId: job.runId,
+    rules: job.kind === 'migration' ? shop.rules : { ...shop.rules, filterMigrated: true },
+    groupId: shop.rules.group ? shop.groupId : null,
+    categoryNames: categoryNames(source, job.categoryNames),
+    now,
+  };
+};
 
 /** One step of the job; true when the job has finished. */
 export const advanceJob = async (
@@ -86,7 +94,7 @@ export const advanceJob = async (
     job.cursor = null;
     return false;
   }
-  const run = importRun(job, shop, now);
+  const run = importRun(job, shop, source, now);
   if (job.phase === 'products') {
     const page = await source.productsPage(job.cursor);
     await importProducts(env, db, run, page.items);

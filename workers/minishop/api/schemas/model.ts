@@ -18,8 +18,15 @@ export const sourceSkuSchema = z.object({
   image: z.string().optional(),
 });
 
-/** One level of a product's category at the source, from the top (level 1) down. */
-export const sourceCategorySchema = z.object({ categoryId: z.string(), level: z.int(), name: z.string() });
+/** One level of a product's category at the source, from the top (level 1) down: its id only. */
+export const sourceCategorySchema = z.object({ categoryId: z.string(), level: z.int() });
+
+/** A category of the source platform with its name; `parentId` null at the top level. */
+export const platformCategorySchema = z.object({
+  categoryId: z.string(),
+  parentId: z.string().nullable(),
+  name: z.string(),
+});
 
 /** Only products on sale or delisted by the merchant are synced (docs/minishop-api.md). */
 export const sourceProductStatus = z.enum(['on_sale', 'delisted']);
@@ -33,6 +40,8 @@ export const sourceProductSchema = z.object({
   /** The description's text and its pictures' URLs, in order. */
   description: z.object({ text: z.string(), images: z.array(z.string()) }),
   categories: z.array(sourceCategorySchema),
+  /** Facts about the whole product (e.g. 品牌: 晨光), in order. */
+  attributes: z.array(z.object({ key: z.string(), value: z.string() })),
   status: sourceProductStatus,
   skus: z.array(sourceSkuSchema),
 });
@@ -143,6 +152,7 @@ export const shopInfoSchema = z.object({ name: z.string(), logo: z.string().opti
 
 export type SourceSku = z.infer<typeof sourceSkuSchema>;
 export type SourceCategory = z.infer<typeof sourceCategorySchema>;
+export type PlatformCategory = z.infer<typeof platformCategorySchema>;
 export type SourceProduct = z.infer<typeof sourceProductSchema>;
 export type SourceOrder = z.infer<typeof sourceOrderSchema>;
 export type SourceOrderStatus = z.infer<typeof sourceOrderStatus>;

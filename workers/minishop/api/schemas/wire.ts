@@ -23,8 +23,8 @@ export const spuSchema = z.object({
   sub_title: z.string().optional(),
   head_img: z.array(z.string()).default([]),
   desc_info: z.object({ desc: z.string().optional(), imgs: z.array(z.string()).default([]) }).optional(),
-  /** The product's platform category, one entry per level (3 levels); `name` as the emulator gives it. */
-  cats: z.array(z.object({ cat_id: wireId, level: z.int(), name: z.string().optional() })).default([]),
+  /** The product's platform category, one entry per level (3 levels), ids only: names come from `category/get`. */
+  cats: z.array(z.object({ cat_id: wireId, level: z.int() })).default([]),
   attrs: z.array(attr).default([]),
   status: z.int(),
   edit_status: z.int().optional(),
@@ -218,6 +218,12 @@ export const freightTemplateSchema = z.object({
 });
 export const freightTemplateListResponseSchema = z.object({
   template_list: z.array(freightTemplateSchema).default([]),
+});
+
+/** `/product/category/get`: the platform categories under `f_cat_id` (0: the top level). */
+export const categoryGetRequestSchema = z.object({ f_cat_id: wireId });
+export const categoryListResponseSchema = z.object({
+  cat_list: z.array(z.object({ cat_id: wireId, f_cat_id: wireId, name: z.string() })).default([]),
 });
 
 export const storeInfoResponseSchema = z.object({
