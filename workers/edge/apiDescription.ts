@@ -42,6 +42,7 @@ export interface RouteDescription {
   responses: Record<number, string | Answer>;
   /** Request parts no zod schema validates (the zod-validated ones are recorded by `validate`). */
   parameters?: DescribeRouteOptions['parameters'];
+  requestBody?: DescribeRouteOptions['requestBody'];
 }
 
 const answerOf = (status: number, answer: string | Answer): Answer => {

@@ -27,10 +27,11 @@ import type { HubEnv } from './hubEnv';
 import { adminAuth } from './middleware/adminAuth';
 import { apiReferenceRoutes } from './routes/apiReference';
 import { syncRoutes } from './routes/sync';
+import { healthDocs } from './routes/sync.docs';
 
 /** The edge Worker: authenticates, validates and routes to the room that owns the data. */
 export const app = new Hono<HubEnv>()
-  .get('/health', (c) => c.json({ ok: true }))
+  .get('/health', healthDocs, (c) => c.json({ ok: true }))
   .route('/sync', syncRoutes)
   .route(
     '/api',
