@@ -31,6 +31,8 @@ type Access = 'public' | 'rooms' | 'signedWebhook' | 'memberOrGuest' | 'member' 
 const ACCESS: Record<string, Access> = {
   'GET /health': 'public',
   'GET /sync/:room': 'rooms',
+  'GET /api/openapi.json': 'public',
+  'GET /api/docs': 'public',
   'GET /api/skus/:skuId': 'public',
   'GET /api/products': 'public',
   'GET /api/products/:productId': 'public',
