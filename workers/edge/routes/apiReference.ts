@@ -5,7 +5,7 @@ import { API_DESCRIPTION, featureRoutes } from '../apiDescription';
 import { cachedText, REFERENCE_CACHE } from '../httpCache';
 import type { HubEnv } from '../hubEnv';
 
-export const DESCRIPTION_PATH = '/api/openapi.json';
+const DESCRIPTION_PATH = '/api/openapi.json';
 
 const described = featureRoutes('reference', 'anyone');
 
