@@ -32,6 +32,8 @@ const ACCESS: Record<string, Access> = {
   'GET /health': 'public',
   'GET /sync': 'rooms',
   'GET /sync/:room': 'rooms',
+  'GET /api/openapi.json': 'public',
+  'GET /api/docs': 'public',
   'GET /api/skus/:skuId': 'public',
   'GET /api/products': 'public',
   'GET /api/products/:productId': 'public',

@@ -28,3 +28,6 @@ export const fillPath = (route: string, values: Readonly<Record<string, string>>
     if (value === undefined) throw new Error(`no value for :${name} of ${route}`);
     return encodeURIComponent(value);
   });
+
+/** The route's path as OpenAPI writes it: `:name` becomes `{name}`. */
+export const openApiPathOf = (route: string): string => pathOf(route).replace(/:(\w+)/g, '{$1}');

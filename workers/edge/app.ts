@@ -25,12 +25,18 @@ import { adminPickupPointRoutes, pickupPointRoutes } from '../orders/routes/pick
 import { errorBody, renderError } from './errors';
 import type { HubEnv } from './hubEnv';
 import { adminAuth } from './middleware/adminAuth';
+import { apiReferenceRoutes } from './routes/apiReference';
 import { syncRoutes } from './routes/sync';
+import { healthDocs } from './routes/sync.docs';
 
 /** The edge Worker: authenticates, validates and routes to the room that owns the data. */
 export const app = new Hono<HubEnv>()
-  .get('/health', (c) => c.json({ ok: true }))
+  .get('/health', healthDocs, (c) => c.json({ ok: true }))
   .route('/sync', syncRoutes)
+  .route(
+    '/api',
+    apiReferenceRoutes((): Hono<HubEnv> => app),
+  )
   .route('/api/skus', skuRoutes)
   .route('/api/products', productRoutes)
   .route('/api/categories', categoryRoutes)

@@ -1,5 +1,5 @@
-import { zValidator } from '@hono/zod-validator';
-import type { HonoRequest, ValidationTargets } from 'hono';
+import type { HonoRequest, MiddlewareHandler, ValidationTargets } from 'hono';
+import { uniqueSymbol, validator } from 'hono-openapi';
 import type { z } from 'zod';
 import { ApiError } from './errors';
 import { unpairedSurrogateAt } from './unpairedSurrogate';
@@ -27,28 +27,39 @@ const requireJsonBody = (request: HonoRequest): void => {
   }
 };
 
-/** zod validation for one request part; failures (and unpaired surrogates) become a 400 naming the field. */
+/** The 400 for a failed schema: the first issue, naming its field. */
+const refuse = (issues: readonly z.core.$ZodIssue[]): never => {
+  const issue = issues[0];
+  if (!issue) throw new ApiError(400, 'invalid_input', 'invalid input');
+  const field = fieldOf(issue);
+  const message = issue.code === 'unrecognized_keys' ? `unknown field ${field}` : `${field}: ${issue.message}`;
+  throw new ApiError(400, 'invalid_input', message, field);
+};
+
+/**
+ * zod validation for one request part; failures (and unpaired surrogates) become a 400 naming the
+ * field. Built on hono-openapi's validator, which records the schema for `/api/openapi.json`.
+ */
 export const validate = <Target extends keyof ValidationTargets, Schema extends z.ZodType>(
   target: Target,
   schema: Schema,
 ) => {
-  const validator = zValidator(target, schema, (result) => {
-    if (result.success) {
-      const field = unpairedSurrogateAt(result.data);
-      if (field !== undefined) throw new ApiError(400, 'invalid_input', `${field}: unpaired UTF-16 surrogate`, field);
-      return;
-    }
-    const issue = result.error.issues[0];
-    if (!issue) throw new ApiError(400, 'invalid_input', 'invalid input');
-    const field = fieldOf(issue);
-    const message = issue.code === 'unrecognized_keys' ? `unknown field ${field}` : `${field}: ${issue.message}`;
-    throw new ApiError(400, 'invalid_input', message, field);
+  const described = validator(target, schema, (result) => {
+    // zod's Standard Schema `validate` reports zod's own (finalized) issues.
+    if (!result.success) refuse(result.error as readonly z.core.$ZodIssue[]);
   });
-  if (target !== 'json') return validator;
-  // Same type as the validator, so routes still infer the validated body from it.
-  const checked: typeof validator = async (c, next) => {
-    requireJsonBody(c.req);
-    return validator(c, next);
+  // Same type as the validator, so routes still infer the validated part from it.
+  const checked: typeof described = async (c, next) => {
+    if (target === 'json') requireJsonBody(c.req);
+    return described(c, async () => {
+      // The parsed value is what reaches D1, so that is what is checked.
+      const field = unpairedSurrogateAt(c.req.valid(target as never));
+      if (field !== undefined) throw new ApiError(400, 'invalid_input', `${field}: unpaired UTF-16 surrogate`, field);
+      await next();
+    });
   };
-  return checked;
+  // hono-openapi finds a route's schemas by this mark on its handlers.
+  return Object.assign(checked, {
+    [uniqueSymbol]: (described as MiddlewareHandler & Record<symbol, unknown>)[uniqueSymbol],
+  });
 };

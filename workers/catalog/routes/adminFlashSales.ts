@@ -18,13 +18,14 @@ import {
   renameFlashSale,
 } from '../records/flashSaleRecords';
 import { existingSkuIds } from '../records/skuRecords';
+import { docs } from './adminFlashSales.docs';
 
 /**
  * Flash sales: stored in D1, then handed to the sale's clock, which puts the sale live in every
  * SKU and catalog room at `startsAt` and takes it off at `endsAt`.
  */
 export const adminFlashSaleRoutes = new Hono<HubEnv>()
-  .post('/', validate('json', newFlashSaleSchema), async (c) => {
+  .post('/', docs.create, validate('json', newFlashSaleSchema), async (c) => {
     const request = c.req.valid('json');
     const now = clock.now();
     if (request.endsAt <= now)
@@ -57,21 +58,27 @@ export const adminFlashSaleRoutes = new Hono<HubEnv>()
     await flashSaleClockOf(c.env, sale.id).schedule({ flash: flashOf(sale), skuIds: request.skuIds });
     return c.json(await findFlashSale(db, sale.id, clock.now()), 201);
   })
-  .get('/', async (c) => c.json({ flashSales: await listFlashSales(database(c.env.DB), clock.now()) }))
-  .get('/:saleId', validate('param', flashSaleIdParam), async (c) => {
+  .get('/', docs.list, async (c) => c.json({ flashSales: await listFlashSales(database(c.env.DB), clock.now()) }))
+  .get('/:saleId', docs.read, validate('param', flashSaleIdParam), async (c) => {
     const sale = await findFlashSale(database(c.env.DB), c.req.valid('param').saleId, clock.now());
     if (!sale) throw notFound('flash sale', 'saleId');
     return c.json(sale);
   })
-  .patch('/:saleId', validate('param', flashSaleIdParam), validate('json', flashSalePatchSchema), async (c) => {
-    const { saleId } = c.req.valid('param');
-    const db = database(c.env.DB);
-    const { name } = c.req.valid('json');
-    if (!(await renameFlashSale(db, saleId, name))) throw notFound('flash sale', 'saleId');
-    await flashSaleClockOf(c.env, saleId).rename(name);
-    return c.json(await findFlashSale(db, saleId, clock.now()));
-  })
-  .delete('/:saleId', validate('param', flashSaleIdParam), async (c) => {
+  .patch(
+    '/:saleId',
+    docs.rename,
+    validate('param', flashSaleIdParam),
+    validate('json', flashSalePatchSchema),
+    async (c) => {
+      const { saleId } = c.req.valid('param');
+      const db = database(c.env.DB);
+      const { name } = c.req.valid('json');
+      if (!(await renameFlashSale(db, saleId, name))) throw notFound('flash sale', 'saleId');
+      await flashSaleClockOf(c.env, saleId).rename(name);
+      return c.json(await findFlashSale(db, saleId, clock.now()));
+    },
+  )
+  .delete('/:saleId', docs.cancel, validate('param', flashSaleIdParam), async (c) => {
     const { saleId } = c.req.valid('param');
     const db = database(c.env.DB);
     const sale = await findFlashSale(db, saleId, clock.now());

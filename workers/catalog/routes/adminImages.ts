@@ -3,6 +3,7 @@ import { ApiError } from '../../edge/errors';
 import type { HubEnv } from '../../edge/hubEnv';
 import { storedImageOf, storeImage } from '../images';
 import { IMAGE_TYPES, type ImageType, imageTypeOf, MAX_IMAGE_BYTES } from '../rules/imageFormat';
+import { docs } from './adminImages.docs';
 
 const tooLarge = () => new ApiError(400, 'invalid_input', `body: an image is at most ${MAX_IMAGE_BYTES} bytes`, 'body');
 
@@ -10,7 +11,7 @@ const tooLarge = () => new ApiError(400, 'invalid_input', `body: an image is at 
  * Image upload: the picture's bytes as the body, its type as Content-Type. The bytes must be the
  * declared type; an image already stored answers as stored before.
  */
-export const adminImageRoutes = new Hono<HubEnv>().post('/', async (c) => {
+export const adminImageRoutes = new Hono<HubEnv>().post('/', docs.upload, async (c) => {
   const declared = c.req.header('Content-Type')?.split(';')[0]?.trim().toLowerCase() ?? '';
   if (!(IMAGE_TYPES as readonly string[]).includes(declared)) {
     throw new ApiError(415, 'unsupported_media_type', `Content-Type must be one of ${IMAGE_TYPES.join(', ')}`);

@@ -23,6 +23,7 @@ import { editProductOptions } from '../productOptions';
 import { addSku, editSkuContent, removeSku } from '../productSkus';
 import { operatorProductView } from '../productViews';
 import { findProductRecord } from '../records/productReads';
+import { docs } from './adminProducts.docs';
 
 const productParam = validate('param', z.object({ productId }));
 const productSkuParam = validate('param', z.object({ productId, skuId }));
@@ -37,11 +38,11 @@ const productOf = async (env: Env, origin: string, id: string, initial?: SkuStat
 
 /** Products, their content and SKUs, as operators create, find and edit them. */
 export const adminProductRoutes = new Hono<HubEnv>()
-  .post('/', validate('json', newProductSchema), async (c) => {
+  .post('/', docs.create, validate('json', newProductSchema), async (c) => {
     const created = await createProduct(c.env, c.req.valid('json'));
     return c.json(await productOf(c.env, originOf(c.req.url), created.productId, created.skus), 201);
   })
-  .get('/', validate('query', adminProductListQuery), async (c) => {
+  .get('/', docs.list, validate('query', adminProductListQuery), async (c) => {
     const { cursor, limit, ...filter } = c.req.valid('query');
     return c.json(
       await listProducts(c.env, originOf(c.req.url), {
@@ -52,20 +53,20 @@ export const adminProductRoutes = new Hono<HubEnv>()
       }),
     );
   })
-  .get('/:productId', productParam, async (c) =>
+  .get('/:productId', docs.read, productParam, async (c) =>
     c.json(await productOf(c.env, originOf(c.req.url), c.req.valid('param').productId)),
   )
-  .patch('/:productId', productParam, validate('json', productPatchSchema), async (c) => {
+  .patch('/:productId', docs.edit, productParam, validate('json', productPatchSchema), async (c) => {
     const { productId: id } = c.req.valid('param');
     await editProduct(c.env, id, c.req.valid('json'));
     return c.json(await productOf(c.env, originOf(c.req.url), id));
   })
-  .put('/:productId/options', productParam, validate('json', productOptionsSchema), async (c) => {
+  .put('/:productId/options', docs.options, productParam, validate('json', productOptionsSchema), async (c) => {
     const { productId: id } = c.req.valid('param');
     await editProductOptions(c.env, id, c.req.valid('json'));
     return c.json(await productOf(c.env, originOf(c.req.url), id));
   })
-  .post('/:productId/skus', productParam, validate('json', newSkuSchema), async (c) => {
+  .post('/:productId/skus', docs.addSku, productParam, validate('json', newSkuSchema), async (c) => {
     const { productId: id } = c.req.valid('param');
     const sku = await addSku(c.env, id, c.req.valid('json'));
     const product = await productOf(c.env, originOf(c.req.url), id);
@@ -74,13 +75,19 @@ export const adminProductRoutes = new Hono<HubEnv>()
       201,
     );
   })
-  .patch('/:productId/skus/:skuId', productSkuParam, validate('json', skuContentPatchSchema), async (c) => {
-    const { productId: id, skuId: sku } = c.req.valid('param');
-    await editSkuContent(c.env, id, sku, c.req.valid('json'));
-    const product = await productOf(c.env, originOf(c.req.url), id);
-    return c.json(product.skus.find((s) => s.skuId === sku));
-  })
-  .delete('/:productId/skus/:skuId', productSkuParam, async (c) => {
+  .patch(
+    '/:productId/skus/:skuId',
+    docs.editSku,
+    productSkuParam,
+    validate('json', skuContentPatchSchema),
+    async (c) => {
+      const { productId: id, skuId: sku } = c.req.valid('param');
+      await editSkuContent(c.env, id, sku, c.req.valid('json'));
+      const product = await productOf(c.env, originOf(c.req.url), id);
+      return c.json(product.skus.find((s) => s.skuId === sku));
+    },
+  )
+  .delete('/:productId/skus/:skuId', docs.removeSku, productSkuParam, async (c) => {
     const { productId: id, skuId: sku } = c.req.valid('param');
     await removeSku(c.env, id, sku);
     return c.json(await productOf(c.env, originOf(c.req.url), id));

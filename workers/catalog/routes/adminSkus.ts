@@ -5,21 +5,22 @@ import type { HubEnv } from '../../edge/hubEnv';
 import { validate } from '../../edge/validation';
 import { skuRoomOf } from '../SkuRoom';
 import { editSkus } from '../skuListing';
+import { docs } from './adminSkus.docs';
 import { skuParam } from './skus';
 
 /** Operator edits of price, stock and listing; each goes through the SKU's own room. */
 export const adminSkuRoutes = new Hono<HubEnv>()
-  .patch('/:skuId', skuParam, validate('json', skuPatchSchema), async (c) => {
+  .patch('/:skuId', docs.edit, skuParam, validate('json', skuPatchSchema), async (c) => {
     const { skuId } = c.req.valid('param');
     const [state] = await editSkus(c.env, [{ skuId, ...c.req.valid('json') }], (_, field) => field);
     return c.json(state);
   })
-  .post('/batch', validate('json', skuBatchSchema), async (c) => {
+  .post('/batch', docs.batch, validate('json', skuBatchSchema), async (c) => {
     const { edits } = c.req.valid('json');
     const skus = await editSkus(c.env, edits, (i, field) => `edits.${i}.${field}`);
     return c.json({ skus });
   })
-  .get('/:skuId/sync', skuParam, async (c) => {
+  .get('/:skuId/sync', docs.sync, skuParam, async (c) => {
     const { skuId } = c.req.valid('param');
     const room = skuRoomOf(c.env, skuId);
     if (!(await room.current())) throw notFound('SKU', 'skuId');

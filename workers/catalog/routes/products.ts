@@ -12,6 +12,7 @@ import { shopperProductView } from '../productViews';
 import { findProductRecord } from '../records/productReads';
 import { productExists } from '../records/productRecords';
 import { productSales } from '../records/salesRecords';
+import { docs } from './products.docs';
 
 const productParam = validate('param', z.object({ productId }));
 
@@ -21,7 +22,7 @@ const productParam = validate('param', z.object({ productId }));
  * and a product page each name the feed room that keeps what they show live (`listingFeed.ts`).
  */
 export const productRoutes = new Hono<HubEnv>()
-  .get('/', validate('query', productListQuery), async (c) => {
+  .get('/', docs.list, validate('query', productListQuery), async (c) => {
     const { cursor, limit, sort, ...filter } = c.req.valid('query');
     const page = await listProducts(c.env, new URL(c.req.url).origin, {
       filter: { audience: 'shopper', ...filter },
@@ -33,7 +34,7 @@ export const productRoutes = new Hono<HubEnv>()
     const feed = ids.length === 0 ? null : await catalogRoomOf(c.env).listingFeed(ids, false);
     return cachedJson(c, { ...page, feed }, SHOPPER_CACHE);
   })
-  .get('/:productId', productParam, async (c) => {
+  .get('/:productId', docs.read, productParam, async (c) => {
     const record = await findProductRecord(database(c.env.DB), c.req.valid('param').productId);
     if (record?.product.status !== 'listed') throw notFound('product', 'productId');
     const [view, feed] = await Promise.all([
@@ -42,7 +43,7 @@ export const productRoutes = new Hono<HubEnv>()
     ]);
     return cachedJson(c, { ...view, feed }, SHOPPER_CACHE);
   })
-  .get('/:productId/sales', productParam, async (c) => {
+  .get('/:productId/sales', docs.sales, productParam, async (c) => {
     const { productId: id } = c.req.valid('param');
     const db = database(c.env.DB);
     if (!(await productExists(db, id))) {

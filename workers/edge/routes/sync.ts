@@ -4,6 +4,7 @@ import { MAX_ROOMS_PER_SOCKET, withIdentity, withSocketJoin } from '../../platfo
 import { ApiError } from '../errors';
 import type { HubEnv } from '../hubEnv';
 import { resolveRoom } from '../roomAccess';
+import { docs } from './sync.docs';
 
 const channelOf = (value: string | undefined): Channel => {
   if (!isChannel(value))
@@ -23,7 +24,7 @@ const requireUpgrade = (header: string | undefined): void => {
  * clients that must save sockets (a mini-program may hold five).
  */
 export const syncRoutes = new Hono<HubEnv>()
-  .get('/', async (c) => {
+  .get('/', docs.rooms, async (c) => {
     const channel = channelOf(c.req.query('channel'));
     const names = [...new Set((c.req.query('rooms') ?? '').split(',').filter(Boolean))];
     if (names.length === 0 || names.length > MAX_ROOMS_PER_SOCKET) {
@@ -52,7 +53,7 @@ export const syncRoutes = new Hono<HubEnv>()
     requireUpgrade(c.req.header('Upgrade'));
     return first.stub.fetch(withSocketJoin(c.req.raw, { identities: resolved.map((r) => r.identity), mux: true }));
   })
-  .get('/:room', async (c) => {
+  .get('/:room', docs.room, async (c) => {
     const channel = channelOf(c.req.query('channel'));
     const { stub, identity } = await resolveRoom(c.env, c.req.param('room'), channel, c.req.query('token'));
     requireUpgrade(c.req.header('Upgrade'));

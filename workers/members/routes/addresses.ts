@@ -6,6 +6,7 @@ import { validate } from '../../edge/validation';
 import { database } from '../../records/db';
 import { memberRoomOf } from '../MemberRoom';
 import { addressBook } from '../records/addressRecords';
+import { docs } from './addresses.docs';
 
 /**
  * The calling member's (or guest's: a guest checks out too) address book, mounted under the
@@ -13,25 +14,35 @@ import { addressBook } from '../records/addressRecords';
  * every channel.
  */
 export const addressRoutes = new Hono<MemberEnv>()
-  .get('/', async (c) => c.json({ addresses: await addressBook(database(c.env.DB), c.var.session.memberId) }))
-  .post('/', validate('json', newAddressSchema), async (c) => {
+  .get('/', docs.list, async (c) =>
+    c.json({ addresses: await addressBook(database(c.env.DB), c.var.session.memberId) }),
+  )
+  .post('/', docs.add, validate('json', newAddressSchema), async (c) => {
     const room = memberRoomOf(c.env, c.var.session.memberId);
     const changed = unlessRefused(await room.changeAddressBook({ op: 'add', entry: c.req.valid('json') }));
     return c.json(changed.address, 201);
   })
-  .patch('/:addressId', validate('param', addressIdParam), validate('json', addressPatchSchema), async (c) => {
-    const { addressId } = c.req.valid('param');
-    const room = memberRoomOf(c.env, c.var.session.memberId);
-    const changed = unlessRefused(await room.changeAddressBook({ op: 'edit', addressId, change: c.req.valid('json') }));
-    return c.json(changed.address);
-  })
-  .post('/:addressId/default', validate('param', addressIdParam), async (c) => {
+  .patch(
+    '/:addressId',
+    docs.edit,
+    validate('param', addressIdParam),
+    validate('json', addressPatchSchema),
+    async (c) => {
+      const { addressId } = c.req.valid('param');
+      const room = memberRoomOf(c.env, c.var.session.memberId);
+      const changed = unlessRefused(
+        await room.changeAddressBook({ op: 'edit', addressId, change: c.req.valid('json') }),
+      );
+      return c.json(changed.address);
+    },
+  )
+  .post('/:addressId/default', docs.makeDefault, validate('param', addressIdParam), async (c) => {
     const { addressId } = c.req.valid('param');
     const room = memberRoomOf(c.env, c.var.session.memberId);
     const change = { patch: {}, isDefault: true };
     return c.json(unlessRefused(await room.changeAddressBook({ op: 'edit', addressId, change })).address);
   })
-  .delete('/:addressId', validate('param', addressIdParam), async (c) => {
+  .delete('/:addressId', docs.remove, validate('param', addressIdParam), async (c) => {
     const { addressId } = c.req.valid('param');
     unlessRefused(await memberRoomOf(c.env, c.var.session.memberId).changeAddressBook({ op: 'delete', addressId }));
     return c.body(null, 204);

@@ -24,6 +24,7 @@ import {
 } from '../records/couponAdminRecords';
 import { insertCoupon } from '../records/couponRecords';
 import { brokenClaims, editedTerms } from '../rules/couponEdits';
+import { docs } from './adminCoupons.docs';
 
 const couponParam = validate('param', couponIdParam);
 
@@ -64,21 +65,21 @@ const editCoupon = async (env: Env, couponId: number, patch: CouponPatch) => {
  * `POST /api/coupons/:couponId/claim`.
  */
 export const adminCouponRoutes = new Hono<HubEnv>()
-  .post('/', validate('json', newCouponSchema), async (c) =>
+  .post('/', docs.create, validate('json', newCouponSchema), async (c) =>
     c.json(adminCouponOf(await insertCoupon(database(c.env.DB), c.req.valid('json'), clock.now()), clock.now()), 201),
   )
-  .get('/', validate('query', adminCouponQuerySchema), async (c) =>
+  .get('/', docs.list, validate('query', adminCouponQuerySchema), async (c) =>
     c.json(await listCoupons(database(c.env.DB), c.req.valid('query'), clock.now())),
   )
-  .get('/:couponId', couponParam, async (c) => {
+  .get('/:couponId', docs.read, couponParam, async (c) => {
     const coupon = await findCoupon(database(c.env.DB), c.req.valid('param').couponId);
     if (!coupon) throw notFound('coupon', 'couponId');
     return c.json(adminCouponOf(coupon, clock.now()));
   })
-  .patch('/:couponId', couponParam, validate('json', couponPatchSchema), async (c) =>
+  .patch('/:couponId', docs.edit, couponParam, validate('json', couponPatchSchema), async (c) =>
     c.json(await editCoupon(c.env, c.req.valid('param').couponId, c.req.valid('json'))),
   )
-  .post('/:couponId/disable', couponParam, async (c) => {
+  .post('/:couponId/disable', docs.disable, couponParam, async (c) => {
     const coupon = await disableCoupon(database(c.env.DB), c.req.valid('param').couponId, clock.now());
     if (!coupon) throw notFound('coupon', 'couponId');
     return c.json(adminCouponOf(coupon, clock.now()));

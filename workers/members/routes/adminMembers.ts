@@ -18,6 +18,7 @@ import { runPhoneRepair } from '../phoneRepairRun';
 import { ledgerHistory } from '../records/ledgerHistory';
 import { listMembers } from '../records/memberListing';
 import { currentMemberId } from '../records/memberRecords';
+import { docs } from './adminMembers.docs';
 
 const memberParam = validate('param', z.object({ memberId }));
 
@@ -30,30 +31,30 @@ const memberRoom = async (env: Env, id: string) => {
 
 /** Operators' view of members: the list, assets, tags, and points and balance moved through the ledgers. */
 export const adminMemberRoutes = new Hono<HubEnv>()
-  .get('/', validate('query', adminMemberQuerySchema), async (c) =>
+  .get('/', docs.list, validate('query', adminMemberQuerySchema), async (c) =>
     c.json(await listMembers(database(c.env.DB), c.req.valid('query'))),
   )
-  .post('/phone-repair', async (c) => c.json(await runPhoneRepair(c.env, 'admin')))
-  .get('/:memberId/account', memberParam, async (c) => {
+  .post('/phone-repair', docs.phoneRepair, async (c) => c.json(await runPhoneRepair(c.env, 'admin')))
+  .get('/:memberId/account', docs.account, memberParam, async (c) => {
     const member = await memberRoom(c.env, c.req.valid('param').memberId);
     return c.json({ memberId: member.id, ...unlessRefused(await member.room.account()) });
   })
-  .get('/:memberId/ledger', memberParam, validate('query', ledgerQuerySchema), async (c) => {
+  .get('/:memberId/ledger', docs.ledger, memberParam, validate('query', ledgerQuerySchema), async (c) => {
     const db = database(c.env.DB);
     const id = await currentMemberId(db, c.req.valid('param').memberId);
     if (!id) throw notFound('member', 'memberId');
     const { kind } = c.req.valid('query');
     return c.json({ memberId: id, kind, ...(await ledgerHistory(db, id, c.req.valid('query'))) });
   })
-  .put('/:memberId/tags', memberParam, validate('json', tagsSchema), async (c) => {
+  .put('/:memberId/tags', docs.tags, memberParam, validate('json', tagsSchema), async (c) => {
     const member = await memberRoom(c.env, c.req.valid('param').memberId);
     return c.json(unlessRefused(await member.room.setTags(c.req.valid('json').tags)));
   })
-  .post('/:memberId/points', memberParam, validate('json', pointsAdjustmentSchema), async (c) => {
+  .post('/:memberId/points', docs.points, memberParam, validate('json', pointsAdjustmentSchema), async (c) => {
     const member = await memberRoom(c.env, c.req.valid('param').memberId);
     return c.json(unlessRefused(await member.room.adjustPoints(c.req.valid('json'), 'admin')));
   })
-  .post('/:memberId/balance', memberParam, validate('json', balanceAdjustmentSchema), async (c) => {
+  .post('/:memberId/balance', docs.balance, memberParam, validate('json', balanceAdjustmentSchema), async (c) => {
     const member = await memberRoom(c.env, c.req.valid('param').memberId);
     return c.json(unlessRefused(await member.room.adjustBalance(c.req.valid('json'), 'admin')));
   });

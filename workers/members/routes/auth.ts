@@ -13,6 +13,7 @@ import { logIn, logInGuest, sessionFor } from '../auth/login';
 import { sendPhoneCode, verifyPhoneCode } from '../auth/phoneVerification';
 import { bearerToken } from '../auth/tokens';
 import { wechatIdentities } from '../auth/wechatIdentities';
+import { docs } from './auth.docs';
 
 /**
  * Logins on any channel; each answers a session (`shared/api/auth.ts`). A guest token sent along
@@ -20,25 +21,29 @@ import { wechatIdentities } from '../auth/wechatIdentities';
  * works for a fresh one of the same member, channel and role.
  */
 export const authRoutes = new Hono<HubEnv>()
-  .post('/phone/code', validate('json', phoneCodeRequestSchema), async (c) => {
+  .post('/phone/code', docs.phoneCode, validate('json', phoneCodeRequestSchema), async (c) => {
     const expiresAt = await sendPhoneCode(c.env, c.req.valid('json').phone);
     return c.json({ sent: true, expiresAt });
   })
-  .post('/phone', validate('json', phoneLoginSchema), async (c) => {
+  .post('/phone', docs.phone, validate('json', phoneLoginSchema), async (c) => {
     const { channel, phone, code } = c.req.valid('json');
     await verifyPhoneCode(c.env, phone, code);
     const identities = [{ kind: 'phone' as const, appId: '', value: phone }];
     return c.json(await logIn(c.env, identities, channel, bearerToken(c.req.header('Authorization'))));
   })
-  .post('/wechat', validate('json', wechatLoginSchema), async (c) => {
+  .post('/wechat', docs.wechat, validate('json', wechatLoginSchema), async (c) => {
     const { channel, code } = c.req.valid('json');
     const identities = await wechatIdentities(c.env, channel, code);
     return c.json(await logIn(c.env, identities, channel, bearerToken(c.req.header('Authorization'))));
   })
-  .post('/guest', perClientLimit('GUEST_LOGINS', 60, 'guest sessions'), validate('json', guestLoginSchema), async (c) =>
-    c.json(await logInGuest(c.env, c.req.valid('json').channel), 201),
+  .post(
+    '/guest',
+    docs.guest,
+    perClientLimit('GUEST_LOGINS', 60, 'guest sessions'),
+    validate('json', guestLoginSchema),
+    async (c) => c.json(await logInGuest(c.env, c.req.valid('json').channel), 201),
   )
-  .post('/renew', memberAuth, async (c) => {
+  .post('/renew', docs.renew, memberAuth, async (c) => {
     const { memberId, channel, role } = c.var.session;
     return c.json(await sessionFor(c.env, memberId, channel, role));
   });

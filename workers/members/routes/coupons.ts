@@ -8,6 +8,7 @@ import { clock } from '../../platform/clock';
 import { database } from '../../records/db';
 import { memberRoomOf } from '../MemberRoom';
 import { claimableCoupons } from '../records/claimableCoupons';
+import { docs } from './coupons.docs';
 
 /**
  * Coupons as members see them: offered and claimed on the token's channel (one of the coupon's),
@@ -15,11 +16,11 @@ import { claimableCoupons } from '../records/claimableCoupons';
  */
 export const couponRoutes = new Hono<MemberEnv>()
   .use(memberAuth)
-  .get('/', async (c) => {
+  .get('/', docs.offered, async (c) => {
     const { memberId, channel } = c.var.session;
     return c.json({ coupons: await claimableCoupons(database(c.env.DB), memberId, channel, clock.now()) });
   })
-  .post('/:couponId/claim', validate('param', couponIdParam), async (c) => {
+  .post('/:couponId/claim', docs.claim, validate('param', couponIdParam), async (c) => {
     const { memberId, channel } = c.var.session;
     const { couponId } = c.req.valid('param');
     const claimed = unlessRefused(await memberRoomOf(c.env, memberId).claimCoupon(couponId, channel));

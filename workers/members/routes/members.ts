@@ -10,15 +10,16 @@ import { verifyPhoneCode } from '../auth/phoneVerification';
 import { wechatIdentities } from '../auth/wechatIdentities';
 import { identitiesOf } from '../records/memberRecords';
 import { addressRoutes } from './addresses';
+import { docs } from './members.docs';
 
 /** The calling member's own account. */
 export const memberRoutes = new Hono<MemberEnv>()
   .use(memberAuth)
-  .get('/me', async (c) => {
+  .get('/me', docs.me, async (c) => {
     const { memberId, channel, role } = c.var.session;
     return c.json({ memberId, channel, role, identities: await identitiesOf(database(c.env.DB), memberId) });
   })
-  .post('/me/identities', validate('json', bindIdentitySchema), async (c) => {
+  .post('/me/identities', docs.bind, validate('json', bindIdentitySchema), async (c) => {
     const session = c.var.session;
     if (session.role === 'guest') throw new ApiError(403, 'forbidden', 'guests log in instead of binding');
     const body = c.req.valid('json');

@@ -18,6 +18,7 @@ import { MiniShopApiError, MiniShopUnavailableError } from '../api/errors';
 import { listMiniShops } from '../records/miniShopRecords';
 import { shopSyncOf } from '../ShopSync';
 import { shopClient } from '../sync/shopClient';
+import { docs } from './adminMinishop.docs';
 
 const shopParam = validate('param', z.object({ appid: appidSchema }));
 const productParam = validate('param', z.object({ productId: z.string().min(1).max(64) }));
@@ -30,7 +31,7 @@ const REFUSED_CREDENTIAL: Record<number, 'appid' | 'secret'> = { 40013: 'appid',
  * holds its credentials and runs, and refuses what its state forbids (409 while a migration runs).
  */
 export const adminMiniShopRoutes = new Hono<HubEnv>()
-  .post('/shops', validate('json', bindShopSchema), async (c) => {
+  .post('/shops', docs.bind, validate('json', bindShopSchema), async (c) => {
     const { appid, secret } = c.req.valid('json');
     // Authorization: the Mini-Shop must issue a token for these credentials and name the shop.
     let name: string;
@@ -46,32 +47,32 @@ export const adminMiniShopRoutes = new Hono<HubEnv>()
     }
     return c.json(unlessRefused(await shopSyncOf(c.env, appid).bind(secret, name)), 201);
   })
-  .get('/shops', async (c) => c.json({ shops: await listMiniShops(database(c.env.DB)) }))
-  .get('/shops/:appid', shopParam, async (c) => {
+  .get('/shops', docs.list, async (c) => c.json({ shops: await listMiniShops(database(c.env.DB)) }))
+  .get('/shops/:appid', docs.read, shopParam, async (c) => {
     const { appid } = c.req.valid('param');
     return c.json(unlessRefused(await shopSyncOf(c.env, appid).shop()));
   })
-  .delete('/shops/:appid', shopParam, async (c) => {
+  .delete('/shops/:appid', docs.unbind, shopParam, async (c) => {
     const { appid } = c.req.valid('param');
     return c.json(unlessRefused(await shopSyncOf(c.env, appid).unbind()));
   })
-  .patch('/shops/:appid/rules', shopParam, validate('json', syncRulesPatchSchema), async (c) => {
+  .patch('/shops/:appid/rules', docs.rules, shopParam, validate('json', syncRulesPatchSchema), async (c) => {
     const { appid } = c.req.valid('param');
     return c.json(unlessRefused(await shopSyncOf(c.env, appid).setRules(c.req.valid('json'))));
   })
-  .put('/shops/:appid/auto-sync', shopParam, validate('json', autoSyncSchema), async (c) => {
+  .put('/shops/:appid/auto-sync', docs.autoSync, shopParam, validate('json', autoSyncSchema), async (c) => {
     const { appid } = c.req.valid('param');
     return c.json(unlessRefused(await shopSyncOf(c.env, appid).setAutoSync(c.req.valid('json').autoSync)));
   })
-  .get('/shops/:appid/freight-templates', shopParam, async (c) => {
+  .get('/shops/:appid/freight-templates', docs.freightTemplates, shopParam, async (c) => {
     const { appid } = c.req.valid('param');
     return c.json(unlessRefused(await shopSyncOf(c.env, appid).sourceTemplates()));
   })
-  .post('/shops/:appid/migrations', shopParam, async (c) => {
+  .post('/shops/:appid/migrations', docs.migrate, shopParam, async (c) => {
     const { appid } = c.req.valid('param');
     return c.json(unlessRefused(await shopSyncOf(c.env, appid).startMigration()), 202);
   })
-  .get('/products/:productId/sales', productParam, async (c) => {
+  .get('/products/:productId/sales', docs.sales, productParam, async (c) => {
     const { productId } = c.req.valid('param');
     const db = database(c.env.DB);
     if (!(await productExists(db, productId))) {
@@ -79,12 +80,18 @@ export const adminMiniShopRoutes = new Hono<HubEnv>()
     }
     return c.json(await productSales(db, productId));
   })
-  .put('/products/:productId/sales', productParam, validate('json', thirdPartySalesSettingSchema), async (c) => {
-    const { productId } = c.req.valid('param');
-    const db = database(c.env.DB);
-    if (!(await setAddThirdPartySales(db, productId, c.req.valid('json').addThirdPartySales))) {
-      throw notFound('Mini-Shop product', 'productId');
-    }
-    await publishSales(c.env, [productId]);
-    return c.json(await productSales(db, productId));
-  });
+  .put(
+    '/products/:productId/sales',
+    docs.setSales,
+    productParam,
+    validate('json', thirdPartySalesSettingSchema),
+    async (c) => {
+      const { productId } = c.req.valid('param');
+      const db = database(c.env.DB);
+      if (!(await setAddThirdPartySales(db, productId, c.req.valid('json').addThirdPartySales))) {
+        throw notFound('Mini-Shop product', 'productId');
+      }
+      await publishSales(c.env, [productId]);
+      return c.json(await productSales(db, productId));
+    },
+  );

@@ -6,11 +6,12 @@ import { database } from '../../records/db';
 import { checkAndShow } from '../checkRun';
 import { forceSync } from '../forceSync';
 import { syncEventPage } from '../records/syncEventRecords';
+import { docs } from './adminMonitor.docs';
 
 /** The monitoring page's operations: checks on demand, the sync log, Force Sync. */
 export const adminMonitorRoutes = new Hono<HubEnv>()
-  .post('/checks', async (c) => c.json(await checkAndShow(c.env, 'operator')))
-  .get('/log', validate('query', monitorLogQuerySchema), async (c) =>
+  .post('/checks', docs.checks, async (c) => c.json(await checkAndShow(c.env, 'operator')))
+  .get('/log', docs.log, validate('query', monitorLogQuerySchema), async (c) =>
     c.json(await syncEventPage(database(c.env.DB), c.req.valid('query'))),
   )
-  .post('/force-sync', async (c) => c.json(await forceSync(c.env)));
+  .post('/force-sync', docs.forceSync, async (c) => c.json(await forceSync(c.env)));

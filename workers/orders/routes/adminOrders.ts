@@ -7,6 +7,7 @@ import { memberRoomOf } from '../../members/MemberRoom';
 import { type Database, database } from '../../records/db';
 import { listOrders } from '../records/orderListing';
 import { findOrderDetail } from '../records/orderRecords';
+import { docs } from './adminOrders.docs';
 
 const orderDetail = async (db: Database, orderId: string) => {
   const order = await findOrderDetail(db, orderId);
@@ -16,13 +17,13 @@ const orderDetail = async (db: Database, orderId: string) => {
 
 /** Every member's orders for the back office: a filtered, paged list, one order in full, completion. */
 export const adminOrderRoutes = new Hono<HubEnv>()
-  .get('/', validate('query', adminOrderQuerySchema), async (c) =>
+  .get('/', docs.list, validate('query', adminOrderQuerySchema), async (c) =>
     c.json(await listOrders(database(c.env.DB), c.req.valid('query'))),
   )
-  .get('/:orderId', validate('param', orderIdParam), async (c) =>
+  .get('/:orderId', docs.read, validate('param', orderIdParam), async (c) =>
     c.json(await orderDetail(database(c.env.DB), c.req.valid('param').orderId)),
   )
-  .post('/:orderId/complete', validate('param', orderIdParam), async (c) => {
+  .post('/:orderId/complete', docs.complete, validate('param', orderIdParam), async (c) => {
     const db = database(c.env.DB);
     const { memberId, id } = await orderDetail(db, c.req.valid('param').orderId);
     const move = { from: 'shipped', to: 'completed' } as const;

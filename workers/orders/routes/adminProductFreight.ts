@@ -6,6 +6,7 @@ import { validate } from '../../edge/validation';
 import { clock } from '../../platform/clock';
 import { database } from '../../records/db';
 import { freightTemplateExists, productExists, setProductFreight } from '../records/freightRecords';
+import { docs } from './adminProductFreight.docs';
 
 /**
  * How a product's freight is charged at checkout: a unified amount, or a freight template copied
@@ -13,6 +14,7 @@ import { freightTemplateExists, productExists, setProductFreight } from '../reco
  */
 export const adminProductFreightRoutes = new Hono<HubEnv>().put(
   '/:productId/freight',
+  docs.set,
   validate('param', productIdParam),
   validate('json', productFreightSchema),
   async (c) => {

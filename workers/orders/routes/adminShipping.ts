@@ -10,6 +10,7 @@ import { shopSyncOf } from '../../minishop/ShopSync';
 import { isRefusal, type Refusal, refusal } from '../../platform/refusal';
 import { database } from '../../records/db';
 import { findShippableOrder } from '../records/shipmentRecords';
+import { docs } from './adminShipping.docs';
 
 const orderParam = validate('param', z.object({ id: z.string().min(1).max(64) }));
 
@@ -44,11 +45,11 @@ const shipOrder = async (env: Env, orderId: string, parcel: ShipOrder): Promise<
 
 /** Shipping from the back office: one order, or a batch reported order by order. */
 export const adminShippingRoutes = new Hono<HubEnv>()
-  .post('/:id/ship', orderParam, validate('json', shipOrderSchema), async (c) => {
+  .post('/:id/ship', docs.ship, orderParam, validate('json', shipOrderSchema), async (c) => {
     const { id } = c.req.valid('param');
     return c.json({ orderId: id, ...unlessRefused(await shipOrder(c.env, id, c.req.valid('json'))) });
   })
-  .post('/ship', validate('json', shipBatchSchema), async (c) => {
+  .post('/ship', docs.shipBatch, validate('json', shipBatchSchema), async (c) => {
     const results = [];
     for (const { orderId, ...parcel } of c.req.valid('json').orders) {
       try {

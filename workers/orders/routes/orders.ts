@@ -9,6 +9,7 @@ import { validate } from '../../edge/validation';
 import { memberRoomOf } from '../../members/MemberRoom';
 import { database } from '../../records/db';
 import { findMemberOrder, memberOrders } from '../records/orderRecords';
+import { docs } from './orders.docs';
 
 const IDEMPOTENCY_KEY = 'Idempotency-Key';
 
@@ -26,7 +27,7 @@ const idempotencyKeyOf = (header: string | undefined): string => {
  */
 export const orderRoutes = new Hono<MemberEnv>()
   .use(memberAuth)
-  .post('/', validate('json', newOrderSchema), async (c) => {
+  .post('/', docs.place, validate('json', newOrderSchema), async (c) => {
     const { session } = c.var;
     const key = idempotencyKeyOf(c.req.header(IDEMPOTENCY_KEY));
     const { channel: named, ...order } = c.req.valid('json');
@@ -34,24 +35,24 @@ export const orderRoutes = new Hono<MemberEnv>()
     const placed = unlessRefused(await memberRoomOf(c.env, session.memberId).placeOrder(key, request));
     return c.json(placed.order, placed.created ? 201 : 200);
   })
-  .get('/', async (c) => c.json({ orders: await memberOrders(database(c.env.DB), c.var.session.memberId) }))
-  .get('/:orderId', validate('param', orderIdParam), async (c) => {
+  .get('/', docs.list, async (c) => c.json({ orders: await memberOrders(database(c.env.DB), c.var.session.memberId) }))
+  .get('/:orderId', docs.read, validate('param', orderIdParam), async (c) => {
     const order = await findMemberOrder(database(c.env.DB), c.var.session.memberId, c.req.valid('param').orderId);
     if (!order) throw notFound('order', 'orderId');
     return c.json(order);
   })
-  .post('/:orderId/cancel', validate('param', orderIdParam), async (c) => {
+  .post('/:orderId/cancel', docs.cancel, validate('param', orderIdParam), async (c) => {
     const { memberId } = c.var.session;
     const { orderId } = c.req.valid('param');
     return c.json(unlessRefused(await memberRoomOf(c.env, memberId).cancelOrder(orderId)));
   })
-  .post('/:orderId/pay', validate('param', orderIdParam), validate('json', payOrderSchema), async (c) => {
+  .post('/:orderId/pay', docs.pay, validate('param', orderIdParam), validate('json', payOrderSchema), async (c) => {
     const { memberId } = c.var.session;
     const { orderId } = c.req.valid('param');
     const { method } = c.req.valid('json');
     return c.json(unlessRefused(await memberRoomOf(c.env, memberId).payOrder(orderId, method)));
   })
-  .post('/:orderId/confirm', validate('param', orderIdParam), async (c) => {
+  .post('/:orderId/confirm', docs.confirm, validate('param', orderIdParam), async (c) => {
     const { memberId } = c.var.session;
     const { orderId } = c.req.valid('param');
     const move = { from: 'shipped', to: 'completed' } as const;

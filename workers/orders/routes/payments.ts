@@ -8,6 +8,7 @@ import { database } from '../../records/db';
 import { PAYMENT_SIGNATURE_HEADER, signNotification } from '../providers/notificationSignature';
 import { paymentProvider } from '../providers/paymentProvider';
 import { findPayment } from '../records/paymentRecords';
+import { docs } from './payments.docs';
 
 /**
  * `POST /api/payments/callback`: the provider's notification that a payment was collected. The
@@ -16,6 +17,7 @@ import { findPayment } from '../records/paymentRecords';
  */
 const callbackRoutes = new Hono<HubEnv>().onError(renderError).post(
   '/',
+  docs.callback,
   async (c, next) => {
     const signature = c.req.header(PAYMENT_SIGNATURE_HEADER);
     if (!(await paymentProvider(c.env).verify(await c.req.text(), signature))) {
@@ -42,7 +44,7 @@ const developmentRoutes = new Hono<HubEnv>()
     if (c.env.PAYMENT_PROVIDER !== 'development') throw notFound('route');
     await next();
   })
-  .post('/:paymentId/complete', validate('param', paymentIdParam), async (c) => {
+  .post('/:paymentId/complete', docs.completeInDevelopment, validate('param', paymentIdParam), async (c) => {
     const payment = await findPayment(database(c.env.DB), c.req.valid('param').paymentId);
     if (!payment) throw notFound('payment', 'paymentId');
     const body = JSON.stringify({ paymentId: payment.id, amount: payment.amount });
