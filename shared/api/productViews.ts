@@ -44,3 +44,13 @@ export interface ProductPage {
   stock: number;
   skus: ProductPageSku[];
 }
+
+/** An uploaded picture as the admin API answers it (`POST /api/admin/images`). */
+export interface StoredImage {
+  imageId: string;
+  url: string;
+  width?: number;
+  height?: number;
+  bytes: number;
+  contentType: string;
+}

@@ -1,19 +1,10 @@
+import type { StoredImage } from '../../shared/api/productViews';
 import { mediaPath } from '../../shared/media';
 import type { Env } from '../env';
 import { clock } from '../platform/clock';
 import { database } from '../records/db';
 import { type ImageRow, recordImage } from './records/imageRecords';
 import { type ImageType, imageSizeOf } from './rules/imageFormat';
-
-/** An uploaded image as the admin API answers it. */
-export interface StoredImage {
-  imageId: string;
-  url: string;
-  width?: number;
-  height?: number;
-  bytes: number;
-  contentType: string;
-}
 
 /** The picture's address on the host that was asked (`origin`, e.g. `http://127.0.0.1:8787`). */
 export const mediaUrl = (origin: string, imageId: string): string => `${origin}${mediaPath(imageId)}`;

@@ -1,63 +1,17 @@
+import type { CategoryNode } from '../../../shared/api/categories';
 import type { NewProduct } from '../../../shared/api/products';
-import type { SkuState } from '../../../shared/docs/sku';
+import type { ListedProduct, ProductPage as ProductPageAnswer, StoredImage } from '../../../shared/api/productViews';
 import { call, UnexpectedAnswer } from './hubApi';
 import type { Picture } from './pictures';
 import { E2E_ADMIN_TOKEN, type WranglerDev } from './wranglerDev';
 
 /** A category as the admin API answers it; the storefront tree nests `children`. */
-export interface Category {
-  id: string;
-  name: string;
-  parentId: string | null;
-  sort: number;
-}
-
-export interface CategoryNode extends Category {
-  children: CategoryNode[];
-}
-
-/** What `POST /api/admin/images` answers: the picture's id (its hash), address and what was read of it. */
-export interface StoredPicture {
-  imageId: string;
-  url: string;
-  width?: number;
-  height?: number;
-  bytes: number;
-  contentType: string;
-}
-
-/** A SKU as a product page shows it: its room's live state with its own name, values and picture. */
-export type ProductPageSku = Pick<SkuState, 'skuId' | 'title' | 'price' | 'stock' | 'listed' | 'flash' | 'rev'> & {
-  name: string;
-  options: string[];
-  imageUrl: string | null;
-};
-
-/** `GET /api/products/:id` (README, "Products"). */
-export interface ProductPage {
-  productId: string;
-  title: string;
-  subtitle: string | null;
-  description: string | null;
-  images: Array<{ imageId: string; url: string }>;
-  categoryIds: string[];
-  options: Array<{ name: string; values: string[] }>;
-  price: { min: number; max: number } | null;
-  stock: number;
-  skus: ProductPageSku[];
-  /** The listing feed that keeps this page live (`catalog:<viewId>`). */
-  feed: string;
-}
-
-/** One line of `GET /api/products`. */
-export interface ListedProduct {
-  productId: string;
-  title: string;
-  subtitle: string | null;
-  imageUrl: string | null;
-  price: { min: number; max: number } | null;
-  stock: number;
-}
+export type Category = Omit<CategoryNode, 'children'>;
+export type { CategoryNode, ListedProduct };
+/** What `POST /api/admin/images` answers. */
+export type StoredPicture = StoredImage;
+/** `GET /api/products/:id` (README, "Products"), with the listing feed that keeps it live. */
+export type ProductPage = ProductPageAnswer & { feed: string };
 
 /** `POST /api/admin/categories` as the operator. */
 export const createCategory = (hub: WranglerDev, name: string, parentId?: string) =>
