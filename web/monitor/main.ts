@@ -1,7 +1,6 @@
 import 'uplot/dist/uPlot.min.css';
 import './monitor.css';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
+import { browserRuntime, openOperatorRoom } from '../../sdk/src/adapters/browser';
 import { isChannel } from '../../shared/channels';
 import {
   CHANNELS_MAP,
@@ -34,7 +33,7 @@ const signIn = (message = '') => {
   byId('login-error').textContent = message;
 };
 
-/** Subscribes to the `monitor` room with the storefronts' Yjs client and keeps the page live. */
+/** Subscribes to the `monitor` room through the storefront SDK's connection and keeps the page live. */
 const open = (token: string) => {
   byId('login').hidden = true;
   byId('app').hidden = false;
@@ -44,13 +43,12 @@ const open = (token: string) => {
     else byId('force-result').textContent = error instanceof Error ? error.message : String(error);
   };
 
-  const doc = new Y.Doc();
-  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
-  const provider = new WebsocketProvider(url, MONITOR_ROOM, doc, { params: { channel: 'pc', token } });
+  const monitor = openOperatorRoom({ url: location.origin, token, room: MONITOR_ROOM, runtime: browserRuntime() });
+  const { doc } = monitor;
   const live = byId('live');
-  provider.on('status', ({ status }: { status: string }) => {
-    live.dataset.live = status === 'connected' ? 'online' : 'offline';
-    live.textContent = status === 'connected' ? 'Live' : 'Reconnecting…';
+  monitor.status.subscribe((status) => {
+    live.dataset.live = status === 'online' ? 'online' : 'offline';
+    live.textContent = status === 'online' ? 'Live' : 'Reconnecting…';
   });
 
   const cards = new ChannelCards(byId('channels'));
@@ -114,7 +112,7 @@ const open = (token: string) => {
     }),
   );
   byId('logout').addEventListener('click', () => {
-    provider.destroy();
+    monitor.close();
     forgetToken();
     location.reload();
   });
