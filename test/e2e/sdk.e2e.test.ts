@@ -1,44 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { nodeRuntime } from '../../sdk/src/adapters/node';
-import type { Refusal, Storefront } from '../../sdk/src/index';
-import { createStorefront } from '../../sdk/src/storefront';
+import type { Storefront } from '../../sdk/src/index';
 import type { Channel } from '../../shared/channels';
-import { DEVELOPMENT_SMS_CODE } from './support/developmentSmsCode';
 import { createSku, patchSku } from './support/hubApi';
-import { waitForEvent } from './support/wait';
+import { freshPhone, logInByPhone, nodeStorefront, refusals, until } from './support/sdkShopper';
 import { useWranglerDev } from './support/wranglerDev';
 
 const dev = useWranglerDev<{ destroy(): void }>();
-const LIVE_WITHIN_MS = 3000;
 
 const storefront = async (channel: Channel): Promise<Storefront> => {
-  const shop = createStorefront({ url: dev.hub.httpUrl, channel, runtime: nodeRuntime(), ackSampleRate: 1 });
+  const shop = await nodeStorefront(dev.hub.httpUrl, channel);
   dev.track({ destroy: () => shop.close() });
-  await shop.ready;
   return shop;
-};
-
-/** Resolves once `view` holds a value `accept` takes (now, or after a change). */
-const until = <T>(
-  view: { get(): T; subscribe(fn: (v: T) => void): () => void },
-  accept: (v: T) => boolean,
-  label: string,
-) =>
-  accept(view.get())
-    ? Promise.resolve(view.get())
-    : waitForEvent<[T]>((listener) => view.subscribe(listener), LIVE_WITHIN_MS, label, accept).then(([v]) => v);
-
-const refusals = (shop: Storefront): Refusal[] => {
-  const seen: Refusal[] = [];
-  shop.on('refusal', (r) => seen.push(r));
-  return seen;
-};
-
-const freshPhone = () => `+86137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-
-const login = async (shop: Storefront, phone: string) => {
-  await shop.auth.requestCode(phone);
-  return shop.auth.loginWithPhone(phone, DEVELOPMENT_SMS_CODE);
 };
 
 describe('the storefront SDK against the hub', () => {
@@ -52,7 +24,7 @@ describe('the storefront SDK against the hub', () => {
     ]);
 
     const phone = freshPhone();
-    const session = await login(mini, phone);
+    const session = await logInByPhone(mini, phone);
     expect(session.role).toBe('member');
     const carried = await until(
       mini.cart,
@@ -62,7 +34,7 @@ describe('the storefront SDK against the hub', () => {
     expect(carried).toHaveLength(1);
 
     const h5 = await storefront('h5');
-    await login(h5, phone);
+    await logInByPhone(h5, phone);
     await until(h5.cart, (lines) => lines.some((l) => l.skuId === sku.skuId && l.qty === 2), 'the cart on h5');
     h5.cart.setQty(sku.skuId, 5);
     await until(mini.cart, (lines) => lines[0]?.qty === 5, 'the new quantity on mini');
@@ -109,9 +81,9 @@ describe('the storefront SDK against the hub', () => {
     const sku = await createSku(dev.hub, 'SDK 耳机', 19900, 10);
     const phone = freshPhone();
     const app = await storefront('app');
-    await login(app, phone);
+    await logInByPhone(app, phone);
     const pc = await storefront('pc');
-    await login(pc, phone);
+    await logInByPhone(pc, phone);
     const seen = refusals(app);
 
     app.pause();
