@@ -9,7 +9,7 @@ import {
   type RuntimeDevice,
   reactNativeDevice,
 } from './support/runtimeDevices';
-import { freshPhone, LIVE_WITHIN_MS, logInByPhone, nodeStorefront, until } from './support/sdkShopper';
+import { freshPhone, LIVE_WITHIN_MS, logInByPhone, nodeStorefront, online, until } from './support/sdkShopper';
 import { waitFor, waitForEvent } from './support/wait';
 import { useWranglerDev } from './support/wranglerDev';
 
@@ -84,7 +84,7 @@ describe('a storefront on a WeChat mini-program', () => {
     const phone = freshPhone();
     await logInByPhone(device.shop, phone);
     const pc = await pcStorefront(phone);
-    await until(device.shop.cart, () => device.shop.online().member, 'the member socket to be online');
+    await online(device.shop, 'member');
 
     device.shim.hide();
     await waitFor(() => device.sockets === 0, LIVE_WITHIN_MS, 'the sockets to close on hide');
@@ -101,12 +101,10 @@ describe('a storefront on a WeChat mini-program', () => {
     const storage = new Map<string, unknown>();
     const before = await started(await miniProgramDevice('wx', dev.hub.httpUrl, storage));
     const session = await logInByPhone(before.shop, freshPhone());
+    const stored = `mallsync.doc.${memberRoom(session.memberId)}`;
+    const storedBefore = storage.get(stored);
     before.shop.cart.add(sku.skuId, 2);
-    await waitFor(
-      () => storage.has(`mallsync.doc.${memberRoom(session.memberId)}`),
-      LIVE_WITHIN_MS,
-      'the cart to be stored on the device',
-    );
+    await waitFor(() => storage.get(stored) !== storedBefore, LIVE_WITHIN_MS, 'the cart to be stored on the device');
 
     // The app is killed and started again: a new realm over the same storage.
     before.shim.cutNetwork();
@@ -170,6 +168,7 @@ describe('a storefront on a WeChat mini-program', () => {
       'the sixth socket to be refused',
     );
     expect(refused[0].errMsg).toContain('exceed max task count');
+    expect(device.sockets).toBe(MAX_SOCKET_TASKS);
 
     expect(device.shop.online()).toEqual({ member: true, catalog: true });
     device.shop.cart.add(sku.skuId, 1);
@@ -180,6 +179,5 @@ describe('a storefront on a WeChat mini-program', () => {
       (page) => page.products.find((p) => p.productId === sku.productId)?.stock === 12,
       'the new stock on the listing',
     );
-    for (const task of others) task.close({});
   });
 });

@@ -26,6 +26,20 @@ export const until = <T>(
     ? Promise.resolve(view.get())
     : waitForEvent<[T]>((listener) => view.subscribe(listener), timeoutMs, label, accept).then(([v]) => v);
 
+/** Resolves once the storefront's `socket` is open (now, or at its next `connection` event). */
+export const online = async (shop: Storefront, socket: 'member' | 'catalog'): Promise<void> => {
+  if (shop.online()[socket]) return;
+  await waitForEvent<[string, string]>(
+    (listener) => {
+      shop.on('connection', listener);
+      return () => shop.off('connection', listener);
+    },
+    LIVE_WITHIN_MS,
+    `the ${socket} socket to be online`,
+    (name, state) => name === socket && state === 'online',
+  );
+};
+
 /** Every refusal the storefront reports from now on. */
 export const refusals = (shop: Storefront): Refusal[] => {
   const seen: Refusal[] = [];
