@@ -6,22 +6,47 @@
  */
 import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 
 const ENTRIES = {
   index: 'sdk/src/index.ts',
   browser: 'sdk/src/adapters/browser.ts',
   node: 'sdk/src/adapters/node.ts',
+  wx: 'sdk/src/adapters/wx.ts',
+  uni: 'sdk/src/adapters/uni.ts',
+  'react-native': 'sdk/src/adapters/reactNative.ts',
 };
-const EXTERNAL = ['yjs', 'y-protocols', 'y-protocols/*', 'lib0', 'lib0/*', 'zod', 'ws'];
+const EXTERNAL = [
+  'yjs',
+  'y-protocols',
+  'y-protocols/*',
+  'lib0',
+  'lib0/*',
+  'zod',
+  'ws',
+  'react-native-get-random-values',
+];
+
+/**
+ * The random-values source must run before Yjs loads, but esbuild puts every external import
+ * (yjs, lib0) above the code it inlines: so it is a file of its own, imported first.
+ */
+const RANDOM_VALUES = 'sdk/src/adapters/wxRandomValues.ts';
+const randomValuesFirst: Plugin = {
+  name: 'random-values-first',
+  setup(plugin) {
+    plugin.onResolve({ filter: /\/wxRandomValues$/ }, () => ({ path: './wxRandomValues.js', external: true }));
+  },
+};
 
 await build({
-  entryPoints: ENTRIES,
+  entryPoints: { ...ENTRIES, wxRandomValues: RANDOM_VALUES },
   bundle: true,
   format: 'esm',
   target: 'es2020',
   platform: 'neutral',
   external: EXTERNAL,
+  plugins: [randomValuesFirst],
   outdir: 'sdk/dist',
   logLevel: 'warning',
 });
@@ -37,7 +62,8 @@ if (process.argv.includes('--size')) {
       format: 'esm',
       target: 'es2020',
       platform: name === 'node' ? 'node' : 'browser',
-      external: name === 'node' ? ['ws'] : [],
+      // The polyfill is the React Native app's own (it needs react-native); ws is Node's.
+      external: name === 'node' ? ['ws'] : ['react-native-get-random-values'],
       write: false,
       logLevel: 'warning',
     });

@@ -2,51 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { nodeRuntime } from '../../sdk/src/adapters/node';
 import type { Refusal, Storefront, StorefrontOptions } from '../../sdk/src/index';
 import { memoryStorage } from '../../sdk/src/memoryStorage';
-import { createStorefront } from '../../sdk/src/storefront';
 import type { Channel } from '../../shared/channels';
 import { DEVELOPMENT_SMS_CODE } from './support/developmentSmsCode';
 import { createSku, patchSku } from './support/hubApi';
+import { freshPhone, LIVE_WITHIN_MS, logInByPhone, nodeStorefront, refusals, until } from './support/sdkShopper';
 import { waitForEvent } from './support/wait';
 import { useWranglerDev } from './support/wranglerDev';
 
 const dev = useWranglerDev<{ destroy(): void }>();
-const LIVE_WITHIN_MS = 3000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const storefront = async (channel: Channel, options: Partial<StorefrontOptions> = {}): Promise<Storefront> => {
-  const shop = createStorefront({
-    url: dev.hub.httpUrl,
-    channel,
-    runtime: nodeRuntime(),
-    ackSampleRate: 1,
-    ...options,
-  });
+  const shop = await nodeStorefront(dev.hub.httpUrl, channel, options);
   dev.track({ destroy: () => shop.close() });
-  await shop.ready;
   return shop;
-};
-
-/** Resolves once `view` holds a value `accept` takes (now, or after a change). */
-const until = <T>(
-  view: { get(): T; subscribe(fn: (v: T) => void): () => void },
-  accept: (v: T) => boolean,
-  label: string,
-) =>
-  accept(view.get())
-    ? Promise.resolve(view.get())
-    : waitForEvent<[T]>((listener) => view.subscribe(listener), LIVE_WITHIN_MS, label, accept).then(([v]) => v);
-
-const refusals = (shop: Storefront): Refusal[] => {
-  const seen: Refusal[] = [];
-  shop.on('refusal', (r) => seen.push(r));
-  return seen;
-};
-
-const freshPhone = () => `+86137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-
-const login = async (shop: Storefront, phone: string) => {
-  await shop.auth.requestCode(phone);
-  return shop.auth.loginWithPhone(phone, DEVELOPMENT_SMS_CODE);
 };
 
 describe('the storefront SDK against the hub', () => {
@@ -60,7 +29,7 @@ describe('the storefront SDK against the hub', () => {
     ]);
 
     const phone = freshPhone();
-    const session = await login(mini, phone);
+    const session = await logInByPhone(mini, phone);
     expect(session.role).toBe('member');
     const carried = await until(
       mini.cart,
@@ -70,7 +39,7 @@ describe('the storefront SDK against the hub', () => {
     expect(carried).toHaveLength(1);
 
     const h5 = await storefront('h5');
-    await login(h5, phone);
+    await logInByPhone(h5, phone);
     await until(h5.cart, (lines) => lines.some((l) => l.skuId === sku.skuId && l.qty === 2), 'the cart on h5');
     h5.cart.setQty(sku.skuId, 5);
     await until(mini.cart, (lines) => lines[0]?.qty === 5, 'the new quantity on mini');
@@ -117,9 +86,9 @@ describe('the storefront SDK against the hub', () => {
     const sku = await createSku(dev.hub, 'SDK 耳机', 19900, 10);
     const phone = freshPhone();
     const app = await storefront('app');
-    await login(app, phone);
+    await logInByPhone(app, phone);
     const pc = await storefront('pc');
-    await login(pc, phone);
+    await logInByPhone(pc, phone);
     const seen = refusals(app);
 
     app.pause();
@@ -142,7 +111,7 @@ describe('the storefront SDK against the hub', () => {
     const storage = memoryStorage();
     const first = await storefront('app', { runtime: nodeRuntime({ storage }) });
     const phone = freshPhone();
-    const session = await login(first, phone);
+    const session = await logInByPhone(first, phone);
     first.close();
 
     // The app opens again 24 days later by its clock: the 30-day token has under a week left.
@@ -165,7 +134,7 @@ describe('the storefront SDK against the hub', () => {
   it('ends a merged account in a new login, never a dead socket: 4010, merged, auth-required', async () => {
     const phone = freshPhone();
     const h5 = await storefront('h5');
-    const merged = await login(h5, phone);
+    const merged = await logInByPhone(h5, phone);
     const seen = refusals(h5);
     const mini = await storefront('mini');
     await mini.auth.loginWithWechat(`sdk-${Date.now()}`);
@@ -189,7 +158,7 @@ describe('the storefront SDK against the hub', () => {
     expect(seen.map((r) => r.kind)).toEqual(expect.arrayContaining(['merged', 'auth-required']));
     expect(h5.auth.session.get()).toBeNull();
 
-    await login(h5, phone);
+    await logInByPhone(h5, phone);
     expect(h5.auth.session.get()?.memberId).toBe(survivor);
   });
 });
