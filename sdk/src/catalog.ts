@@ -7,6 +7,7 @@ import { mediaPath } from '../../shared/media';
 import type { HubConnection } from './connection';
 import type { HubHttp } from './http';
 import { type LiveView, liveView } from './liveView';
+import { queryString } from './queryString';
 
 export type { CategoryNode, ListedProduct, ProductPage };
 
@@ -81,9 +82,7 @@ const imageUrl = (baseUrl: string, line: ListingEntry) =>
 export const catalogReads = (http: HubHttp, feeds: CatalogFeeds, baseUrl: string) => ({
   /** One page of a listing, kept live until closed. */
   async list(query: ListingQuery = {}): Promise<Closable<ListingPage>> {
-    const params = new URLSearchParams(
-      Object.entries(query).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])),
-    );
+    const params = queryString({ ...query });
     const page = await http.call<{ products: ListedProduct[]; nextCursor: string | null; feed: string | null }>(
       'GET',
       `/api/products?${params}`,

@@ -9,6 +9,7 @@ import { CLOSE_DOCUMENT_FULL, CLOSE_FRAME_TOO_LARGE, CLOSE_MEMBER_MERGED } from 
 import { MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_SYNC } from '../../shared/protocol/messages';
 import { type Backoff, DEFAULT_BACKOFF, reconnectDelay } from './backoff';
 import type { StorefrontEvents } from './events';
+import { queryString } from './queryString';
 import type { Runtime } from './runtime';
 import type { HubSocket } from './socket';
 
@@ -169,9 +170,8 @@ export class HubConnection {
   }
 
   private url(): string {
-    const query = new URLSearchParams({ rooms: [...this.rooms.keys()].join(','), channel: this.options.channel });
-    const token = this.options.token?.();
-    if (token) query.set('token', token);
+    const rooms = [...this.rooms.keys()].join(',');
+    const query = queryString({ rooms, channel: this.options.channel, token: this.options.token?.() || undefined });
     return `${this.options.syncUrl}?${query}`;
   }
 

@@ -52,7 +52,8 @@ export class SessionKeeper {
       if (session) await this.set(null);
       return null;
     }
-    this.session = session;
+    // Told like a login: the storefront opens this member's documents when it hears it.
+    await this.set(session);
     return this.fresh();
   }
 
@@ -63,7 +64,12 @@ export class SessionKeeper {
     this.renewing ??= this.http
       .call<Session>('POST', '/api/auth/renew', { token: session.token })
       .then((renewed) => this.set(renewed).then(() => renewed))
-      .catch((error) => this.ended(error).then(() => null))
+      // Refused: the session is over. Not reached (offline): the token still works until it expires.
+      .catch(async (error: unknown) => {
+        if (!(error instanceof HubError && error.status === 401)) return session;
+        await this.ended(error);
+        return null;
+      })
       .finally(() => {
         this.renewing = null;
       });

@@ -14,7 +14,7 @@ import type { Backoff } from './backoff';
 import { CatalogFeeds, catalogReads } from './catalog';
 import { HubConnection } from './connection';
 import type { StorefrontEvents } from './events';
-import { HubHttp } from './http';
+import { HubError, HubHttp } from './http';
 import { type LiveView, liveView } from './liveView';
 import { memberViews } from './memberDocument';
 import type { DocPersistence, Runtime } from './runtime';
@@ -110,6 +110,18 @@ export const createStorefront = (options: StorefrontOptions) => {
   const session = new SessionKeeper(http, runtime.storage, channel, events, now);
   const sampled = () => Math.random() < (options.ackSampleRate ?? 0.1);
 
+  /**
+   * The member socket keeps failing before it opens: a refused upgrade shows no status, so the
+   * session is asked over HTTP; a 401 ends it, a network still down leaves the socket retrying.
+   */
+  const checkSession = async () => {
+    try {
+      const current = await session.fresh();
+      if (current) await http.call('GET', '/api/members/me', { token: current.token });
+    } catch (error) {
+      if (error instanceof HubError && error.status === 401) await session.ended(error);
+    }
+  };
   const memberConnection = new HubConnection({
     name: 'member',
     syncUrl,
@@ -119,11 +131,7 @@ export const createStorefront = (options: StorefrontOptions) => {
     backoff: options.backoff,
     token: () => session.current?.token,
     measured: false,
-    onRefusedUpgrades: () =>
-      void session
-        .fresh()
-        .then((s) => s && http.call('GET', '/api/members/me', { token: s.token }))
-        .catch((e) => session.ended(e)),
+    onRefusedUpgrades: () => void checkSession(),
   });
   const catalogConnection = new HubConnection({
     name: 'catalog',

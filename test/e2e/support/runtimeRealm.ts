@@ -3,17 +3,16 @@ import vm from 'node:vm';
 import { build } from 'esbuild';
 import { PROJECT_ROOT } from './wranglerDev';
 
-/** What every JavaScript runtime a storefront runs on has besides the language itself. */
+/**
+ * What every JavaScript runtime a storefront runs on has besides the language itself. Not
+ * `URL`, `URLSearchParams` or `TextEncoder`: a mini-program may have none of them.
+ */
 const COMMON_GLOBALS = {
   console,
   setTimeout,
   clearTimeout,
   setInterval,
   clearInterval,
-  TextEncoder,
-  TextDecoder,
-  URL,
-  URLSearchParams,
 };
 
 /** Where a bundle leaves its entry's exports. */
