@@ -1,31 +1,24 @@
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { nodeRuntime } from '../../sdk/src/adapters/node';
 import type { LiveView, Storefront } from '../../sdk/src/index';
-import { createStorefront } from '../../sdk/src/storefront';
 import type { Channel } from '../../shared/channels';
 import { chosenAddress, setUnifiedFreight, shipOrder } from './support/checkout';
-import { DEVELOPMENT_SMS_CODE } from './support/developmentSmsCode';
 import { adjustBalance, createCoupon, createSku } from './support/hubApi';
-import { waitForEvent } from './support/wait';
+import { freshPhone, logInByPhone, nodeStorefront, until } from './support/sdkShopper';
 import { useWranglerDev } from './support/wranglerDev';
 
 const dev = useWranglerDev<{ destroy(): void }>();
-const LIVE_WITHIN_MS = 3000;
 
-/** Resolves with the time `view` first held a value `accept` takes (now, if it does already). */
+/** The time `view` first held a value `accept` takes (now, if it does already). */
 const shown = async <T>(view: LiveView<T>, accept: (value: T) => boolean, label: string): Promise<number> => {
-  if (accept(view.get())) return performance.now();
-  await waitForEvent<[T]>((listener) => view.subscribe(listener), LIVE_WITHIN_MS, label, accept);
+  await until(view, accept, label);
   return performance.now();
 };
 
 const signedIn = async (channel: Channel, phone: string): Promise<Storefront> => {
-  const shop = createStorefront({ url: dev.hub.httpUrl, channel, runtime: nodeRuntime() });
+  const shop = await nodeStorefront(dev.hub.httpUrl, channel, { ackSampleRate: 0.1 });
   dev.track({ destroy: () => shop.close() });
-  await shop.ready;
-  await shop.auth.requestCode(phone);
-  await shop.auth.loginWithPhone(phone, DEVELOPMENT_SMS_CODE);
+  await logInByPhone(shop, phone);
   return shop;
 };
 
@@ -36,7 +29,7 @@ const note = (step: string, channel: Channel, from: number, to: number) => {
 
 describe("Emma's one purchase across the four channels, through the SDK", () => {
   it('browses and adds to cart on mini, claims a coupon on h5, pays on app, tracks shipping on pc', async () => {
-    const phone = `+86136${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+    const phone = freshPhone();
     const sku = await createSku(dev.hub, '云朵棉麻衬衫 白 / M', 12_900, 40);
     await setUnifiedFreight(dev.hub, sku.productId, 800);
     const coupon = await createCoupon(dev.hub, '满 100 减 20', 2_000);
