@@ -23,7 +23,8 @@ const CATEGORIES = 20;
 const PAGE_SIZE = 50;
 /** Listing opens measured (one after another), and pages kept open for the edit rounds. */
 const OPENS = 40;
-const PAGES = 20;
+/** `BENCH_PAGES=1`: one page, its edits one after another (no queue in the local single workerd thread). */
+const PAGES = Number(process.env.BENCH_PAGES ?? 20);
 const EDIT_ROUNDS = 30;
 const LOAD_CONCURRENCY = 8;
 const BUDGET_BYTES = 100 * 1024;
