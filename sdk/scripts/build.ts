@@ -1,6 +1,6 @@
 /**
  * `npm run build:sdk`: one ESM file per entry point in `sdk/dist/` (the SDK's own code and what it
- * takes from `shared/`; yjs, y-protocols, lib0, zod and ws stay imports for the app's bundler),
+ * takes from `shared/`; yjs, y-protocols, lib0, zod, ws and y-indexeddb stay imports for the app's bundler),
  * then the type declarations. `--size` also prints each entry point's gzip size as an app ships
  * it: bundled with its dependencies and minified.
  */
@@ -13,7 +13,7 @@ const ENTRIES = {
   browser: 'sdk/src/adapters/browser.ts',
   node: 'sdk/src/adapters/node.ts',
 };
-const EXTERNAL = ['yjs', 'y-protocols', 'y-protocols/*', 'lib0', 'lib0/*', 'zod', 'ws'];
+const EXTERNAL = ['yjs', 'y-protocols', 'y-protocols/*', 'lib0', 'lib0/*', 'zod', 'ws', 'y-indexeddb'];
 
 await build({
   entryPoints: ENTRIES,

@@ -1,44 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { nodeRuntime } from '../../sdk/src/adapters/node';
-import type { Refusal, Storefront } from '../../sdk/src/index';
+import { memoryStorage, type Storefront } from '../../sdk/src/index';
 import { createStorefront } from '../../sdk/src/storefront';
 import type { Channel } from '../../shared/channels';
-import { DEVELOPMENT_SMS_CODE } from './support/developmentSmsCode';
 import { createSku, patchSku } from './support/hubApi';
-import { waitForEvent } from './support/wait';
+import { freshPhone, login, refusals, until } from './support/sdkShopper';
 import { useWranglerDev } from './support/wranglerDev';
 
 const dev = useWranglerDev<{ destroy(): void }>();
-const LIVE_WITHIN_MS = 3000;
 
 const storefront = async (channel: Channel): Promise<Storefront> => {
   const shop = createStorefront({ url: dev.hub.httpUrl, channel, runtime: nodeRuntime(), ackSampleRate: 1 });
   dev.track({ destroy: () => shop.close() });
   await shop.ready;
   return shop;
-};
-
-/** Resolves once `view` holds a value `accept` takes (now, or after a change). */
-const until = <T>(
-  view: { get(): T; subscribe(fn: (v: T) => void): () => void },
-  accept: (v: T) => boolean,
-  label: string,
-) =>
-  accept(view.get())
-    ? Promise.resolve(view.get())
-    : waitForEvent<[T]>((listener) => view.subscribe(listener), LIVE_WITHIN_MS, label, accept).then(([v]) => v);
-
-const refusals = (shop: Storefront): Refusal[] => {
-  const seen: Refusal[] = [];
-  shop.on('refusal', (r) => seen.push(r));
-  return seen;
-};
-
-const freshPhone = () => `+86137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-
-const login = async (shop: Storefront, phone: string) => {
-  await shop.auth.requestCode(phone);
-  return shop.auth.loginWithPhone(phone, DEVELOPMENT_SMS_CODE);
 };
 
 describe('the storefront SDK against the hub', () => {
@@ -121,6 +96,29 @@ describe('the storefront SDK against the hub', () => {
     app.resume();
     await until(pc.cart, (lines) => lines.some((l) => l.skuId === sku.skuId && l.qty === 3), 'the offline cart line');
     await until(pc.favorites, (saved) => saved.some((f) => f.skuId === sku.skuId), 'the offline favorite');
+  });
+
+  it("opens the member's cart again when the app restarts with the session it kept", async () => {
+    const sku = await createSku(dev.hub, 'SDK 雨伞', 3900, 10);
+    const kept = memoryStorage();
+    const before = createStorefront({ url: dev.hub.httpUrl, channel: 'app', runtime: nodeRuntime({ storage: kept }) });
+    dev.track({ destroy: () => before.close() });
+    await before.ready;
+    await login(before, freshPhone());
+    before.cart.add(sku.skuId, 4);
+    await until(before.cart, (lines) => lines[0]?.qty === 4, 'the cart line');
+    before.close();
+
+    const after = createStorefront({ url: dev.hub.httpUrl, channel: 'app', runtime: nodeRuntime({ storage: kept }) });
+    dev.track({ destroy: () => after.close() });
+    await after.ready;
+    expect(after.auth.session.get()?.role).toBe('member');
+    await until(
+      after.cart,
+      (lines) => lines.some((l) => l.skuId === sku.skuId && l.qty === 4),
+      'the cart after the restart',
+    );
+    expect(after.online().member).toBe(true);
   });
 
   it('tells the storefront when the hub refuses a call, naming the field', async () => {
