@@ -30,7 +30,7 @@ import { type Cell, formatTable, kib, mib, ms, ratio, type Summary, summarize, t
 
 /** BENCH_N=10,100 runs a subset (for trying the bench out). */
 const SUBSCRIBERS = (process.env.BENCH_N ?? '10,100,1000').split(',').map(Number);
-/** BENCH_SERVERS='hub,y-websocket' runs only the servers (and hub variants) named. */
+/** BENCH_SERVERS='hub,y-websocket' runs only the servers (and hub variants) named, in that order. */
 const ONLY = process.env.BENCH_SERVERS?.split(',') ?? null;
 const EDITS = 30;
 /** Edits before the measured ones (first-use paths: JIT, D1 statement cache, the writer's socket). */
@@ -451,7 +451,9 @@ const main = async () => {
         : []),
       peerServer('y-websocket', 'y-websocket', yws),
       peerServer('hocuspocus', 'hocuspocus', hocus),
-    ].filter((server) => ONLY === null || ONLY.includes(server.target.name));
+    ]
+      .filter((server) => ONLY === null || ONLY.includes(server.target.name))
+      .sort((a, b) => (ONLY === null ? 0 : ONLY.indexOf(a.target.name) - ONLY.indexOf(b.target.name)));
     console.log(
       `hub: wrangler dev on :${hub.port} (dev proxy workerd ${procs.proxy}; Worker + DOs in workerd ${procs.worker}, its own port :${procs.workerPort})`,
     );
