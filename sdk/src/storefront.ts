@@ -27,8 +27,10 @@ export interface StorefrontOptions {
   runtime: Runtime;
   /**
    * The share of sockets that acknowledge what they applied, for the monitor's latency (default
-   * 0.01: every acknowledgement costs the room a frame per change, and at 0.1 a 1,000-viewer page
-   * made every viewer's p99 1.9x worse; `npm run bench:fanout` with `BENCH_SDK=1`).
+   * 0.01). Each acknowledgement is one more event for the room per change: with every socket
+   * acknowledging, a 1,000-viewer room's p99 was about 3.5x (README, `BENCH_ACKS=1`), so a tenth of
+   * them would cost about a quarter, over the 10 % budget; a hundredth stays within it and still
+   * gives such a room about ten samples per change (`npm run bench:fanout` with `BENCH_SDK=1`).
    */
   ackSampleRate?: number;
   backoff?: Backoff;
