@@ -30,7 +30,7 @@ import { type Cell, formatTable, kib, mib, ms, ratio, type Summary, summarize, t
 
 /** BENCH_N=10,100 runs a subset (for trying the bench out). */
 const SUBSCRIBERS = (process.env.BENCH_N ?? '10,100,1000').split(',').map(Number);
-/** BENCH_SERVERS='hub,y-websocket' runs only the servers (and hub variants) named, in that order. */
+/** BENCH_SERVERS='hub,y-websocket' runs only the servers (and hub variants) named, in that order (a name twice: two runs). */
 const ONLY = process.env.BENCH_SERVERS?.split(',') ?? null;
 const EDITS = 30;
 /** Edits before the measured ones (first-use paths: JIT, D1 statement cache, the writer's socket). */
@@ -418,7 +418,7 @@ const main = async () => {
       { role: 'workerd (Worker + DOs)', pid: procs.worker },
       { role: 'workerd (dev proxy)', pid: procs.proxy },
     ];
-    const servers: Server[] = [
+    const all: Server[] = [
       hubServer(hub, { name: 'hub', url: hub.syncUrl }, hub.httpUrl, hubProcesses),
       hubServer(
         hub,
@@ -451,9 +451,8 @@ const main = async () => {
         : []),
       peerServer('y-websocket', 'y-websocket', yws),
       peerServer('hocuspocus', 'hocuspocus', hocus),
-    ]
-      .filter((server) => ONLY === null || ONLY.includes(server.target.name))
-      .sort((a, b) => (ONLY === null ? 0 : ONLY.indexOf(a.target.name) - ONLY.indexOf(b.target.name)));
+    ];
+    const servers = ONLY === null ? all : ONLY.flatMap((name) => all.filter((server) => server.target.name === name));
     console.log(
       `hub: wrangler dev on :${hub.port} (dev proxy workerd ${procs.proxy}; Worker + DOs in workerd ${procs.worker}, its own port :${procs.workerPort})`,
     );
@@ -553,12 +552,15 @@ const render = (results: RunResult[], memory: MemoryRow[], http: Awaited<ReturnT
   out.push(formatTable('Hub / peer ratios (above 1: the hub is slower)', ['N', 'ratio', ...metricNames], ratioRows));
   const sdkRows: Cell[][] = [];
   for (const n of SUBSCRIBERS) {
-    const sampled = find('hub (SDK clients)', n);
-    const silent = find('hub (SDK clients without acks)', n);
-    if (!sampled || !silent) continue;
-    const ms1 = metrics(sampled);
-    const ms0 = metrics(silent);
-    sdkRows.push([n, ...ms1.map((v, i) => times(ratio(v, ms0[i] ?? Number.NaN)))]);
+    // Repeated runs pair up in order: the k-th run of each variant with the k-th of the other.
+    const sampled = results.filter((r) => r.server === 'hub (SDK clients)' && r.n === n);
+    const silent = results.filter((r) => r.server === 'hub (SDK clients without acks)' && r.n === n);
+    sampled.forEach((run, k) => {
+      const other = silent[k];
+      if (!other) return;
+      const ms0 = metrics(other);
+      sdkRows.push([n, k + 1, ...metrics(run).map((v, i) => times(ratio(v, ms0[i] ?? Number.NaN)))]);
+    });
   }
   const monitored = results.filter((r) => r.monitor);
   if (monitored.length > 0)
@@ -587,7 +589,7 @@ const render = (results: RunResult[], memory: MemoryRow[], http: Awaited<ReturnT
     out.push(
       formatTable(
         'SDK clients acknowledging at the default sample rate / SDK clients that never acknowledge (within 1.10x: the acks cost at most 10 %)',
-        ['N', ...metricNames],
+        ['N', 'pair', ...metricNames],
         sdkRows,
       ),
     );
