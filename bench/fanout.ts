@@ -9,6 +9,7 @@
  * (no wrangler dev proxy), and clients that do not offer permessage-deflate.
  */
 import { CHANNELS } from '../shared/channels';
+import type { ChannelMonitor } from '../shared/docs/monitor';
 import {
   Arrivals,
   connectAll,
@@ -24,11 +25,12 @@ import { Hub } from './hub';
 import { type PeerProcess, startPeer } from './peers/spawn';
 import { rssBytes, untilIdle } from './procs';
 import { publishResults, requireOpenFiles, runInfo } from './report';
+import { openSdkSubscriber, type SdkSubscriber } from './sdkSubscriber';
 import { type Cell, formatTable, kib, mib, ms, ratio, type Summary, summarize, times } from './stats';
 
 /** BENCH_N=10,100 runs a subset (for trying the bench out). */
 const SUBSCRIBERS = (process.env.BENCH_N ?? '10,100,1000').split(',').map(Number);
-/** BENCH_SERVERS='hub,y-websocket' runs only the servers (and hub variants) named. */
+/** BENCH_SERVERS='hub,y-websocket' runs only the servers (and hub variants) named, in that order (a name twice: two runs). */
 const ONLY = process.env.BENCH_SERVERS?.split(',') ?? null;
 const EDITS = 30;
 /** Edits before the measured ones (first-use paths: JIT, D1 statement cache, the writer's socket). */
@@ -41,6 +43,11 @@ const IDLE_TIMEOUT_MS = 60_000;
 const MEMORY_AT = 1000;
 /** BENCH_ACKS=1 adds hub clients that acknowledge each rev through awareness, as the SDK does. */
 const ACKS = process.env.BENCH_ACKS === '1';
+/**
+ * BENCH_SDK=1 adds subscribers on the SDK: storefronts with the SKU's product page open (its
+ * listing feed), acknowledging at the SDK's default sample rate, and the same that never do.
+ */
+const SDK = process.env.BENCH_SDK === '1';
 /** Sequential requests per probe of the hub's HTTP paths. */
 const PROBES = 30;
 const FIRST_PRICE = 10_000;
@@ -56,6 +63,9 @@ interface EditOutcome {
 /** A fresh document on one server, and how to edit it. */
 interface BenchDoc {
   room: string;
+  /** The hub's product and SKU behind the room (SDK subscribers open its product page). */
+  productId?: string;
+  skuId?: string;
   /** `rev` the subscribers see before the first edit. */
   firstRev: number;
   /** Starts edit number `k` (1-based) that produces `rev`; `sentAt` is taken right before it leaves. */
@@ -63,8 +73,15 @@ interface BenchDoc {
   close(): void;
 }
 
+/** A subscriber that is not a stock Yjs client of the room (the SDK's storefronts). */
+type OpenSubscriber = (doc: BenchDoc, index: number, onRev: (rev: number, at: number) => void) => SdkSubscriber;
+
 interface Server {
   target: Target;
+  /** How each subscriber is opened instead of a stock client of `doc.room`. */
+  subscriber?: OpenSubscriber;
+  /** What the monitoring page shows once the edits are done (while the subscribers are still there). */
+  monitor?: () => Promise<Record<string, ChannelMonitor>>;
   /** Server processes: measured for memory, and waited on to go idle between runs. */
   processes: Array<{ role: string; pid: number }>;
   open(n: number): Promise<BenchDoc>;
@@ -95,6 +112,8 @@ interface RunResult {
   /** Why the run stopped early (a timeout), if it did; the numbers then cover what was measured. */
   error?: string;
   connectMs: number;
+  /** The monitor's channel cards after the edits, for servers that ask for them. */
+  monitor?: Record<string, ChannelMonitor>;
   perSubscriber: Summary;
   allReceived: Summary;
   /** Hub only: the HTTP edit split at the room's `changedAt` stamp. */
@@ -125,6 +144,8 @@ const hubServer = (
     await hub.getSku(sku.skuId, httpUrl); // the room is live before anyone connects
     return {
       room: `sku:${sku.skuId}`,
+      productId: sku.productId,
+      skuId: sku.skuId,
       firstRev: sku.rev,
       edit(k) {
         const sentAt = now();
@@ -135,6 +156,24 @@ const hubServer = (
       },
       close() {},
     };
+  },
+});
+
+/** The hub with SDK storefronts as subscribers, each on the SKU's product page; `ackSampleRate` undefined: the SDK's default. */
+const sdkServer = (
+  hub: Hub,
+  name: string,
+  ackSampleRate: number | undefined,
+  processes: Server['processes'],
+): Server => ({
+  ...hubServer(hub, { name, url: hub.syncUrl }, hub.httpUrl, processes),
+  monitor: () => hub.monitorChannels(),
+  subscriber: (doc, i, onRev) => {
+    if (!doc.productId || !doc.skuId) throw new Error(`${doc.room} names no product for SDK subscribers`);
+    return openSdkSubscriber(
+      { url: hub.httpUrl, channel: channelOf(i), productId: doc.productId, skuId: doc.skuId, ackSampleRate },
+      onRev,
+    );
   },
 });
 
@@ -212,14 +251,16 @@ const run = async (server: Server, n: number, memory?: MemoryRow[]): Promise<Run
   const name = server.target.name;
   const doc = await server.open(n);
   const arrivals = new Arrivals();
-  let clients: SyncClient[] = [];
+  let clients: SdkSubscriber[] = [];
   let connectMs = Number.NaN;
+  const onRev = (rev: number, at: number) => arrivals.record(String(rev), at);
   const connect = async () => {
     const connected = await connectAll(
       n,
       (i) => {
+        if (server.subscriber) return server.subscriber(doc, i, onRev);
         const client = openClient(server.target, doc.room, channelOf(i));
-        watchRev(client.doc.getMap('sku'), (rev, at) => arrivals.record(String(rev), at));
+        watchRev(client.doc.getMap('sku'), onRev);
         return client;
       },
       { window: CONNECT_WINDOW, timeoutMs: CONNECT_TIMEOUT_MS, label: `${name}` },
@@ -229,6 +270,7 @@ const run = async (server: Server, n: number, memory?: MemoryRow[]): Promise<Run
   };
   const samples: EditSample[] = [];
   let error: string | undefined;
+  let monitor: Record<string, ChannelMonitor> | undefined;
   try {
     if (memory) memory.push(...(await measureMemory(server, n, 'within this run', connect)));
     else await connect();
@@ -257,6 +299,7 @@ const run = async (server: Server, n: number, memory?: MemoryRow[]): Promise<Run
         ...(result.respondedAt === undefined ? {} : { respondedMs: result.respondedAt - sentAt }),
       });
     }
+    if (server.monitor) monitor = await server.monitor();
   } catch (failure) {
     error = failure instanceof Error ? failure.message : String(failure);
   } finally {
@@ -268,6 +311,7 @@ const run = async (server: Server, n: number, memory?: MemoryRow[]): Promise<Run
     server: name,
     n,
     ...(error === undefined ? {} : { error }),
+    ...(monitor === undefined ? {} : { monitor }),
     connectMs,
     perSubscriber: summarize(samples.flatMap((s) => s.latencies)),
     allReceived: summarize(allReceived),
@@ -374,7 +418,7 @@ const main = async () => {
       { role: 'workerd (Worker + DOs)', pid: procs.worker },
       { role: 'workerd (dev proxy)', pid: procs.proxy },
     ];
-    const servers: Server[] = [
+    const all: Server[] = [
       hubServer(hub, { name: 'hub', url: hub.syncUrl }, hub.httpUrl, hubProcesses),
       hubServer(
         hub,
@@ -399,9 +443,16 @@ const main = async () => {
             ),
           ]
         : []),
+      ...(SDK
+        ? [
+            sdkServer(hub, 'hub (SDK clients)', undefined, hubProcesses),
+            sdkServer(hub, 'hub (SDK clients without acks)', 0, hubProcesses),
+          ]
+        : []),
       peerServer('y-websocket', 'y-websocket', yws),
       peerServer('hocuspocus', 'hocuspocus', hocus),
-    ].filter((server) => ONLY === null || ONLY.includes(server.target.name));
+    ];
+    const servers = ONLY === null ? all : ONLY.flatMap((name) => all.filter((server) => server.target.name === name));
     console.log(
       `hub: wrangler dev on :${hub.port} (dev proxy workerd ${procs.proxy}; Worker + DOs in workerd ${procs.worker}, its own port :${procs.workerPort})`,
     );
@@ -485,6 +536,8 @@ const render = (results: RunResult[], memory: MemoryRow[], http: Awaited<ReturnT
       'hub (no deflate)',
       'hub (no deflate/proxy)',
       'hub (SDK acks)',
+      'hub (SDK clients)',
+      'hub (SDK clients without acks)',
     ]) {
       for (const peer of ['y-websocket', 'hocuspocus']) {
         const a = find(hubName, n);
@@ -497,6 +550,49 @@ const render = (results: RunResult[], memory: MemoryRow[], http: Awaited<ReturnT
     }
   }
   out.push(formatTable('Hub / peer ratios (above 1: the hub is slower)', ['N', 'ratio', ...metricNames], ratioRows));
+  const sdkRows: Cell[][] = [];
+  for (const n of SUBSCRIBERS) {
+    // Repeated runs pair up in order: the k-th run of each variant with the k-th of the other.
+    const sampled = results.filter((r) => r.server === 'hub (SDK clients)' && r.n === n);
+    const silent = results.filter((r) => r.server === 'hub (SDK clients without acks)' && r.n === n);
+    sampled.forEach((run, k) => {
+      const other = silent[k];
+      if (!other) return;
+      const ms0 = metrics(other);
+      sdkRows.push([n, k + 1, ...metrics(run).map((v, i) => times(ratio(v, ms0[i] ?? Number.NaN)))]);
+    });
+  }
+  const monitored = results.filter((r) => r.monitor);
+  if (monitored.length > 0)
+    out.push(
+      formatTable(
+        "The monitoring page's channel cards after each SDK run (every room's acknowledgements in its window; samples = acknowledgements measured)",
+        ['N', 'server', 'channel', 'connected', 'samples', 'p50', 'p95', 'state'],
+        monitored.flatMap((r) =>
+          CHANNELS.map((channel) => {
+            const card = r.monitor?.[channel];
+            return [
+              r.n,
+              r.server,
+              channel,
+              card?.connected ?? 0,
+              card?.samples ?? 0,
+              ms(card?.p50Ms ?? Number.NaN),
+              ms(card?.p95Ms ?? Number.NaN),
+              card?.state ?? '-',
+            ];
+          }),
+        ),
+      ),
+    );
+  if (sdkRows.length > 0)
+    out.push(
+      formatTable(
+        'SDK clients acknowledging at the default sample rate / SDK clients that never acknowledge (within 1.10x: the acks cost at most 10 %)',
+        ['N', 'pair', ...metricNames],
+        sdkRows,
+      ),
+    );
   out.push(
     formatTable(
       "Hub edit path, split at the SkuRoom's changedAt stamp (server clock = client clock, same machine), ms",

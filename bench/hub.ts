@@ -3,9 +3,15 @@
  * D1 migrated and seeded, started by the end-to-end tests' WranglerDev), its admin API as an
  * operator calls it, and the workerd processes behind it.
  */
+
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
 import type { SkuPatch } from '../shared/api/admin';
 import type { NewFlashSale } from '../shared/api/flashSales';
+import { CHANNELS_MAP, type ChannelMonitor } from '../shared/docs/monitor';
 import type { SkuState } from '../shared/docs/sku';
+import { MONITOR_ROOM } from '../shared/rooms';
 import { E2E_ADMIN_TOKEN, WranglerDev } from '../test/e2e/support/wranglerDev';
 import { type WranglerProcesses, wranglerProcesses } from './procs';
 
@@ -89,9 +95,41 @@ export class Hub {
     return this.call('POST', '/api/admin/flash-sales', 201, sale);
   }
 
+  /** The monitoring page's channel cards as they stand (the `monitor` room, read with the admin token). */
+  async monitorChannels(): Promise<Record<string, ChannelMonitor>> {
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(this.syncUrl, MONITOR_ROOM, doc, {
+      params: { channel: 'pc', token: E2E_ADMIN_TOKEN },
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('the monitor room did not sync')), CALL_TIMEOUT_MS);
+        provider.on('sync', (synced: boolean) => {
+          if (!synced) return;
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      return doc.getMap<ChannelMonitor>(CHANNELS_MAP).toJSON() as Record<string, ChannelMonitor>;
+    } finally {
+      provider.destroy();
+      doc.destroy();
+    }
+  }
+
   /** Reads the hub's local D1 database, as the back office sees it. */
   queryD1<Row>(sql: string): Promise<Row[]> {
     return this.dev.queryD1<Row>(sql);
+  }
+
+  /** Stops wrangler dev and starts it again on the same port and data, as a deploy does; resolves once it answers. */
+  async restart(): Promise<{ stoppedAt: number; backAt: number }> {
+    await this.dev.stop();
+    const stoppedAt = Date.now();
+    await this.dev.start();
+    return { stoppedAt, backAt: Date.now() };
   }
 
   /** Stops wrangler dev and deletes its persistence directory. */

@@ -58,3 +58,14 @@ export const formatTable = (title: string, header: readonly string[], rows: read
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   return [title, line(text[0] ?? []), rule, ...text.slice(1).map(line)].join('\n');
 };
+
+/** The most of `times` (ms, any order) that fall within any one span of `windowMs`. */
+export const busiestWindow = (times: readonly number[], windowMs: number): number => {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let last = 0, first = 0; last < sorted.length; last++) {
+    while ((sorted[last] ?? 0) - (sorted[first] ?? 0) >= windowMs) first++;
+    most = Math.max(most, last - first + 1);
+  }
+  return most;
+};

@@ -1,6 +1,6 @@
 /**
  * `npm run build:sdk`: one ESM file per entry point in `sdk/dist/` (the SDK's own code and what it
- * takes from `shared/`; yjs, y-protocols, lib0, zod and ws stay imports for the app's bundler),
+ * takes from `shared/`; yjs, y-protocols, lib0, zod, ws and y-indexeddb stay imports for the app's bundler),
  * then the type declarations. `--size` also prints each entry point's gzip size as an app ships
  * it: bundled with its dependencies and minified.
  */
@@ -25,6 +25,7 @@ const EXTERNAL = [
   'zod',
   'ws',
   'react-native-get-random-values',
+  'y-indexeddb',
 ];
 
 /**

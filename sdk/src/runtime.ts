@@ -24,7 +24,11 @@ export interface Runtime {
   storage: KeyValueStore;
   /** Keeps `doc` on the device under `name`; absent: documents live in memory only. */
   persist?(name: string, doc: Y.Doc): DocPersistence;
-  /** The app went to the background / came back (a mini-program's network is cut ~5 s after hiding). */
+  /**
+   * The app went to the background / came back (a mini-program's network is cut ~5 s after
+   * hiding), or in a browser the network went / came back: the SDK closes its sockets, then
+   * reconnects at once.
+   */
   onHide?(listener: () => void): () => void;
   onShow?(listener: () => void): () => void;
   /** Sockets this runtime allows at once (a mini-program: 5). */

@@ -52,8 +52,9 @@ export class SessionKeeper {
       if (session) await this.set(null);
       return null;
     }
-    // Told like a login: the storefront opens this member's documents when it hears it.
-    await this.set(session);
+    // Told like a login: the storefront opens the member's documents for a restored session too.
+    this.session = session;
+    this.changed();
     return this.fresh();
   }
 
@@ -136,7 +137,11 @@ export class SessionKeeper {
     this.session = session;
     if (session) await this.storage.set(this.key, JSON.stringify(session));
     else await this.storage.remove(this.key);
+    this.changed();
+  }
+
+  private changed(): void {
     for (const listener of [...this.listeners]) listener();
-    this.events.emit('session', [session]);
+    this.events.emit('session', [this.session]);
   }
 }

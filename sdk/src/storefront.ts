@@ -25,7 +25,13 @@ export interface StorefrontOptions {
   url: string;
   channel: Channel;
   runtime: Runtime;
-  /** The share of sockets that acknowledge what they applied, for the monitor's latency (default 0.1). */
+  /**
+   * The share of sockets that acknowledge what they applied, for the monitor's latency (default
+   * 0.01). Each acknowledgement is one more event for the room per change: with every socket
+   * acknowledging, a 1,000-viewer room's p99 was about 3.5x (README, `BENCH_ACKS=1`), so a tenth of
+   * them would cost about a quarter, over the 10 % budget; a hundredth stays within it and still
+   * gives such a room about ten samples per change (`npm run bench:fanout` with `BENCH_SDK=1`).
+   */
   ackSampleRate?: number;
   backoff?: Backoff;
   /** Start a guest session when there is none, so the cart works from the first visit (default true). */
@@ -108,7 +114,7 @@ export const createStorefront = (options: StorefrontOptions) => {
   const http = new HubHttp(base, runtime.fetch, events);
   const now = options.now ?? Date.now;
   const session = new SessionKeeper(http, runtime.storage, channel, events, now);
-  const sampled = () => Math.random() < (options.ackSampleRate ?? 0.1);
+  const sampled = () => Math.random() < (options.ackSampleRate ?? 0.01);
 
   /**
    * The member socket keeps failing before it opens: a refused upgrade shows no status, so the

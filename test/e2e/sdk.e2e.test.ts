@@ -100,6 +100,25 @@ describe('the storefront SDK against the hub', () => {
     await until(pc.favorites, (saved) => saved.some((f) => f.skuId === sku.skuId), 'the offline favorite');
   });
 
+  it("opens the member's cart again when the app restarts with the session it kept", async () => {
+    const sku = await createSku(dev.hub, 'SDK 雨伞', 3900, 10);
+    const kept = memoryStorage();
+    const before = await storefront('app', { runtime: nodeRuntime({ storage: kept }) });
+    await logInByPhone(before, freshPhone());
+    before.cart.add(sku.skuId, 4);
+    await until(before.cart, (lines) => lines[0]?.qty === 4, 'the cart line');
+    before.close();
+
+    const after = await storefront('app', { runtime: nodeRuntime({ storage: kept }) });
+    expect(after.auth.session.get()?.role).toBe('member');
+    await until(
+      after.cart,
+      (lines) => lines.some((l) => l.skuId === sku.skuId && l.qty === 4),
+      'the cart after the restart',
+    );
+    expect(after.online().member).toBe(true);
+  });
+
   it('tells the storefront when the hub refuses a call, naming the field', async () => {
     const shop = await storefront('h5');
     const seen = refusals(shop);
