@@ -16,6 +16,8 @@ import type { HubSocket } from './socket';
 /** A keep-alive every so often; a socket that hears nothing for the second span is taken for dead. */
 const PING_EVERY_MS = 20_000;
 const SILENT_FOR_MS = 45_000;
+/** A socket not open by then is given up and retried (an attempt can hang, e.g. after a network switch). */
+const OPEN_WITHIN_MS = 10_000;
 
 export interface ConnectionOptions {
   name: 'member' | 'catalog';
@@ -67,6 +69,7 @@ export class HubConnection {
   private failuresBeforeOpen = 0;
   private retry: ReturnType<typeof setTimeout> | null = null;
   private pinger: ReturnType<typeof setInterval> | null = null;
+  private opening: ReturnType<typeof setTimeout> | null = null;
   private heardAt = 0;
   private stopped = false;
   private offlineTold = false;
@@ -180,6 +183,8 @@ export class HubConnection {
     const socket = this.options.runtime.openSocket(this.url(), {
       open: () => {
         if (socket !== this.socket) return;
+        if (this.opening) clearTimeout(this.opening);
+        this.opening = null;
         this.open = true;
         this.failuresBeforeOpen = 0;
         this.heardAt = Date.now();
@@ -208,6 +213,12 @@ export class HubConnection {
       },
     });
     this.socket = socket;
+    this.opening = setTimeout(() => {
+      this.opening = null;
+      if (socket !== this.socket || this.open) return;
+      this.teardown();
+      this.closed(4000, false);
+    }, OPEN_WITHIN_MS);
   }
 
   private keepAlive(socket: HubSocket): void {
@@ -273,8 +284,10 @@ export class HubConnection {
   private teardown(): void {
     if (this.retry) clearTimeout(this.retry);
     if (this.pinger) clearInterval(this.pinger);
+    if (this.opening) clearTimeout(this.opening);
     this.retry = null;
     this.pinger = null;
+    this.opening = null;
     const socket = this.socket;
     this.socket = null;
     const wasOpen = this.open;

@@ -269,7 +269,12 @@ export const createStorefront = (options: StorefrontOptions) => {
       loginWithWechat: (code: string) => carryingGuest(() => session.loginWithWechat(code)),
       guest: () => session.guest(),
       bindPhone: (phone: string, code: string) => session.bindPhone(phone, code),
-      logOut: () => session.logOut(),
+      /** Ends the session and forgets the member's documents kept on the device (a shared computer). */
+      logOut: async () => {
+        const leaving = currentSpace();
+        await session.logOut();
+        await Promise.all((leaving?.stored ?? []).map((stored) => stored.clear()));
+      },
     },
     catalog,
     product: (productId: string) => catalog.product(productId),

@@ -101,6 +101,10 @@ describe('the monitoring page in Chromium', () => {
       await card(page, channel)
         .locator('[data-metric="last"]', { hasText: new RegExp(`^${lastMs} ms$`) })
         .waitFor({ timeout: UI_TIMEOUT_MS });
+      // The percentiles say how many acknowledgements they rest on.
+      await card(page, channel)
+        .locator('.chart-caption', { hasText: /· [1-9]\d* samples?$/ })
+        .waitFor({ timeout: UI_TIMEOUT_MS });
       shown[channel] = await card(page, channel).locator('.pill').textContent();
       expect(await card(page, channel).locator('canvas').count()).toBe(1);
     }

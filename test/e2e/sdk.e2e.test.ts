@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nodeRuntime } from '../../sdk/src/adapters/node';
+import { storedDocs } from '../../sdk/src/adapters/storedDocs';
 import type { Refusal, Storefront, StorefrontOptions } from '../../sdk/src/index';
 import { memoryStorage } from '../../sdk/src/memoryStorage';
 import type { Channel } from '../../shared/channels';
@@ -117,6 +118,21 @@ describe('the storefront SDK against the hub', () => {
       'the cart after the restart',
     );
     expect(after.online().member).toBe(true);
+  });
+
+  it("forgets the member's documents kept on the device when the shopper logs out", async () => {
+    const sku = await createSku(dev.hub, 'SDK 书签', 900, 10);
+    const device = memoryStorage();
+    const shop = await storefront('h5', { runtime: nodeRuntime({ persist: storedDocs(device) }) });
+    const { memberId } = await logInByPhone(shop, freshPhone());
+    shop.cart.add(sku.skuId, 1);
+    await until(shop.cart, (lines) => lines.length === 1, 'the cart line');
+    expect(await device.get(`mallsync.doc.member:${memberId}`)).toEqual(expect.any(String));
+
+    await shop.auth.logOut();
+    expect(await device.get(`mallsync.doc.member:${memberId}`)).toBeNull();
+    expect(await device.get(`mallsync.doc.account:${memberId}`)).toBeNull();
+    expect(shop.auth.session.get()).toBeNull();
   });
 
   it('tells the storefront when the hub refuses a call, naming the field', async () => {

@@ -12,6 +12,7 @@ interface Card {
   root: HTMLElement;
   pill: HTMLElement;
   metrics: Record<'connected' | 'last' | 'p50' | 'p95', HTMLElement>;
+  caption: HTMLElement;
   chart: uPlot;
   entry: ChannelMonitor | null;
 }
@@ -34,7 +35,8 @@ const metric = (list: HTMLElement, label: string, name: string): HTMLElement => 
 
 /**
  * A card per channel: its state ("Synced 0.42s", "Syncing 0.3s" counting up, "Lagging 1.4s"),
- * connections, last / p50 / p95 latency, and a uPlot chart of the latest acknowledgements.
+ * connections, last / p50 / p95 latency with the number of samples, and a uPlot chart of the
+ * latest acknowledgements.
  */
 export class ChannelCards {
   private readonly cards = new Map<Channel, Card>();
@@ -78,7 +80,7 @@ export class ChannelCards {
         chartBox,
       );
       new ResizeObserver(() => chart.setSize({ width: chartBox.clientWidth, height: 90 })).observe(chartBox);
-      this.cards.set(channel, { root, pill, metrics, chart, entry: null });
+      this.cards.set(channel, { root, pill, metrics, caption, chart, entry: null });
     }
   }
 
@@ -91,6 +93,8 @@ export class ChannelCards {
     card.metrics.last.textContent = millis(entry.lastMs);
     card.metrics.p50.textContent = millis(entry.p50Ms);
     card.metrics.p95.textContent = millis(entry.p95Ms);
+    // Storefronts acknowledge a sample of changes, so the percentiles say how many they rest on.
+    card.caption.textContent = `Acknowledgement latency, ms · ${entry.samples} ${entry.samples === 1 ? 'sample' : 'samples'}`;
     card.chart.setData([entry.recent.map(([at]) => at / 1000), entry.recent.map(([, ms]) => ms)]);
     this.tick();
   }

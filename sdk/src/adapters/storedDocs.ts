@@ -14,10 +14,11 @@ export const storedDocs =
     const origin = { storedDocs: key };
     let pending = false;
     let stopped = false;
+    let written: Promise<void> = Promise.resolve();
     const write = () => {
       if (!pending) return;
       pending = false;
-      void storage.set(key, toBase64(Y.encodeStateAsUpdate(doc)));
+      written = storage.set(key, toBase64(Y.encodeStateAsUpdate(doc)));
     };
     const onUpdate = (_update: Uint8Array, from: unknown) => {
       if (from === origin || pending || stopped) return;
@@ -30,8 +31,11 @@ export const storedDocs =
     });
     return {
       loaded,
+      // After the last write has landed, so a logout's clear is not undone by it.
       clear: async () => {
         pending = false;
+        stopped = true;
+        await written;
         await storage.remove(key);
       },
       destroy: () => {
