@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/channels';
-import { launchChromium } from './support/browser';
+import { useChromium } from './support/browser';
 import { createSku, getSkuSync, patchSku } from './support/hubApi';
 import { Storefront } from './support/storefront';
 import { waitFor } from './support/wait';
@@ -14,24 +14,12 @@ const SCREENSHOT = fileURLToPath(new URL('../../docs/monitor.png', import.meta.u
 const UI_TIMEOUT_MS = 15_000;
 
 const dev = useWranglerDev<Storefront>();
-let browser: Browser;
-/** The tab of the current test: each test opens its own, in a context of its own (no token kept from another). */
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+/** Each test opens its own tab, in a context of its own (no token kept from another). */
+const chromium = useChromium();
 
 /** A new tab on the monitoring page, not signed in. */
 const openMonitor = async (): Promise<Page> => {
-  context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+  const context = await chromium.newContext({ viewport: { width: 1360, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${dev.hub.httpUrl}/monitor`);
   return page;

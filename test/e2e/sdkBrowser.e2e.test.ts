@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { nodeRuntime } from '../../sdk/src/adapters/node';
 import type { Refusal } from '../../sdk/src/index';
 import { createStorefront } from '../../sdk/src/storefront';
-import { launchChromium } from './support/browser';
+import { useChromium } from './support/browser';
 import { DEVELOPMENT_SMS_CODE } from './support/developmentSmsCode';
 import { createSku } from './support/hubApi';
 import { serveSdkPage } from './support/sdkPage';
@@ -15,19 +15,8 @@ const SCREENSHOT = fileURLToPath(new URL('../../docs/sdk-browser-offline.png', i
 const UI_TIMEOUT_MS = 15_000;
 
 const dev = useWranglerDev<{ destroy(): void }>();
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+/** Each test opens its own tab, in a context of its own (no token kept from another). */
+const chromium = useChromium();
 
 const ready = (page: Page) => page.locator('body[data-ready="true"]').waitFor({ timeout: UI_TIMEOUT_MS });
 const memberSocket = (page: Page, state: 'online' | 'offline') =>
@@ -42,7 +31,7 @@ describe('the storefront SDK in Chromium', () => {
     const phone = freshPhone();
     // The page comes from the test, not the network, so Chromium takes it for a public site and asks
     // (Local Network Access) before it may open a socket to 127.0.0.1: the shopper says yes.
-    context = await browser.newContext({
+    const context = await chromium.newContext({
       viewport: { width: 800, height: 600 },
       permissions: ['local-network-access'],
     });
