@@ -23,6 +23,16 @@ const answer = <R>(callbacks: Callbacks<R>, outcome: { ok: R } | { failed: Failu
 };
 
 /** A `SocketTask` over a `ws` socket, delivering binary frames as the realm's own ArrayBuffers. */
+
+/** What `wx.request` / `uni.request` take. */
+type RequestOptions = {
+  url: string;
+  method?: string;
+  header?: Record<string, string>;
+  data?: unknown;
+  dataType?: string;
+} & Callbacks<{ data: unknown; statusCode: number; header: Record<string, string> }>;
+
 class ShimSocketTask {
   private readonly opens: Listener<{ header: Record<string, string> }>[] = [];
   private readonly messages: Listener<{ data: string | ArrayBuffer }>[] = [];
@@ -124,19 +134,7 @@ export class MiniProgramShim {
         if (promised(options)) return Promise.resolve({ errMsg: 'connectSocket:ok' });
         return this.connectSocket(options);
       },
-      request: (
-        options: {
-          url: string;
-          method?: string;
-          header?: Record<string, string>;
-          data?: unknown;
-          dataType?: string;
-        } & Callbacks<{
-          data: unknown;
-          statusCode: number;
-          header: Record<string, string>;
-        }>,
-      ) => {
+      request: (options: RequestOptions) => {
         this.request(options);
         return { abort: () => {} };
       },
@@ -205,19 +203,7 @@ export class MiniProgramShim {
     return task;
   }
 
-  private request(
-    options: {
-      url: string;
-      method?: string;
-      header?: Record<string, string>;
-      data?: unknown;
-      dataType?: string;
-    } & Callbacks<{
-      data: unknown;
-      statusCode: number;
-      header: Record<string, string>;
-    }>,
-  ): void {
+  private request(options: RequestOptions): void {
     if (!this.networkUp) {
       answer(options, { failed: { errMsg: 'request:fail network is down' } });
       return;
