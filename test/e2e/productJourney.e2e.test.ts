@@ -36,7 +36,7 @@ import { useWranglerDev } from './support/wranglerDev';
 
 const dev = useWranglerDev<Storefront | CatalogSubscriber | MemberDevice>();
 
-/** How long a live change may take to reach an open storefront here ("well under a second", DESIGN.md). */
+/** How long a live change may take to reach an open storefront here ("well under a second", README.md). */
 const LIVE_WITHIN_MS = 2000;
 
 const mainPicture = pngPicture(4, 3, [236, 228, 212]);

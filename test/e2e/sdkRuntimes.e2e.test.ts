@@ -17,7 +17,7 @@ import { useWranglerDev } from './support/wranglerDev';
 // `window`, `crypto`, `WebSocket` or `fetch` on a mini-program), against a real `wrangler dev`.
 const dev = useWranglerDev<{ destroy(): void }>();
 
-/** The most sockets a storefront may need on a mini-program (DESIGN.md: of the 5 it allows). */
+/** The most sockets a storefront may need on a mini-program (README.md, "Rooms": of the five it allows). */
 const STOREFRONT_SOCKETS = 3;
 
 const started = async <D extends RuntimeDevice>(device: D): Promise<D> => {
