@@ -6,7 +6,7 @@ import { LISTING_MAP, LISTING_SKU_MAP, type ListingEntry, type ListingSkuEntry }
 import { mediaPath } from '../../shared/media';
 import type { HubConnection } from './connection';
 import type { HubHttp } from './http';
-import { type LiveView, liveView } from './liveView';
+import { docView, type LiveView, liveView } from './liveView';
 import { queryString } from './queryString';
 
 export type { CategoryNode, ListedProduct, ProductPage };
@@ -70,11 +70,6 @@ export class CatalogFeeds {
   }
 }
 
-const watchDoc = (doc: Y.Doc) => (changed: () => void) => {
-  doc.on('afterTransaction', changed);
-  return () => doc.off('afterTransaction', changed);
-};
-
 const imageUrl = (baseUrl: string, line: ListingEntry) =>
   line.imageId === null ? null : `${baseUrl}${mediaPath(line.imageId)}`;
 
@@ -109,7 +104,7 @@ export const catalogReads = (http: HubHttp, feeds: CatalogFeeds, baseUrl: string
         }),
       };
     };
-    const view = held ? liveView(read, watchDoc(held.doc)) : liveView(read, () => () => {});
+    const view = held ? docView(held.doc, read) : liveView(read, () => () => {});
     return { ...view, close: () => held?.release() };
   },
 
@@ -134,7 +129,7 @@ export const catalogReads = (http: HubHttp, feeds: CatalogFeeds, baseUrl: string
         }),
       };
     };
-    return { ...liveView(read, watchDoc(held.doc)), close: () => held.release() };
+    return { ...docView(held.doc, read), close: () => held.release() };
   },
 
   /** The category tree, for a storefront's menus. */

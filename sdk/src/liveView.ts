@@ -1,3 +1,5 @@
+import type * as Y from 'yjs';
+
 /** A value that changes while a page shows it: read it now, or hear each new one. */
 export interface LiveView<T> {
   get(): T;
@@ -40,3 +42,10 @@ export const liveView = <T>(read: () => T, watch: (changed: () => void) => () =>
     },
   };
 };
+
+/** A live view of what `read` computes from a document, recomputed after each of its changes. */
+export const docView = <T>(doc: Y.Doc, read: () => T): LiveView<T> =>
+  liveView(read, (changed) => {
+    doc.on('afterTransaction', changed);
+    return () => doc.off('afterTransaction', changed);
+  });

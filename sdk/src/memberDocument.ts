@@ -10,19 +10,13 @@ import {
   MAX_CART_QTY,
 } from '../../shared/docs/member';
 import { entryField, shapeMemberDoc } from '../../shared/docs/memberShape';
-import { type LiveView, liveView } from './liveView';
+import { docView } from './liveView';
 
 /** Origin of the storefront's own edits. */
 const LOCAL = Symbol('storefront');
 
 export type CartItem = { skuId: string; qty: number; addedAt: number; channel: Channel | null; selected: boolean };
 export type Favorite = FavoriteEntry & { skuId: string };
-
-const docView = <T>(doc: Y.Doc, read: () => T): LiveView<T> =>
-  liveView(read, (changed) => {
-    doc.on('afterTransaction', changed);
-    return () => doc.off('afterTransaction', changed);
-  });
 
 /** A whole number of units the hub takes (`shared/docs/member.ts`): at most 999; below 1 means none. */
 const units = (qty: number): number => (Number.isFinite(qty) ? Math.min(MAX_CART_QTY, Math.floor(qty)) : 0);

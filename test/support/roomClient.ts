@@ -63,6 +63,17 @@ export class RoomClient {
     );
   }
 
+  /** The accepted socket of an upgrade `response`; throws with the response when it was refused. */
+  private static accepted(response: Response): WebSocket {
+    const socket = response.webSocket;
+    if (response.status !== 101 || !socket) {
+      throw Object.assign(new Error(`upgrade refused: ${response.status}`), { response });
+    }
+    socket.binaryType = 'arraybuffer';
+    socket.accept();
+    return socket;
+  }
+
   /**
    * Opens one multiplexed socket to several rooms of one object (`/sync?rooms=…`) and answers a
    * client per room, all synced; throws with the response when the upgrade is refused.
@@ -70,12 +81,7 @@ export class RoomClient {
   static async connectMany(rooms: string[], channel: string, token?: string): Promise<RoomClient[]> {
     const query = new URLSearchParams({ rooms: rooms.join(','), channel, ...(token === undefined ? {} : { token }) });
     const response = await SELF.fetch(`http://hub/sync?${query}`, { headers: { Upgrade: 'websocket' } });
-    const socket = response.webSocket;
-    if (response.status !== 101 || !socket) {
-      throw Object.assign(new Error(`upgrade refused: ${response.status}`), { response });
-    }
-    socket.binaryType = 'arraybuffer';
-    socket.accept();
+    const socket = RoomClient.accepted(response);
     const clients = rooms.map((room) => new RoomClient(socket, new Y.Doc(), room));
     await Promise.all(clients.map((client) => client.until(() => client.synced, `initial sync of ${client.name}`)));
     return clients;
@@ -86,12 +92,7 @@ export class RoomClient {
    * `name`, as that room's client on a multiplexed socket.
    */
   static async over(response: Response, doc = new Y.Doc(), name?: string): Promise<RoomClient> {
-    const socket = response.webSocket;
-    if (response.status !== 101 || !socket) {
-      throw Object.assign(new Error(`upgrade refused: ${response.status}`), { response });
-    }
-    socket.binaryType = 'arraybuffer';
-    socket.accept();
+    const socket = RoomClient.accepted(response);
     const client = new RoomClient(socket, doc, name);
     await client.until(() => client.synced, 'initial sync');
     return client;

@@ -139,12 +139,16 @@ export class ListingFeed {
   /** SKUs whose live entry changed: the lines of their products follow, in every open feed. */
   skusChanged(skus: Array<{ skuId: string; productId: string }>): void {
     this.index();
+    // A flash sale or an import changes many SKUs of one product at once: one line each.
+    const byProduct = new Map<string, string[]>();
+    for (const { skuId, productId } of skus) byProduct.set(productId, [...(byProduct.get(productId) ?? []), skuId]);
     const touched = new Set<string>();
-    for (const { skuId, productId } of skus) {
+    for (const [productId, skuIds] of byProduct) {
       const source = this.sourceOf(productId);
       if (!source) continue;
-      if (!source.skuIds.includes(skuId)) {
-        source.skuIds.push(skuId);
+      const added = skuIds.filter((id) => !source.skuIds.includes(id));
+      if (added.length > 0) {
+        source.skuIds.push(...added);
         this.sql.exec('UPDATE listing_products SET source = ? WHERE product_id = ?', JSON.stringify(source), productId);
       }
       this.recompute(source);
