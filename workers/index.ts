@@ -1,8 +1,12 @@
-import { app } from './edge/app';
+import { Hono } from 'hono';
+import { app, noRoute } from './edge/app';
+import { renderError } from './edge/errors';
+import type { HubEnv } from './edge/hubEnv';
 import type { Env } from './env';
 import { scheduledPhoneRepair } from './members/phoneRepairRun';
 import { scheduled } from './minishop/sync/cron';
 import { scheduledChecks } from './monitor/checkRun';
+import { storefrontSite } from './storefront/site';
 
 export { CatalogRoom } from './catalog/CatalogRoom';
 export { FlashSaleClock } from './catalog/FlashSaleClock';
@@ -11,8 +15,13 @@ export { MemberRoom } from './members/MemberRoom';
 export { ShopSync } from './minishop/ShopSync';
 export { MonitorRoom } from './monitor/MonitorRoom';
 
+/** The storefront pages, then the hub's API and sockets (`edge/app.ts`), whose not-found answer ends both. */
+const hub = new Hono<HubEnv>().route('/', storefrontSite).route('/', app);
+hub.onError(renderError);
+hub.notFound(noRoute);
+
 export default {
-  fetch: app.fetch,
+  fetch: hub.fetch,
   scheduled: async (controller, env, ctx) => {
     await Promise.all([
       scheduled(controller, env, ctx),

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { CategoryNode } from '../../shared/api/categories';
 import type { ProductSort } from '../../shared/api/products';
-import type { ListedProduct, ProductPage } from '../../shared/api/productViews';
+import type { ListedProduct, ListingAnswer, ProductAnswer, ProductPage } from '../../shared/api/productViews';
 import { LISTING_MAP, LISTING_SKU_MAP, type ListingEntry, type ListingSkuEntry } from '../../shared/docs/listing';
 import { mediaPath } from '../../shared/media';
 import type { HubConnection } from './connection';
@@ -75,13 +75,12 @@ const imageUrl = (baseUrl: string, line: ListingEntry) =>
 
 /** What a listing shows and the hub reads: the catalog's products, live. */
 export const catalogReads = (http: HubHttp, feeds: CatalogFeeds, baseUrl: string) => ({
-  /** One page of a listing, kept live until closed. */
-  async list(query: ListingQuery = {}): Promise<Closable<ListingPage>> {
-    const params = queryString({ ...query });
-    const page = await http.call<{ products: ListedProduct[]; nextCursor: string | null; feed: string | null }>(
-      'GET',
-      `/api/products?${params}`,
-    );
+  /**
+   * One page of a listing, kept live until closed. `known`: the hub's answer for this query, when
+   * the page already has it (a server-rendered page): only its feed is opened.
+   */
+  async list(query: ListingQuery = {}, known?: ListingAnswer): Promise<Closable<ListingPage>> {
+    const page = known ?? (await http.call<ListingAnswer>('GET', `/api/products?${queryString({ ...query })}`));
     const held = page.feed ? feeds.hold(page.feed) : null;
     if (held) await held.synced;
     const read = (): ListingPage => {
@@ -108,9 +107,9 @@ export const catalogReads = (http: HubHttp, feeds: CatalogFeeds, baseUrl: string
     return { ...view, close: () => held?.release() };
   },
 
-  /** A product's page: content, and its price, stock and SKUs live. */
-  async product(productId: string): Promise<Closable<LiveProductPage>> {
-    const detail = await http.call<ProductPage & { feed: string }>('GET', `/api/products/${productId}`);
+  /** A product's page: content, and its price, stock and SKUs live. `known`: as for `list`. */
+  async product(productId: string, known?: ProductAnswer): Promise<Closable<LiveProductPage>> {
+    const detail = known ?? (await http.call<ProductAnswer>('GET', `/api/products/${productId}`));
     const held = feeds.hold(detail.feed);
     await held.synced;
     const read = (): LiveProductPage => {

@@ -5,6 +5,7 @@ import type { DeliveryRequest } from '../../shared/api/checkout';
 import type { ClaimableCoupon } from '../../shared/api/coupons';
 import type { Order, Payment } from '../../shared/api/orderRecord';
 import type { PaymentMethod } from '../../shared/api/payments';
+import type { ProductAnswer } from '../../shared/api/productViews';
 import type { Channel } from '../../shared/channels';
 import type { BookAddress } from '../../shared/checkout';
 import { LISTING_MAP, type ListingEntry } from '../../shared/docs/listing';
@@ -277,7 +278,7 @@ export const createStorefront = (options: StorefrontOptions) => {
       },
     },
     catalog,
-    product: (productId: string) => catalog.product(productId),
+    product: (productId: string, known?: ProductAnswer) => catalog.product(productId, known),
     cart: {
       ...view('cart'),
       add: (skuId: string, qty?: number) => views().cart.add(skuId, qty),

@@ -54,3 +54,14 @@ export interface StoredImage {
   bytes: number;
   contentType: string;
 }
+
+/** A listing as `GET /api/products` answers it: the page, the next page's cursor, its live feed. */
+export interface ListingAnswer {
+  products: ListedProduct[];
+  nextCursor: string | null;
+  /** The `catalog:<viewId>` room of these products; null for an empty page. */
+  feed: string | null;
+}
+
+/** A product page as `GET /api/products/:id` answers it, with the feed room that keeps it live. */
+export type ProductAnswer = ProductPage & { feed: string };

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type NotFoundHandler } from 'hono';
 import { adminCategoryRoutes } from '../catalog/routes/adminCategories';
 import { adminFlashSaleRoutes } from '../catalog/routes/adminFlashSales';
 import { adminImageRoutes } from '../catalog/routes/adminImages';
@@ -63,5 +63,9 @@ export const app = new Hono<HubEnv>()
   .route('/api/admin/pickup-points', adminPickupPointRoutes)
   .route('/api/admin/monitor', adminMonitorRoutes);
 
+/** The error shape's 404 for a path no route serves. */
+export const noRoute: NotFoundHandler = (c) =>
+  c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404);
+
 app.onError(renderError);
-app.notFound((c) => c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404));
+app.notFound(noRoute);

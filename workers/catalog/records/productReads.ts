@@ -74,3 +74,15 @@ export const mainImagesOf = async (db: Database, productIds: string[]): Promise<
     .where(and(inArray(productImages.productId, productIds), eq(productImages.position, 0)));
   return new Map(rows.map((r) => [r.productId, r.imageId]));
 };
+
+/** A sitemap holds at most 50,000 addresses (sitemaps.org). */
+export const SITEMAP_LIMIT = 50_000;
+
+/** Every product shoppers can open, and when it last changed, for the sitemap. */
+export const listedProducts = (db: Database): Promise<Array<{ id: string; updatedAt: number }>> =>
+  db
+    .select({ id: products.id, updatedAt: products.updatedAt })
+    .from(products)
+    .where(eq(products.status, 'listed'))
+    .orderBy(asc(products.id))
+    .limit(SITEMAP_LIMIT);
