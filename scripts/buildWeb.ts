@@ -18,7 +18,7 @@ const domRenderer: Plugin = {
 
 await mkdir(OUT, { recursive: true });
 await build({
-  entryPoints: { storefront: 'web/storefront/client.tsx', monitor: 'web/monitor/main.ts' },
+  entryPoints: { storefront: 'web/storefront/client.tsx', monitor: 'web/monitor/main.tsx' },
   outdir: OUT,
   bundle: true,
   minify: true,

@@ -1,0 +1,90 @@
+import type { CheckName, CheckResult, ForceSyncResult } from '../../shared/docs/monitor';
+
+const clock = (at: number) => new Date(at).toLocaleTimeString();
+
+const ROWS: Array<[CheckName, string, string]> = [
+  ['skus', 'Price / Stock', 'SKU rooms'],
+  ['assets', 'Points / Balance', 'accounts'],
+];
+
+/** One check's cells: Consistent, or how many records differ and which; when, over how much, what is in flight. */
+const CheckRow = ({
+  name,
+  label,
+  units,
+  result,
+}: {
+  name: CheckName;
+  label: string;
+  units: string;
+  result?: CheckResult;
+}) => (
+  <tr data-check={name}>
+    <td>{label}</td>
+    {result ? (
+      <td class="status" data-consistent={String(result.consistent)}>
+        {result.consistent ? 'Consistent' : `${result.differing} of ${result.checked} differ`}
+        {!result.consistent && (
+          <span class="ids">{result.ids.join(', ') + (result.differing > result.ids.length ? ', …' : '')}</span>
+        )}
+      </td>
+    ) : (
+      <td class="status">Not checked yet</td>
+    )}
+    <td class="when">
+      {result
+        ? `${clock(result.checkedAt)} · ${result.checked} ${units}${result.inFlight > 0 ? ` · ${result.inFlight} in flight, D1 ${result.outboxLagMs ?? 0} ms behind` : ''}`
+        : '—'}
+    </td>
+  </tr>
+);
+
+/** What the last Force Sync repaired, in a sentence. */
+export const forceSyncSummary = (result: Pick<ForceSyncResult, 'at' | 'skus' | 'members'>): string => {
+  const { skus, members } = result;
+  if (skus.length === 0 && members.length === 0) return `Force Sync at ${clock(result.at)}: nothing to repair.`;
+  const parts = [
+    skus.length > 0 ? `${skus.length} SKU room(s) (${skus.join(', ')})` : '',
+    members.length > 0 ? `${members.length} account(s) (${members.join(', ')})` : '',
+  ].filter(Boolean);
+  return `Force Sync at ${clock(result.at)} repaired ${parts.join(' and ')} from D1.`;
+};
+
+/** The consistency table, the button that runs the checks now, and what Force Sync last did. */
+export const ChecksPanel = ({
+  checks,
+  result,
+  running,
+  onRun,
+}: {
+  checks: Map<string, CheckResult>;
+  result: string;
+  running: boolean;
+  onRun: () => void;
+}) => (
+  <section class="panel">
+    <div class="panel-head">
+      <h2>Consistency</h2>
+      <button id="run-checks" class="ghost" type="button" disabled={running} onClick={onRun}>
+        Run checks
+      </button>
+    </div>
+    <table class="checks" id="checks-table">
+      <thead>
+        <tr>
+          <th>Sync object</th>
+          <th>Status</th>
+          <th>Checked</th>
+        </tr>
+      </thead>
+      <tbody>
+        {ROWS.map(([name, label, units]) => (
+          <CheckRow name={name} label={label} units={units} result={checks.get(name)} />
+        ))}
+      </tbody>
+    </table>
+    <p id="force-result" class="result" role="status">
+      {result}
+    </p>
+  </section>
+);
