@@ -2,8 +2,10 @@ import type { ProductAnswer } from '../../shared/api/productViews';
 
 /** The words of a product's description without its markup (it is sanitized HTML: `catalog/rules/richText.ts`). */
 export const plainText = (html: string, max = 160): string => {
+  // Block ends part words; inline tags sit inside a sentence ("<strong>linen</strong>,").
   const text = html
-    .replace(/<[^>]*>/g, ' ')
+    .replace(/<(?:br|hr|img|\/(?:p|div|li|h[1-6]|tr|td|th|blockquote|ul|ol|table))\b[^>]*>/gi, ' ')
+    .replace(/<[^>]*>/g, '')
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')

@@ -12,10 +12,10 @@ import { useShop } from '../shopContext';
 const endsText = (endsAt: number) =>
   new Date(endsAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' });
 
-/** The SKU the chosen values name, or the only one when the product has no options. */
-const skuOf = (product: LiveProductPage, chosen: string[]): ProductPageSku | undefined =>
+/** The SKU the chosen values name; without options, the SKU picked by its name. */
+const skuOf = (product: LiveProductPage, chosen: string[], picked: string | null): ProductPageSku | undefined =>
   product.options.length === 0
-    ? product.skus[0]
+    ? (product.skus.find((sku) => sku.skuId === picked) ?? product.skus[0])
     : product.skus.find((sku) => product.options.every((_, i) => sku.options[i] === chosen[i]));
 
 /** A product's page: pictures, options, the chosen SKU's live price, stock and flash sale, add to cart. */
@@ -27,10 +27,11 @@ export const ProductPage = ({ data }: { data: Extract<PageData, { page: 'product
   );
   const buyable = product.skus.filter((s) => s.listed);
   const [chosen, setChosen] = useState<string[]>(buyable[0]?.options ?? []);
+  const [picked, setPicked] = useState<string | null>(buyable[0]?.skuId ?? null);
   const [qty, setQty] = useState(1);
   const [added, setAdded] = useState<string | null>(null);
   const [favorites] = useLive(storefront && (() => storefront.favorites), []);
-  const sku = skuOf(product, chosen);
+  const sku = skuOf(product, chosen, picked);
   const [picture, setPicture] = useState(0);
 
   useEffect(() => {
@@ -106,6 +107,24 @@ export const ProductPage = ({ data }: { data: Extract<PageData, { page: 'product
               ))}
             </fieldset>
           ))}
+          {product.options.length === 0 && product.skus.length > 1 && (
+            <fieldset class="option">
+              <legend>Choose</legend>
+              {product.skus.map((choice) => (
+                <button
+                  type="button"
+                  class="option-value"
+                  aria-pressed={String(choice.skuId === sku?.skuId)}
+                  onClick={() => {
+                    setPicked(choice.skuId);
+                    setAdded(null);
+                  }}
+                >
+                  {choice.name}
+                </button>
+              ))}
+            </fieldset>
+          )}
           <div class="product-actions">
             <label class="qty">
               <span class="visually-hidden">Quantity</span>
