@@ -1,3 +1,5 @@
+import { Picture } from '../../ui/Picture';
+import { Price } from '../../ui/Price';
 import { Frame } from '../Frame';
 import { useListing } from '../listing';
 import { ProductGrid } from '../ProductCard';
@@ -8,6 +10,7 @@ import { useShop } from '../shopContext';
 export const HomePage = ({ data }: { data: Extract<PageData, { page: 'home' }> }) => {
   const { channel, paths } = useShop();
   const products = useListing({}, data.listing);
+  const featured = products.find((p) => p.imageUrl !== null);
   return (
     <Frame title="mallsync" tab="home" categories={data.categories}>
       {channel === 'pc' ? (
@@ -20,6 +23,14 @@ export const HomePage = ({ data }: { data: Extract<PageData, { page: 'home' }> }
               Shop the collection
             </a>
           </div>
+          {featured && (
+            <a class="hero-feature" href={paths.product(featured.productId)}>
+              <Picture url={featured.imageUrl} alt={featured.title} eager />
+              <span class="hero-feature-caption">
+                {featured.title} <Price price={featured.flash?.price ?? featured.price} />
+              </span>
+            </a>
+          )}
         </section>
       ) : (
         <form class="phone-search" action={paths.search()} method="get">
