@@ -10,7 +10,7 @@ export const Picture = ({ url, alt, eager }: { url: string | null; alt: string; 
         alt={alt}
         loading={eager ? 'eager' : 'lazy'}
         decoding="async"
-        onError={(event: Event) => (event.currentTarget as HTMLElement).remove()}
+        onError={(event: Event) => (event.currentTarget as unknown as { remove(): void }).remove()}
       />
     </div>
   ) : (
