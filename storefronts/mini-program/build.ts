@@ -28,18 +28,21 @@ const filesUnder = async (dir: string): Promise<string[]> => {
   return nested.flat();
 };
 
-const sharedFilesRequired: Plugin = {
+/**
+ * Imports of a shared file become a `require` of it, relative to where the entry's output lands
+ * (a module inlined into a page requires from the page's folder, not its own).
+ */
+const sharedFilesRequired = (entry: string): Plugin => ({
   name: 'shared-files-required',
   setup(plugin) {
-    plugin.onResolve({ filter: /^\./ }, ({ path: imported, resolveDir, importer }) => {
+    plugin.onResolve({ filter: /^\./ }, ({ path: imported, resolveDir }) => {
       const target = path.relative(SOURCE, path.resolve(resolveDir, imported));
-      if (!SHARED_FILES.includes(target) || importer === path.join(SOURCE, `${target}.ts`)) return undefined;
-      const from = path.dirname(path.relative(SOURCE, importer));
-      const relative = path.relative(from, target);
+      if (!SHARED_FILES.includes(target) || entry === path.join(SOURCE, `${target}.ts`)) return undefined;
+      const relative = path.relative(path.dirname(path.relative(SOURCE, entry)), target);
       return { path: `${relative.startsWith('.') ? relative : `./${relative}`}.js`, external: true };
     });
   },
-};
+});
 
 const sources = await filesUnder(SOURCE);
 const scripts = sources.filter((file) => {
@@ -50,20 +53,24 @@ const statics = sources.filter((file) => /\.(json|wxml|wxss)$/.test(file));
 
 await rm(OUT, { recursive: true, force: true });
 await mkdir(OUT, { recursive: true });
-await build({
-  entryPoints: scripts,
-  outbase: SOURCE,
-  outdir: OUT,
-  bundle: true,
-  format: 'cjs',
-  // What WeChat's base libraries run on phones still in use; DevTools may lower it further.
-  target: 'es2017',
-  platform: 'browser',
-  // The main package may hold 2 MB; the SDK is most of what this one ships.
-  minify: true,
-  plugins: [sharedFilesRequired],
-  logLevel: 'warning',
-});
+await Promise.all(
+  scripts.map((entry) =>
+    build({
+      entryPoints: [entry],
+      outbase: SOURCE,
+      outdir: OUT,
+      bundle: true,
+      format: 'cjs',
+      // What WeChat's base libraries run on phones still in use; DevTools may lower it further.
+      target: 'es2017',
+      platform: 'browser',
+      // The main package may hold 2 MB; the SDK is most of what this one ships.
+      minify: true,
+      plugins: [sharedFilesRequired(entry)],
+      logLevel: 'warning',
+    }),
+  ),
+);
 await Promise.all([
   ...statics.map((file) => cp(file, path.join(OUT, path.relative(SOURCE, file)))),
   cp(path.join(HERE, 'project.config.json'), path.join(OUT, 'project.config.json')),

@@ -1,16 +1,22 @@
 // @vitest-environment jsdom
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chosenAddress, shipOrder } from './support/checkout';
-import { createCoupon, patchSku } from './support/hubApi';
-import { buildMiniProgram, installMiniProgram, MiniProgramApp } from './support/miniProgramApp';
+import { chosenAddress, saveAddress, shipOrder } from './support/checkout';
+import { createCoupon, createFlashSale, createSku, patchSku, placeOrder } from './support/hubApi';
+import { buildMiniProgram, bundledSdkInRealm, installMiniProgram, MiniProgramApp } from './support/miniProgramApp';
 import { pngPicture } from './support/pictures';
 import { createProduct, uploadPicture } from './support/productCenter';
+import { LIVE_WITHIN_MS, waitFor } from './support/wait';
 import { useWranglerDev } from './support/wranglerDev';
 
 // The built mini-program (`npm run build:mini`), its pages rendered by miniprogram-simulate from
 // the built WXML, its `wx` a shim over real sockets, against a real `wrangler dev`.
-const dev = useWranglerDev<MiniProgramApp>();
+const dev = useWranglerDev<{ destroy(): void }>();
 let installed: Awaited<ReturnType<typeof installMiniProgram>> | undefined;
+
+const installedRoot = (): string => {
+  if (!installed) throw new Error('the mini-program is installed in beforeAll');
+  return installed.root;
+};
 
 beforeAll(async () => {
   await buildMiniProgram();
@@ -21,8 +27,7 @@ afterAll(async () => {
 });
 
 const launched = async (): Promise<MiniProgramApp> => {
-  if (!installed) throw new Error('the mini-program is installed in beforeAll');
-  const app = dev.track(MiniProgramApp.launch(installed.root));
+  const app = dev.track(MiniProgramApp.launch(installedRoot()));
   await app.shop.ready;
   return app;
 };
@@ -53,6 +58,18 @@ describe('the mini-program storefront', () => {
     expect(home.text()).toContain('Infant formula stage 2, 900 g ¥328.00');
   });
 
+  it('shows the category tree, the first category open, and lists another one when it is tapped', async () => {
+    const app = await launched();
+    const category = app.open('pages/category/index');
+    await category.shows('Organic cotton T-shirt 纯棉T恤');
+    expect(category.textsOf('.shelf')).toEqual(['服装', '母婴', '数码']);
+    expect(category.textsOf('.subcategory')).toEqual(['上衣', '上衣 / T恤']);
+
+    category.tap('.shelf', '数码');
+    await category.shows('Wireless earbuds ¥499.00');
+    expect(category.text()).not.toContain('Organic cotton');
+  });
+
   it("shows an operator's price edit on the open product page, and puts the chosen size in the cart", async () => {
     const app = await launched();
     const product = app.open('pages/product/index', { id: 'prd_demo_tee' });
@@ -65,6 +82,10 @@ describe('the mini-program storefront', () => {
     await product.until((text) => text.includes('¥89.00'), 'the new price without reloading');
     expect(product.textsOf('.price-large')).toEqual(['¥89.00']);
 
+    product.tap('.favorite');
+    await product.shows('已收藏');
+    expect(app.shop.favorites.get()).toEqual([expect.objectContaining({ skuId: 'sku_demo_tee_s' })]);
+
     product.tap('.add-to-cart');
     await app.toasted('已加入购物车');
     const cart = app.open('pages/cart/index');
@@ -76,6 +97,34 @@ describe('the mini-program storefront', () => {
     cart.tap('.more');
     await cart.until(() => cart.textsOf('.total')[0] === '¥178.00', 'the total of two');
     expect(app.shop.cart.get()).toEqual([expect.objectContaining({ skuId: 'sku_demo_tee_s', qty: 2 })]);
+
+    cart.tap('.tick');
+    await cart.until(() => cart.textsOf('.total')[0] === '¥0.00', 'nothing selected, nothing to pay');
+    expect(cart.textsOf('.checkout')).toEqual(['去结算(0)']);
+    cart.tap('.remove');
+    await cart.shows('购物车是空的');
+    expect(app.shop.cart.get()).toEqual([]);
+  });
+
+  it('shows a flash sale on the open product page and the home grid as it starts, with its price and end', async () => {
+    const sku = await createSku(dev.hub, '闪购 帆布袋', 5900, 40);
+    const app = await launched();
+    const home = app.open('pages/home/index');
+    const product = app.open('pages/product/index', { id: sku.productId });
+    await product.shows('¥59.00');
+    await home.shows('闪购 帆布袋 ¥59.00');
+
+    await createFlashSale(dev.hub, {
+      name: '双十二',
+      skuIds: [sku.skuId],
+      price: 3900,
+      startsAt: Date.now() - 1000,
+      endsAt: Date.now() + 600_000,
+      channels: 'all',
+    });
+    await product.shows('双十二 ¥39.00', 'the flash price without reloading');
+    expect(product.textsOf('.flash')[0]).toMatch(/^双十二 ¥39\.00 · \d\d-\d\d \d\d:\d\d 结束$/);
+    await home.shows('闪购 帆布袋 ¥59.00 限时 ¥39.00', 'the flash price on the home grid');
   });
 
   it('logs in with WeChat, checks out to a picked address, pays, and shows the order paid, then shipped with its waybill', async () => {
@@ -119,6 +168,33 @@ describe('the mini-program storefront', () => {
     expect(orders.textsOf('.status')).toEqual(['已发货']);
   });
 
+  it('continues paying an order the shopper left unpaid', async () => {
+    const app = await launched();
+    await loggedIn(app);
+    const token = app.shop.auth.session.get()?.token ?? '';
+    const address = await saveAddress(dev.hub, token, chosenAddress);
+    await placeOrder(dev.hub, token, {
+      items: [{ skuId: 'sku_demo_formula', qty: 1 }],
+      delivery: { kind: 'express', addressId: address.id },
+    });
+    const orders = app.open('pages/orders/index');
+    await orders.shows('待支付');
+    expect(orders.text()).toContain('实付 ¥328.00 继续支付');
+
+    orders.tap('.continue-paying');
+    await orders.shows('已支付', 'the order paid');
+    expect(orders.find('.continue-paying')).toHaveLength(0);
+  });
+
+  it('logs out from the me page, leaving a guest who may log in again', async () => {
+    const app = await launched();
+    const me = await loggedIn(app);
+    me.tap('.log-out');
+    await me.shows('微信一键登录');
+    expect(me.find('.points')).toHaveLength(0);
+    await waitFor(() => app.shop.auth.session.get()?.role === 'guest', LIVE_WITHIN_MS, 'a guest session for the cart');
+  });
+
   it('claims a coupon on the me page, which then shows among the coupons held', async () => {
     const title = `小程序专享 ${Math.random().toString(36).slice(2, 6)}`;
     await createCoupon(dev.hub, title, 1000);
@@ -153,5 +229,21 @@ describe('the mini-program storefront', () => {
       path: `/pages/product/index?id=${created.productId}`,
       imageUrl: picture.url,
     });
+  });
+
+  it('ships an SDK bundle that runs where a mini-program runs, with no URL, TextEncoder or crypto', async () => {
+    const { sdk, shim } = await bundledSdkInRealm(installedRoot());
+    const shop = sdk.createStorefront({ url: dev.hub.httpUrl, channel: 'mini', runtime: sdk.wxRuntime() });
+    dev.track({
+      destroy: () => {
+        shop.close();
+        shim.dispose();
+      },
+    });
+    await shop.ready;
+    expect(shop.auth.session.get()?.role).toBe('guest');
+    const listing = await shop.catalog.list({ limit: 20 });
+    expect(listing.get().products.map((p) => p.title)).toContain('Infant formula stage 2, 900 g');
+    expect(shim.sockets).toBe(2);
   });
 });

@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import simulate from 'miniprogram-simulate';
 import type { Storefront } from '../../../sdk/src/index';
 import { MiniProgramShim } from './miniProgramShim';
+import { RuntimeRealm } from './runtimeRealm';
 import { LIVE_WITHIN_MS, waitFor } from './wait';
 import { PROJECT_ROOT } from './wranglerDev';
 
@@ -32,6 +33,21 @@ export const installMiniProgram = async (hubUrl: string) => {
   await cp(BUILT, root, { recursive: true });
   await writeFile(path.join(root, 'config.js'), `module.exports = { HUB_URL: ${JSON.stringify(hubUrl)} };\n`);
   return { root, remove: () => rm(root, { recursive: true, force: true }) };
+};
+
+type WxEntry = typeof import('../../../sdk/src/adapters/wx');
+
+/**
+ * The SDK as the build bundled it (`lib/mallsync.js`), run in a realm holding only what a
+ * mini-program has (no `URL`, `TextEncoder`, `crypto`, `WebSocket` or `fetch`), its `wx` a shim.
+ */
+export const bundledSdkInRealm = async (root: string) => {
+  const realm = new RuntimeRealm();
+  const shim = new MiniProgramShim('wx', realm.binaries);
+  realm.provide({ wx: shim.api() });
+  const file = path.join(root, 'lib', 'mallsync.js');
+  const sdk = realm.loadCommonJs<WxEntry>(await readFile(file, 'utf8'), file);
+  return { sdk, shim };
 };
 
 type Simulated = ReturnType<typeof simulate.render>;

@@ -1,4 +1,4 @@
-import type { ProductCard } from '../../listing';
+import type { ProductCard } from '../../productCards';
 import { defineComponent, type Tap, wechat } from '../../wechat';
 
 /** A two-column grid of product cards; a tap opens the product's page. */

@@ -1,6 +1,7 @@
-import type { CategoryNode, ListingPage } from '../../../../../sdk/src/catalog';
+import { explainFailure } from '../../failures';
 import { hold, release } from '../../heldViews';
-import { type ProductCard, productCards } from '../../listing';
+import type { CategoryNode, ListingPage } from '../../lib/mallsync';
+import { type ProductCard, productCards } from '../../productCards';
 import { shop } from '../../storefront';
 import { definePage, type Tap } from '../../wechat';
 
@@ -46,10 +47,15 @@ definePage({
     /** Lists a category's products (with every category under it), kept live. */
     async list(categoryId: string) {
       this.setData({ categoryId, loading: true });
-      const listing = await shop().catalog.list({ categoryId, limit: 20 });
-      const render = (page: ListingPage) => this.setData({ products: productCards(page.products), loading: false });
-      render(listing.get());
-      hold(this, 'listing', listing.subscribe(render), () => listing.close());
+      try {
+        const listing = await shop().catalog.list({ categoryId, limit: 20 });
+        const render = (page: ListingPage) => this.setData({ products: productCards(page.products), loading: false });
+        render(listing.get());
+        hold(this, 'listing', listing.subscribe(render), () => listing.close());
+      } catch (error) {
+        explainFailure(error);
+        this.setData({ loading: false });
+      }
     },
     chooseShelf(event: Tap<{ id: string }>) {
       const shelf = this.data.shelves.find((s) => s.id === event.currentTarget.dataset.id);

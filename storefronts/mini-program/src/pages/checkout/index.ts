@@ -1,6 +1,7 @@
 import type { ClaimedCoupon } from '../../../../../sdk/src/accountDocument';
 import type { NewAddressRequest } from '../../../../../shared/api/addresses';
 import type { BookAddress } from '../../../../../shared/checkout';
+import { explainFailure } from '../../failures';
 import { hold, release } from '../../heldViews';
 import { yuan } from '../../money';
 import { payOrder } from '../../payment';
@@ -106,13 +107,17 @@ definePage({
     },
     /** WeChat's address picker: its answer goes into the address book as it is, and is used for this order. */
     async pickWechatAddress() {
+      // `fail` here is the shopper closing the picker (or refusing it the address): nothing to say.
+      const picked = await called<NewAddressRequest>((callbacks) => wechat().chooseAddress(callbacks)).catch(
+        () => null,
+      );
+      if (!picked) return;
       try {
-        const picked = await called<NewAddressRequest>((callbacks) => wechat().chooseAddress(callbacks));
         const saved = await shop().addresses.add(picked);
         this.setData({ addressId: saved.id });
         this.render();
-      } catch {
-        // The shopper closed the picker, or app.ts showed the hub's refusal.
+      } catch (error) {
+        explainFailure(error);
       }
     },
     chooseCoupon(event: Tap<{ id: string }>) {
@@ -136,8 +141,8 @@ definePage({
         });
         await payOrder(order.id);
         wechat().redirectTo({ url: '/pages/orders/index' });
-      } catch {
-        // app.ts showed the hub's refusal; the shopper may try again.
+      } catch (error) {
+        explainFailure(error);
       } finally {
         this.setData({ placing: false });
       }

@@ -1,6 +1,7 @@
-import type { Closable, ListingPage } from '../../../../../sdk/src/catalog';
+import { explainFailure } from '../../failures';
 import { hold, release } from '../../heldViews';
-import { type ProductCard, productCards } from '../../listing';
+import type { ListingPage } from '../../lib/mallsync';
+import { type ProductCard, productCards } from '../../productCards';
 import { shop } from '../../storefront';
 import { definePage, type Tap } from '../../wechat';
 
@@ -24,12 +25,15 @@ definePage({
     /** Shows one category's products, or every product (the strip's first chip). */
     async show(categoryId: string) {
       this.setData({ categoryId, loading: true });
-      const listing: Closable<ListingPage> = await shop().catalog.list(
-        categoryId ? { categoryId, limit: 20 } : { limit: 20 },
-      );
-      const render = (page: ListingPage) => this.setData({ products: productCards(page.products), loading: false });
-      render(listing.get());
-      hold(this, 'listing', listing.subscribe(render), () => listing.close());
+      try {
+        const listing = await shop().catalog.list(categoryId ? { categoryId, limit: 20 } : { limit: 20 });
+        const render = (page: ListingPage) => this.setData({ products: productCards(page.products), loading: false });
+        render(listing.get());
+        hold(this, 'listing', listing.subscribe(render), () => listing.close());
+      } catch (error) {
+        explainFailure(error);
+        this.setData({ loading: false });
+      }
     },
     chooseCategory(event: Tap<{ id: string }>) {
       void this.show(event.currentTarget.dataset.id);

@@ -2,6 +2,7 @@ import type { ClaimedCoupon } from '../../../../../sdk/src/accountDocument';
 import type { Session } from '../../../../../shared/api/auth';
 import type { ClaimableCoupon } from '../../../../../shared/api/coupons';
 import type { Assets, CouponOffer } from '../../../../../shared/docs/account';
+import { explainFailure } from '../../failures';
 import { hold, release } from '../../heldViews';
 import { yuan } from '../../money';
 import { shop } from '../../storefront';
@@ -79,8 +80,8 @@ definePage({
             claimed: c.claimedByMe >= c.perMemberLimit,
           })),
         });
-      } catch {
-        // app.ts showed the refusal; the list stays as it was.
+      } catch (error) {
+        explainFailure(error);
       }
     },
     async loginWithWechat() {
@@ -88,8 +89,8 @@ definePage({
       try {
         const { code } = await called<{ code: string }>((callbacks) => wechat().login(callbacks));
         await shop().auth.loginWithWechat(code);
-      } catch {
-        // WeChat gave no code, or app.ts showed the hub's refusal.
+      } catch (error) {
+        explainFailure(error);
       } finally {
         this.setData({ busy: false });
       }
@@ -98,8 +99,8 @@ definePage({
       try {
         await shop().coupons.claim(Number(event.currentTarget.dataset.id));
         wechat().showToast({ title: '领取成功', icon: 'success' });
-      } catch {
-        // app.ts showed the hub's refusal (sold out, the limit reached).
+      } catch (error) {
+        explainFailure(error);
       }
       await this.loadClaimable();
     },

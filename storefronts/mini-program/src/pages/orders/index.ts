@@ -1,4 +1,5 @@
 import type { AccountOrder } from '../../../../../sdk/src/accountDocument';
+import { explainFailure } from '../../failures';
 import { hold, release } from '../../heldViews';
 import { yuan } from '../../money';
 import { payOrder } from '../../payment';
@@ -53,8 +54,8 @@ definePage({
       this.setData({ paying: event.currentTarget.dataset.id });
       try {
         await payOrder(event.currentTarget.dataset.id);
-      } catch {
-        // app.ts showed the hub's refusal (an order that expired meanwhile, say).
+      } catch (error) {
+        explainFailure(error);
       } finally {
         this.setData({ paying: '' });
       }

@@ -1,5 +1,5 @@
-import type { Closable, LiveProductPage } from '../../../../../sdk/src/catalog';
 import { hold, release } from '../../heldViews';
+import type { Closable, LiveProductPage } from '../../lib/mallsync';
 import { mall, shop } from '../../storefront';
 import { definePage, type Tap, wechat } from '../../wechat';
 import { chosenSku, firstChoice, type ProductView, productView } from './productView';
