@@ -195,7 +195,7 @@ describe('the mini-program storefront', () => {
     await waitFor(() => app.shop.auth.session.get()?.role === 'guest', LIVE_WITHIN_MS, 'a guest session for the cart');
   });
 
-  it('claims a coupon on the me page, which then shows among the coupons held', async () => {
+  it('claims a coupon on the me page, and takes it off the order chosen at checkout', async () => {
     const title = `小程序专享 ${Math.random().toString(36).slice(2, 6)}`;
     await createCoupon(dev.hub, title, 1000);
     const app = await launched();
@@ -210,6 +210,26 @@ describe('the mini-program storefront', () => {
       'the coupon among those held, no longer offered',
     );
     expect(me.textsOf('.claimed .coupon')).toEqual([`${title} 减¥10.00 可使用`]);
+
+    const product = app.open('pages/product/index', { id: 'prd_demo_formula' });
+    await product.shows('¥328.00');
+    product.tap('.add-to-cart');
+    await app.toasted('已加入购物车');
+    app.shim.pickedAddress = chosenAddress;
+    const checkout = app.open('pages/checkout/index');
+    await checkout.shows(`${title} -¥10.00`, 'the claimed coupon to choose');
+    checkout.tap('.wechat-address');
+    await checkout.shows('林小雨');
+    checkout.tap('.coupon', title);
+    await checkout.until(() => checkout.textsOf('.payable')[0] === '¥318.00', 'the coupon taken off what is due');
+    checkout.tap('.place-order');
+    await app.navigatedTo('/pages/orders/index');
+
+    const orders = app.open('pages/orders/index');
+    await orders.shows('已支付');
+    expect(orders.text()).toContain('实付 ¥318.00');
+    // The account document holds the coupons still to use (workers/members/records/couponRecords.ts).
+    await me.until(() => me.find('.claimed .coupon', title).length === 0, 'the used coupon gone from those held');
   });
 
   it('shares the product to a group chat with its title, price, picture and page', async () => {
