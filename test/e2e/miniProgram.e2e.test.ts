@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chosenAddress, saveAddress, shipOrder } from './support/checkout';
 import { createCoupon, createFlashSale, createSku, patchSku, placeOrder } from './support/hubApi';
-import { buildMiniProgram, bundledSdkInRealm, installMiniProgram, MiniProgramApp } from './support/miniProgramApp';
+import { MiniProgramApp } from './support/miniProgramApp';
+import { buildMiniProgram, bundledSdkInRealm, installMiniProgram } from './support/miniProgramBuild';
 import { pngPicture } from './support/pictures';
 import { createProduct, uploadPicture } from './support/productCenter';
 import { LIVE_WITHIN_MS, waitFor } from './support/wait';
