@@ -252,6 +252,13 @@ describe('the mini-program storefront', () => {
     });
   });
 
+  it('says so when a shared link names a product that is gone', async () => {
+    const app = await launched();
+    const product = app.open('pages/product/index', { id: 'prd_gone' });
+    await product.shows('这件商品找不到了');
+    expect(product.find('.add-to-cart')).toHaveLength(0);
+  });
+
   it('ships an SDK bundle that runs where a mini-program runs, with no URL, TextEncoder or crypto', async () => {
     const { sdk, shim } = await bundledSdkInRealm(installedRoot());
     const shop = sdk.createStorefront({ url: dev.hub.httpUrl, channel: 'mini', runtime: sdk.wxRuntime() });

@@ -33,6 +33,7 @@ const productOf = async (skuId: string): Promise<string> => {
   const answer = await called<{ statusCode: number; data: unknown }>((callbacks) =>
     wechat().request({ url: `${mall().hubUrl}/api/skus/${skuId}`, ...callbacks }),
   );
+  if (answer.statusCode !== 200) throw new Error(`GET /api/skus/${skuId}: ${answer.statusCode}`);
   const { productId } = answer.data as { productId: string };
   mall().skuProducts.set(skuId, productId);
   return productId;

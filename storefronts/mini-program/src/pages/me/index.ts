@@ -29,7 +29,7 @@ definePage({
     balance: yuan(0),
     tier: '',
     coupons: [] as Array<{ claimId: string; title: string; terms: string; status: string }>,
-    claimable: [] as Array<{ id: number; title: string; terms: string; claimed: boolean }>,
+    claimable: [] as Array<{ id: number; title: string; terms: string }>,
     busy: false,
   },
   methods: {
@@ -73,12 +73,8 @@ definePage({
       try {
         const offers: ClaimableCoupon[] = await shop().coupons.claimable();
         this.setData({
-          claimable: offers.map((c) => ({
-            id: c.id,
-            title: c.title,
-            terms: terms(c),
-            claimed: c.claimedByMe >= c.perMemberLimit,
-          })),
+          // The hub lists only what the member may still claim (README.md, `GET /api/coupons`).
+          claimable: offers.map((c) => ({ id: c.id, title: c.title, terms: terms(c) })),
         });
       } catch (error) {
         explainFailure(error);

@@ -1,8 +1,9 @@
+import { explainFailure } from '../../failures';
 import { hold, release } from '../../heldViews';
 import type { Closable, LiveProductPage } from '../../lib/mallsync';
 import { mall, shop } from '../../storefront';
 import { definePage, type Tap, wechat } from '../../wechat';
-import { chosenSku, firstChoice, type ProductView, productView } from './productView';
+import { favoriteSku, firstChoice, type ProductView, productView } from './productView';
 
 /** The open product's live view, per page instance (it is not data to render). */
 const open = new WeakMap<object, Closable<LiveProductPage>>();
@@ -27,10 +28,18 @@ definePage({
     view: EMPTY,
     favorite: false,
     loading: true,
+    missing: false,
   },
   methods: {
     async onLoad(query: { id: string }) {
-      const product = await shop().product(query.id);
+      const product = await shop()
+        .product(query.id)
+        .catch((error: unknown) => {
+          explainFailure(error);
+          this.setData({ loading: false, missing: true });
+          return null;
+        });
+      if (!product) return;
       open.set(this, product);
       for (const sku of product.get().skus) mall().skuProducts.set(sku.skuId, query.id);
       this.setData({ productId: query.id, chosen: firstChoice(product.get()) });
@@ -50,15 +59,12 @@ definePage({
       const product = open.get(this);
       if (!product) return;
       const page = product.get();
-      const sku = chosenSku(page, this.data.chosen);
-      const saved = sku ?? page.skus[0];
+      const saved = favoriteSku(page, this.data.chosen);
       this.setData({
         view: productView(page, this.data.chosen),
-        favorite: saved
-          ? shop()
-              .favorites.get()
-              .some((f) => f.skuId === saved.skuId)
-          : false,
+        favorite: shop()
+          .favorites.get()
+          .some((f) => f.skuId === saved?.skuId),
         loading: false,
       });
     },
@@ -81,8 +87,7 @@ definePage({
     toggleFavorite() {
       const product = open.get(this);
       if (!product) return;
-      const page = product.get();
-      const sku = chosenSku(page, this.data.chosen) ?? page.skus[0];
+      const sku = favoriteSku(product.get(), this.data.chosen);
       if (sku) shop().favorites.toggle(sku.skuId);
     },
     goToCart() {

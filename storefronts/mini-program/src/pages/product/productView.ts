@@ -29,6 +29,10 @@ export const chosenSku = (page: LiveProductPage, chosen: string[]): ProductPageS
   return page.skus.find((sku) => sku.options.every((value, i) => value === chosen[i])) ?? null;
 };
 
+/** The SKU a favorite saves: the chosen one, or the product's first before a choice is made. */
+export const favoriteSku = (page: LiveProductPage, chosen: string[]): ProductPageSku | null =>
+  chosenSku(page, chosen) ?? page.skus[0] ?? null;
+
 /** Options with one value only are chosen for the shopper. */
 export const firstChoice = (page: LiveProductPage): string[] =>
   page.options.map((option) => (option.values.length === 1 ? (option.values[0] ?? '') : ''));
