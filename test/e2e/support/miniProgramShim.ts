@@ -113,6 +113,14 @@ export class MiniProgramShim {
   private networkUp = true;
   /** The most socket tasks alive at once so far. */
   peakSockets = 0;
+  /** What `wx.login` answers with: the code WeChat gives the app for this user. */
+  loginCode = 'mini-shopper';
+  /** What `wx.chooseAddress` answers with (the shopper picking an address), or null: the shopper cancels. */
+  pickedAddress: Record<string, unknown> | null = null;
+  /** The toasts shown (`wx.showToast`), oldest first. */
+  readonly toasts: string[] = [];
+  /** Where the app asked to go (`wx.navigateTo`, `redirectTo`, `switchTab`), oldest first. */
+  readonly navigations: string[] = [];
 
   constructor(
     readonly flavor: 'wx' | 'uni',
@@ -153,6 +161,17 @@ export class MiniProgramShim {
         this.storage.delete(options.key);
         answer(options, { ok: { errMsg: 'removeStorage:ok' } });
       },
+      login: (options: Callbacks<{ code: string; errMsg: string }>) =>
+        answer(options, { ok: { code: this.loginCode, errMsg: 'login:ok' } }),
+      chooseAddress: (options: Callbacks<Record<string, unknown>>) =>
+        answer(
+          options,
+          this.pickedAddress ? { ok: { ...this.pickedAddress } } : { failed: { errMsg: 'chooseAddress:fail cancel' } },
+        ),
+      showToast: (options: { title: string }) => void this.toasts.push(options.title),
+      navigateTo: (options: { url: string }) => void this.navigations.push(options.url),
+      redirectTo: (options: { url: string }) => void this.navigations.push(options.url),
+      switchTab: (options: { url: string }) => void this.navigations.push(options.url),
       onAppHide: (listener: () => void) => void this.hideListeners.add(listener),
       offAppHide: (listener: () => void) => void this.hideListeners.delete(listener),
       onAppShow: (listener: () => void) => void this.showListeners.add(listener),

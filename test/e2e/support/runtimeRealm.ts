@@ -1,6 +1,5 @@
 import path from 'node:path';
 import vm from 'node:vm';
-import { build } from 'esbuild';
 import { PROJECT_ROOT } from './wranglerDev';
 
 /**
@@ -42,6 +41,16 @@ export class RuntimeRealm {
     new vm.Script(bundle, { filename }).runInContext(this.context);
     return (this.context as { [BUNDLE_GLOBAL]: Exports })[BUNDLE_GLOBAL];
   }
+
+  /** Runs a CommonJS file that requires nothing (as a mini-program's `require` runs it) and answers its exports. */
+  loadCommonJs<Exports>(source: string, filename: string): Exports {
+    const run = new vm.Script(`(function (module, exports) {${source}\n})`, { filename }).runInContext(
+      this.context,
+    ) as (module: { exports: unknown }, exports: unknown) => void;
+    const module = { exports: {} };
+    run(module, module.exports);
+    return module.exports as Exports;
+  }
 }
 
 const bundles = new Map<string, Promise<string>>();
@@ -55,18 +64,24 @@ export const bundleEntry = (entry: string, alias: Record<string, string> = {}): 
   const key = JSON.stringify([entry, alias]);
   let bundle = bundles.get(key);
   if (!bundle) {
-    bundle = build({
-      absWorkingDir: PROJECT_ROOT,
-      entryPoints: [path.join(PROJECT_ROOT, entry)],
-      bundle: true,
-      format: 'iife',
-      globalName: BUNDLE_GLOBAL,
-      platform: 'browser',
-      target: 'es2020',
-      alias,
-      write: false,
-      logLevel: 'warning',
-    }).then((result) => result.outputFiles[0]?.text ?? '');
+    // esbuild is loaded only to bundle: it refuses to load under the jsdom environment, whose
+    // Uint8Array is not Node's (test/e2e/miniProgram.e2e.test.ts loads this file without bundling).
+    bundle = import('esbuild')
+      .then(({ build }) =>
+        build({
+          absWorkingDir: PROJECT_ROOT,
+          entryPoints: [path.join(PROJECT_ROOT, entry)],
+          bundle: true,
+          format: 'iife',
+          globalName: BUNDLE_GLOBAL,
+          platform: 'browser',
+          target: 'es2020',
+          alias,
+          write: false,
+          logLevel: 'warning',
+        }),
+      )
+      .then((result) => result.outputFiles[0]?.text ?? '');
     bundles.set(key, bundle);
   }
   return bundle;

@@ -3,10 +3,9 @@ import type { Refusal, Storefront, StorefrontOptions } from '../../../sdk/src/in
 import { createStorefront } from '../../../sdk/src/storefront';
 import type { Channel } from '../../../shared/channels';
 import { DEVELOPMENT_SMS_CODE } from './developmentSmsCode';
-import { waitForEvent } from './wait';
+import { LIVE_WITHIN_MS, waitForEvent } from './wait';
 
-/** How soon a change must show on a storefront that has it on screen. */
-export const LIVE_WITHIN_MS = 3000;
+export { LIVE_WITHIN_MS };
 
 /** A storefront on the SDK's Node runtime, ready (a guest session, or the stored one). */
 export const nodeStorefront = async (

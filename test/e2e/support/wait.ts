@@ -1,5 +1,8 @@
 /** Waiting helpers for end-to-end tests: every wait has a deadline and says what it waited for. */
 
+/** How soon a change must show on a storefront that has it on screen. */
+export const LIVE_WITHIN_MS = 3000;
+
 /** Resolves once `predicate` holds (checked now, then every `intervalMs`); rejects after `timeoutMs`. */
 export const waitFor = async (
   predicate: () => boolean | Promise<boolean>,

@@ -7,8 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { waitFor } from './wait';
 
-/** The project under test: `wrangler dev` runs from here, with its wrangler.toml. */
-export const PROJECT_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+/**
+ * The project under test: `wrangler dev` runs from here, with its wrangler.toml. (A path, not a
+ * `new URL`: under the jsdom environment `URL` is jsdom's, which `fileURLToPath` refuses.)
+ */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const WRANGLER = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'wrangler');
 
 /** The operator token the hub under test accepts (`--var ADMIN_TOKEN:…`, overriding .dev.vars). */
