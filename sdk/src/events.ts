@@ -16,6 +16,8 @@ export type Refusal =
   | { kind: 'auth-required'; reason: string }
   /** Edits are kept on the device until the connection is back. */
   | { kind: 'offline' }
+  /** An HTTP call that reached no hub (no network, the hub down): nothing was done; try again. */
+  | { kind: 'unreachable'; message: string }
   /** An HTTP call the hub refused: its status and the hub's error (`workers/platform/errorShape.ts`). */
   | { kind: 'rejected'; status: number; code: string; message: string; field?: string };
 

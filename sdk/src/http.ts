@@ -20,7 +20,10 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
-/** The hub's HTTP API as the SDK calls it: JSON in and out, every refusal a `HubError` and a `rejected` event. */
+/**
+ * The hub's HTTP API as the SDK calls it: JSON in and out, every refusal a `HubError` and a
+ * `rejected` event; a call that reaches no hub a `HubError` with status 0 and an `unreachable` event.
+ */
 export class HubHttp {
   constructor(
     private readonly baseUrl: string,
@@ -32,11 +35,19 @@ export class HubHttp {
     const headers: Record<string, string> = { ...options.headers };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (options.token) headers.Authorization = `Bearer ${options.token}`;
-    const response = await this.fetcher(`${this.baseUrl}${path}`, {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
+    let response: Response;
+    try {
+      response = await this.fetcher(`${this.baseUrl}${path}`, {
+        method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      });
+    } catch (failure) {
+      // No answer at all (no network, the hub down): the call did nothing, and may be tried again.
+      const message = failure instanceof Error ? failure.message : String(failure);
+      this.events.emit('refusal', [{ kind: 'unreachable', message }]);
+      throw new HubError(0, 'unreachable', `the hub could not be reached: ${message}`);
+    }
     const text = await response.text();
     const body = text === '' ? null : (JSON.parse(text) as unknown);
     if (response.ok) return body as T;

@@ -9,7 +9,13 @@ const shop = createStorefront({ url: HUB_URL, channel: 'mini', runtime: wxRuntim
 // Every refusal reaches the shopper here, once; pages only undo what they showed as pending.
 shop.on('refusal', (refusal) => {
   if (refusal.kind === 'offline') return;
-  wechat().showToast({ title: refusal.kind === 'rejected' ? refusal.message : refusal.kind, icon: 'none' });
+  const title =
+    refusal.kind === 'rejected'
+      ? refusal.message
+      : refusal.kind === 'unreachable'
+        ? '网络不可用，请稍后再试'
+        : refusal.kind;
+  wechat().showToast({ title, icon: 'none' });
 });
 
 App({ shop, hubUrl: HUB_URL, skuProducts: new Map() });
