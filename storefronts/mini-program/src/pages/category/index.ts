@@ -1,7 +1,6 @@
-import { explainFailure } from '../../failures';
-import { hold, release } from '../../heldViews';
-import type { CategoryNode, ListingPage } from '../../lib/mallsync';
-import { type ProductCard, productCards } from '../../productCards';
+import { release } from '../../heldViews';
+import type { CategoryNode } from '../../lib/mallsync';
+import { type ProductCard, showListing } from '../../productCards';
 import { shop } from '../../storefront';
 import { definePage, type Tap } from '../../wechat';
 
@@ -45,17 +44,8 @@ definePage({
       await this.list(shelf.id);
     },
     /** Lists a category's products (with every category under it), kept live. */
-    async list(categoryId: string) {
-      this.setData({ categoryId, loading: true });
-      try {
-        const listing = await shop().catalog.list({ categoryId, limit: 20 });
-        const render = (page: ListingPage) => this.setData({ products: productCards(page.products), loading: false });
-        render(listing.get());
-        hold(this, 'listing', listing.subscribe(render), () => listing.close());
-      } catch (error) {
-        explainFailure(error);
-        this.setData({ loading: false });
-      }
+    list(categoryId: string) {
+      return showListing(this, categoryId);
     },
     chooseShelf(event: Tap<{ id: string }>) {
       const shelf = this.data.shelves.find((s) => s.id === event.currentTarget.dataset.id);

@@ -1,7 +1,5 @@
-import { explainFailure } from '../../failures';
-import { hold, release } from '../../heldViews';
-import type { ListingPage } from '../../lib/mallsync';
-import { type ProductCard, productCards } from '../../productCards';
+import { release } from '../../heldViews';
+import { type ProductCard, showListing } from '../../productCards';
 import { shop } from '../../storefront';
 import { definePage, type Tap } from '../../wechat';
 
@@ -23,17 +21,8 @@ definePage({
       release(this);
     },
     /** Shows one category's products, or every product (the strip's first chip). */
-    async show(categoryId: string) {
-      this.setData({ categoryId, loading: true });
-      try {
-        const listing = await shop().catalog.list(categoryId ? { categoryId, limit: 20 } : { limit: 20 });
-        const render = (page: ListingPage) => this.setData({ products: productCards(page.products), loading: false });
-        render(listing.get());
-        hold(this, 'listing', listing.subscribe(render), () => listing.close());
-      } catch (error) {
-        explainFailure(error);
-        this.setData({ loading: false });
-      }
+    show(categoryId: string) {
+      return showListing(this, categoryId);
     },
     chooseCategory(event: Tap<{ id: string }>) {
       void this.show(event.currentTarget.dataset.id);
