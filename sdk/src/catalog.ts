@@ -2,7 +2,9 @@ import * as Y from 'yjs';
 import type { CategoryNode } from '../../shared/api/categories';
 import type { ProductSort } from '../../shared/api/products';
 import type { ListedProduct, ListingAnswer, ProductAnswer, ProductPage } from '../../shared/api/productViews';
+import type { Channel } from '../../shared/channels';
 import { LISTING_MAP, LISTING_SKU_MAP, type ListingEntry, type ListingSkuEntry } from '../../shared/docs/listing';
+import { flashSaleFor } from '../../shared/docs/sku';
 import { mediaPath } from '../../shared/media';
 import type { HubConnection } from './connection';
 import type { HubHttp } from './http';
@@ -73,8 +75,17 @@ export class CatalogFeeds {
 const imageUrl = (baseUrl: string, line: ListingEntry) =>
   line.imageId === null ? null : `${baseUrl}${mediaPath(line.imageId)}`;
 
-/** What a listing shows and the hub reads: the catalog's products, live. */
-export const catalogReads = (http: HubHttp, feeds: CatalogFeeds, baseUrl: string) => ({
+/**
+ * What a listing shows and the hub reads: the catalog's products, live. A flash sale shows only on
+ * the channels it is for (`flashSaleFor`), so no shopper sees a price their order would not get.
+ */
+export const catalogReads = (
+  http: HubHttp,
+  feeds: CatalogFeeds,
+  baseUrl: string,
+  channel: Channel,
+  now: () => number,
+) => ({
   /**
    * One page of a listing, kept live until closed. `known`: the hub's answer for this query, when
    * the page already has it (a server-rendered page): only its feed is opened.
@@ -89,14 +100,14 @@ export const catalogReads = (http: HubHttp, feeds: CatalogFeeds, baseUrl: string
         nextCursor: page.nextCursor,
         products: page.products.map((item) => {
           const line = lines?.get(item.productId);
-          if (!line) return { ...item, listed: true };
+          if (!line) return { ...item, flash: flashSaleFor(item, channel, now()), listed: true };
           return {
             ...item,
             title: line.title,
             imageUrl: imageUrl(baseUrl, line),
             price: line.price,
             stock: line.stock,
-            flash: line.flash && { price: line.flash.price, endsAt: line.flash.endsAt },
+            flash: flashSaleFor(line, channel, now()),
             sales: line.sales,
             listed: line.listed,
           };
@@ -124,7 +135,8 @@ export const catalogReads = (http: HubHttp, feeds: CatalogFeeds, baseUrl: string
         listed: line?.listed ?? true,
         skus: detail.skus.map((sku) => {
           const live = skus.get(sku.skuId);
-          return live && live.rev >= sku.rev ? { ...sku, ...live } : sku;
+          const current = live && live.rev >= sku.rev ? { ...sku, ...live } : sku;
+          return { ...current, flash: flashSaleFor(current, channel, now()) };
         }),
       };
     };

@@ -151,7 +151,7 @@ export const createStorefront = (options: StorefrontOptions) => {
     revOf: (_room, doc) => feedRev(doc),
   });
   const feeds = new CatalogFeeds(catalogConnection);
-  const catalog = catalogReads(http, feeds, base);
+  const catalog = catalogReads(http, feeds, base, channel, now);
 
   const swaps = new Set<() => void>();
   const emptyMember = new Y.Doc();

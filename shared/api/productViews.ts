@@ -1,4 +1,4 @@
-import type { SkuState } from '../docs/sku';
+import type { FlashSale, SkuState } from '../docs/sku';
 import type { ProductAttribute, SpecOption } from './productModel';
 
 /** A price range in fen over the SKUs shoppers can buy. */
@@ -6,6 +6,9 @@ export interface PriceRange {
   min: number;
   max: number;
 }
+
+/** A flash sale as a listing shows it: a storefront shows it only on the channels named. */
+export type ListedFlash = Pick<FlashSale, 'price' | 'startsAt' | 'endsAt' | 'channels'>;
 
 /** One product of a storefront listing (`GET /api/products`). */
 export interface ListedProduct {
@@ -15,7 +18,8 @@ export interface ListedProduct {
   imageUrl: string | null;
   price: PriceRange | null;
   stock: number;
-  flash: { price: number; endsAt: number } | null;
+  /** The lowest-priced flash sale running on one of its SKUs, and the channels whose orders get it. */
+  flash: ListedFlash | null;
   sales: number;
 }
 

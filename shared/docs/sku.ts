@@ -55,7 +55,11 @@ export const namedFlash = (flash: FlashSale | null): FlashSale | null =>
   flash && typeof (flash as Partial<FlashSale>).name !== 'string' ? { ...flash, name: '' } : flash;
 
 /** The flash sale an order from `channel` at `now` gets, if any: storefronts and the room price alike. */
-export const flashSaleFor = (state: Pick<SkuState, 'flash'>, channel: Channel, now: number): FlashSale | null => {
+export const flashSaleFor = <F extends Pick<FlashSale, 'startsAt' | 'endsAt' | 'channels'>>(
+  state: { flash: F | null },
+  channel: Channel,
+  now: number,
+): F | null => {
   const flash = state.flash;
   if (!flash || now < flash.startsAt || now >= flash.endsAt || !flash.channels.includes(channel)) return null;
   return flash;

@@ -1,8 +1,11 @@
 import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { SKU_MAP } from '../../shared/docs/sku';
 import type { PageEnvelope } from '../../web/storefront/pageData';
+import { createSale } from '../support/flashSales';
 import { admin } from '../support/hub';
 import { newCategory, productPriced, uploadImage } from '../support/products';
+import { RoomClient } from '../support/roomClient';
 
 /**
  * The storefront pages as the Worker renders them (`workers/storefront/site.tsx`): what a search
@@ -103,6 +106,47 @@ describe('server-rendered storefront pages', () => {
       expect(envelopeOf(html).channel).toBe(channel);
     }
     expect((await page('/app/')).html).toContain('<link rel="manifest" href="/app/manifest.webmanifest"/>');
+  });
+
+  it('shows a flash sale only on the channels it is for, in the listing and on the product page', async () => {
+    const product = await productPriced('Silk scarf', [29900]);
+    const skuId = product.skus[0]?.skuId ?? '';
+    const room = await RoomClient.connect(`sku:${skuId}`, 'pc');
+    await createSale({
+      name: '会员日',
+      skuIds: [skuId],
+      price: 19900,
+      startsAt: Date.now() - 1000,
+      endsAt: Date.now() + 600_000,
+      channels: ['mini', 'app'],
+    });
+    await room.until(() => room.doc.getMap(SKU_MAP).get('flash') != null, 'the sale in the SKU room');
+    room.close();
+
+    for (const [prefix, shown] of [
+      ['', false],
+      ['/h5', false],
+      ['/mini', true],
+      ['/app', true],
+    ] as const) {
+      const productPage = (await page(`${prefix}/product/${product.productId}`)).html;
+      const listing = (await page(`${prefix}/search?q=${encodeURIComponent('Silk scarf')}`)).html;
+      expect({
+        prefix,
+        productPage: productPage.includes('Flash · 会员日'),
+        listing: listing.includes('¥199.00'),
+      }).toEqual({ prefix, productPage: shown, listing: shown });
+    }
+    // The listing says which channels a sale is for, so any storefront can tell.
+    const answer = await (await SELF.fetch(`http://hub/api/products?q=${encodeURIComponent('Silk scarf')}`)).json<{
+      products: Array<{ flash: unknown }>;
+    }>();
+    expect(answer.products[0]?.flash).toEqual({
+      price: 19900,
+      startsAt: expect.any(Number),
+      endsAt: expect.any(Number),
+      channels: ['mini', 'app'],
+    });
   });
 
   it('keeps a product title from breaking out of the page scripts', async () => {

@@ -1,5 +1,6 @@
 import { SELF } from 'cloudflare:test';
 import type { StoredImage } from '../../shared/api/productViews';
+import type { ListedFlash } from '../../shared/api/productViews';
 import type { OperatorProduct } from '../../workers/catalog/productViews';
 import { ADMIN, admin } from './hub';
 
@@ -61,7 +62,7 @@ export interface ListingItem {
   imageUrl: string | null;
   price: { min: number; max: number } | null;
   stock: number;
-  flash: { price: number; endsAt: number } | null;
+  flash: ListedFlash | null;
   sales: number;
 }
 

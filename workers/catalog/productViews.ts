@@ -1,4 +1,4 @@
-import type { ListedProduct, ProductPage } from '../../shared/api/productViews';
+import type { ListedProduct, ProductPage, ListedFlash } from '../../shared/api/productViews';
 import type { SkuState } from '../../shared/docs/sku';
 import type { Env } from '../env';
 import { mediaUrl } from './images';
@@ -105,7 +105,7 @@ export const listingItemOf = (
   origin: string,
   row: ListingRow,
   mainImage: string | undefined,
-  flash: { price: number; endsAt: number } | undefined,
+  flash: ListedFlash | undefined,
 ): ListedProduct => ({
   productId: row.id,
   title: row.title,
@@ -122,7 +122,7 @@ export const operatorListingItemOf = (
   origin: string,
   row: ListingRow,
   mainImage: string | undefined,
-  flash: { price: number; endsAt: number } | undefined,
+  flash: ListedFlash | undefined,
 ) => ({
   ...listingItemOf(origin, row, mainImage, flash),
   status: row.status,

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'hono/jsx';
 import type { LiveProductPage } from '../../../sdk/src/catalog';
 import type { ProductPageSku } from '../../../shared/api/productViews';
+import { flashSaleFor } from '../../../shared/docs/sku';
 import { Notice } from '../../ui/Notice';
 import { Picture } from '../../ui/Picture';
 import { Price } from '../../ui/Price';
@@ -20,10 +21,16 @@ const skuOf = (product: LiveProductPage, chosen: string[], picked: string | null
 
 /** A product's page: pictures, options, the chosen SKU's live price, stock and flash sale, add to cart. */
 export const ProductPage = ({ data }: { data: Extract<PageData, { page: 'product' }> }) => {
-  const { storefront, paths } = useShop();
+  const { storefront, paths, channel } = useShop();
+  // Before the feed is open, a flash sale shows only on its channels, as the SDK shows it.
+  const initial: LiveProductPage = {
+    ...data.product,
+    skus: data.product.skus.map((sku) => ({ ...sku, flash: flashSaleFor(sku, channel, Date.now()) })),
+    listed: true,
+  };
   const [product] = useLive<LiveProductPage>(
     storefront && (() => storefront.product(data.product.productId, data.product)),
-    { ...data.product, listed: true },
+    initial,
   );
   const buyable = product.skus.filter((s) => s.listed);
   const [chosen, setChosen] = useState<string[]>(buyable[0]?.options ?? []);

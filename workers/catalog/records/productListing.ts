@@ -1,6 +1,7 @@
-import { and, eq, gt, inArray, isNull, lte, min, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { flashSaleSkus, flashSales, skus } from '../../../schema';
 import type { ProductSource, ProductStatus } from '../../../shared/api/productModel';
+import type { ListedFlash } from '../../../shared/api/productViews';
 import type { ProductSort } from '../../../shared/api/products';
 import type { Database } from '../../records/db';
 import { titleLikePattern } from '../rules/searchText';
@@ -129,10 +130,16 @@ export const runningFlashOfProducts = async (
   db: Database,
   productIds: string[],
   now: number,
-): Promise<Map<string, { price: number; endsAt: number }>> => {
+): Promise<Map<string, ListedFlash>> => {
   if (productIds.length === 0) return new Map();
   const rows = await db
-    .select({ productId: skus.productId, price: min(flashSales.price), endsAt: min(flashSales.endsAt) })
+    .select({
+      productId: skus.productId,
+      price: flashSales.price,
+      startsAt: flashSales.startsAt,
+      endsAt: flashSales.endsAt,
+      channels: flashSales.channels,
+    })
     .from(flashSaleSkus)
     .innerJoin(flashSales, eq(flashSales.id, flashSaleSkus.saleId))
     .innerJoin(skus, eq(skus.id, flashSaleSkus.skuId))
@@ -145,10 +152,7 @@ export const runningFlashOfProducts = async (
         gt(flashSales.endsAt, now),
       ),
     )
-    .groupBy(skus.productId);
-  return new Map(
-    rows.flatMap((r) =>
-      r.price === null || r.endsAt === null ? [] : [[r.productId, { price: r.price, endsAt: r.endsAt }]],
-    ),
-  );
+    .orderBy(desc(flashSales.price));
+  // Cheapest last, so it is the one each product keeps.
+  return new Map(rows.map(({ productId, ...flash }) => [productId, flash]));
 };
