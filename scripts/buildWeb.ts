@@ -1,10 +1,13 @@
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { APP_ICON_SIZES, APP_MANIFEST, APP_SERVICE_WORKER, appIconPath, appManifest } from '../web/app/shell';
+import { appIconPng } from './appIcons';
 
 /**
  * Builds every web page's bundle into `dist/web`, which wrangler.toml's `[assets]` serves: the
- * storefronts' script and styles, the monitoring page. Components import their hooks from
+ * storefronts' script and styles, the four-channel demo, the monitoring page, and the App's
+ * service worker, manifest and icons under `app/` (a worker's scope is its folder: `/app/`). Components import their hooks from
  * `hono/jsx`; in the browser that is `hono/jsx/dom`, the client renderer of the same components.
  */
 const OUT = 'dist/web';
@@ -18,7 +21,11 @@ const domRenderer: Plugin = {
 
 await mkdir(OUT, { recursive: true });
 await build({
-  entryPoints: { storefront: 'web/storefront/client.tsx', monitor: 'web/monitor/main.tsx' },
+  entryPoints: {
+    storefront: 'web/storefront/client.tsx',
+    demo: 'web/demo/client.tsx',
+    monitor: 'web/monitor/main.tsx',
+  },
   outdir: OUT,
   bundle: true,
   minify: true,
@@ -30,3 +37,14 @@ await build({
   logLevel: 'warning',
 });
 await copyFile('web/monitor/monitor.html', `${OUT}/monitor.html`);
+await build({
+  entryPoints: ['web/app/serviceWorker.ts'],
+  outfile: `${OUT}${APP_SERVICE_WORKER}`,
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  target: 'es2022',
+  logLevel: 'warning',
+});
+await writeFile(`${OUT}${APP_MANIFEST}`, JSON.stringify(appManifest, null, 2));
+for (const size of APP_ICON_SIZES) await writeFile(`${OUT}${appIconPath(size)}`, appIconPng(size));

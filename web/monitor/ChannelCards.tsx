@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'hono/jsx';
 import uPlot from 'uplot';
-import { CHANNELS, type Channel } from '../../shared/channels';
+import { CHANNELS, type Channel, CHANNEL_NAMES as NAMES } from '../../shared/channels';
 import type { ChannelMonitor } from '../../shared/docs/monitor';
 
-const NAMES: Record<Channel, string> = { pc: 'PC Mall', h5: 'H5 Mall', mini: 'Mini Program', app: 'App' };
 const COLORS: Record<Channel, string> = { pc: '#1f5fd6', h5: '#0f8b8d', mini: '#16834a', app: '#7a4fd1' };
 
 const seconds = (ms: number | null) => (ms === null ? '—' : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)}s`);

@@ -2,6 +2,7 @@ import '../ui/design.css';
 import './storefront.css';
 import { render } from 'hono/jsx/dom';
 import { browserRuntime, createStorefront } from '../../sdk/src/adapters/browser';
+import { registerAppShell } from '../app/registerAppShell';
 import { PAGE_DATA_ID, type PageEnvelope, ROOT_ID } from './pageData';
 import { Site } from './Site';
 
@@ -17,3 +18,4 @@ if (root) {
   render(<Site envelope={envelope} storefront={storefront} />, root);
 }
 addEventListener('pagehide', () => storefront.close());
+if (envelope.channel === 'app') registerAppShell();

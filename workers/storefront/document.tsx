@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { Channel } from '../../shared/channels';
+import { APP_COLORS, APP_MANIFEST, APP_TOUCH_ICON } from '../../web/app/shell';
 import { PAGE_DATA_ID, type PageEnvelope, ROOT_ID } from '../../web/storefront/pageData';
 import { scriptJson } from './seo';
 
@@ -16,7 +17,7 @@ export interface PageHead {
   noindex?: boolean;
 }
 
-const THEME_COLOR: Record<Channel, string> = { pc: '#1c1c1c', h5: '#ff5000', mini: '#07c160', app: '#e4393c' };
+const THEME_COLOR: Record<Channel, string> = { pc: '#1c1c1c', h5: '#ff5000', mini: '#07c160', app: APP_COLORS.theme };
 
 /** The whole HTML document of a storefront page: head, the server-rendered page, its data and its script. */
 export const StorefrontDocument = ({
@@ -43,7 +44,16 @@ export const StorefrontDocument = ({
       <meta property="og:description" content={head.description} />
       <meta property="og:url" content={head.canonical} />
       {head.image && <meta property="og:image" content={head.image} />}
-      {envelope.channel === 'app' && <link rel="manifest" href="/app/manifest.webmanifest" />}
+      {envelope.channel === 'app' && (
+        <>
+          <link rel="manifest" href={APP_MANIFEST} />
+          <meta name="mobile-web-app-capable" content="yes" />
+          <meta name="apple-mobile-web-app-capable" content="yes" />
+          <meta name="apple-mobile-web-app-status-bar-style" content="default" />
+          <meta name="apple-mobile-web-app-title" content="mallsync" />
+          <link rel="apple-touch-icon" href={APP_TOUCH_ICON} />
+        </>
+      )}
       <link rel="stylesheet" href="/storefront.css" />
       <script type="module" src="/storefront.js" />
       {head.jsonLd !== undefined && (

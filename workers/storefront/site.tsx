@@ -8,6 +8,7 @@ import { listedProducts } from '../catalog/records/productReads';
 import { SHOPPER_CACHE } from '../edge/httpCache';
 import type { HubEnv } from '../edge/hubEnv';
 import { database } from '../records/db';
+import { demoPage } from './demo';
 import { type PageHead, StorefrontDocument } from './document';
 import { pageLoads } from './pageLoads';
 import { plainText, productJsonLd, robotsTxt, sitemapXml } from './seo';
@@ -103,9 +104,10 @@ const safeNext = (next: string | undefined, channel: Channel): string => {
 /**
  * The storefronts every shopper meets: the PC mall at `/`, H5 at `/h5`, the mini-program's pages
  * in their H5 form at `/mini`, the App at `/app`; rendered here, then live through the SDK. Also
- * what search engines read: `sitemap.xml` and `robots.txt`.
+ * what search engines read: `sitemap.xml` and `robots.txt`; and the four-channel demo at `/demo`.
  */
 export const storefrontSite = new Hono<HubEnv>()
+  .get('/demo', demoPage)
   .get('/robots.txt', (c) => c.text(robotsTxt(new URL(c.req.url).origin)))
   .get('/sitemap.xml', async (c) => {
     const origin = new URL(c.req.url).origin;
@@ -128,5 +130,10 @@ export const storefrontSite = new Hono<HubEnv>()
 for (const channel of CHANNELS) {
   const base = CHANNEL_BASE[channel];
   storefrontSite.route(base || '/', channelPages(channel));
-  if (base) storefrontSite.get(`${base}/*`, (c) => render(c, channel, null));
+  if (!base) continue;
+  // The front page with the folder's slash too: the App's start URL and service-worker scope is `/app/`.
+  storefrontSite.get(`${base}/`, async (c) =>
+    render(c, channel, await pageLoads.home(c.env, new URL(c.req.url).origin)),
+  );
+  storefrontSite.get(`${base}/*`, (c) => render(c, channel, null));
 }

@@ -1,0 +1,39 @@
+import { ObservableV2 } from 'lib0/observable';
+import { browserRuntime, createStorefront } from '../../sdk/src/adapters/browser';
+import type { StorefrontEvents } from '../../sdk/src/events';
+import { HubHttp } from '../../sdk/src/http';
+import type { ListingAnswer, ProductPage } from '../../shared/api/productViews';
+import { CHANNELS } from '../../shared/channels';
+import { forgetToken, keepToken, storedToken } from '../monitor/session';
+import type { DemoDesk } from './desk';
+
+/**
+ * The demo page's desk in the browser. Its storefronts keep their sessions where the frames'
+ * storefronts read theirs (`localStorage`, one per channel, same origin), so a login here shows in
+ * the frame once it loads again. They start no guest session of their own.
+ */
+export const browserDesk = (): DemoDesk => {
+  const http = new HubHttp(location.origin, (input, init) => fetch(input, init), new ObservableV2<StorefrontEvents>());
+  const shops = Object.fromEntries(
+    CHANNELS.map((channel) => [
+      channel,
+      createStorefront({ url: location.origin, channel, runtime: browserRuntime(), guest: false }),
+    ]),
+  ) as DemoDesk['shops'];
+  addEventListener('pagehide', () => {
+    for (const shop of Object.values(shops)) shop.close();
+  });
+  return {
+    storedToken,
+    keepToken,
+    forgetToken,
+    admin: (token, method, path, body) => http.call(method, path, { token, body }),
+    products: async () => (await http.call<ListingAnswer>('GET', '/api/products?limit=50')).products,
+    product: (productId) => http.call<ProductPage>('GET', `/api/products/${encodeURIComponent(productId)}`),
+    completePayment: async (payUrl) => {
+      await http.call('POST', new URL(payUrl, location.origin).pathname);
+    },
+    shops,
+    now: () => performance.now(),
+  };
+};
