@@ -1,6 +1,5 @@
 import { SELF } from 'cloudflare:test';
-import type { StoredImage } from '../../shared/api/productViews';
-import type { ListedFlash } from '../../shared/api/productViews';
+import type { ListedFlash, StoredImage } from '../../shared/api/productViews';
 import type { OperatorProduct } from '../../workers/catalog/productViews';
 import { ADMIN, admin } from './hub';
 

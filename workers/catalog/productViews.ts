@@ -1,4 +1,4 @@
-import type { ListedProduct, ProductPage, ListedFlash } from '../../shared/api/productViews';
+import type { ListedFlash, ListedProduct, ProductPage } from '../../shared/api/productViews';
 import type { SkuState } from '../../shared/docs/sku';
 import type { Env } from '../env';
 import { mediaUrl } from './images';

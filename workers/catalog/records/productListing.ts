@@ -1,8 +1,8 @@
 import { and, desc, eq, gt, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { flashSaleSkus, flashSales, skus } from '../../../schema';
 import type { ProductSource, ProductStatus } from '../../../shared/api/productModel';
-import type { ListedFlash } from '../../../shared/api/productViews';
 import type { ProductSort } from '../../../shared/api/products';
+import type { ListedFlash } from '../../../shared/api/productViews';
 import type { Database } from '../../records/db';
 import { titleLikePattern } from '../rules/searchText';
 
