@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { FrameLocator, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedPictures } from '../../scripts/seedPictures';
 import { CHANNELS, type Channel } from '../../shared/channels';
 import { useChromium } from './support/browser';
 import { orderDetail } from './support/hubApi';
@@ -15,6 +16,8 @@ const FORMULA = { productId: 'prd_demo_formula', skuId: 'sku_demo_formula' }; //
 const EMMA_ID = 'mem_demo_emma';
 
 const dev = useWranglerDev<{ destroy(): void }>();
+// The demo products' pictures, as `npm start` gives them.
+beforeAll(() => seedPictures(dev.hub.httpUrl, E2E_ADMIN_TOKEN));
 const chromium = useChromium();
 
 const tabBar = (page: Page) => page.locator('nav.tab-bar');
