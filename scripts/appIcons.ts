@@ -1,31 +1,11 @@
 import { deflateSync } from 'node:zlib';
+import { PNG_SIGNATURE, pngChunk } from '../shared/png';
 import { APP_COLORS } from '../web/app/shell';
 
 /**
  * The App's home-screen icon drawn as a PNG at build time: a white shopping bag on the App's red,
  * with the bag inside the middle 60 % so a maskable crop keeps it whole.
  */
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-const crc32 = (bytes: Uint8Array): number => {
-  let c = 0xffffffff;
-  for (const byte of bytes) c = (CRC_TABLE[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-};
-
-const chunk = (type: string, data: Uint8Array): Buffer => {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'ascii');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
-};
-
 const rgb = (hex: string): [number, number, number] => [
   Number.parseInt(hex.slice(1, 3), 16),
   Number.parseInt(hex.slice(3, 5), 16),
@@ -71,10 +51,10 @@ export const appIconPng = (size: number): Buffer => {
   header.writeUInt32BE(size, 4);
   header[8] = 8; // bits per channel
   header[9] = 6; // RGBA
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(rows)),
-    chunk('IEND', new Uint8Array()),
+  return Buffer.from([
+    ...PNG_SIGNATURE,
+    ...pngChunk('IHDR', header),
+    ...pngChunk('IDAT', deflateSync(rows)),
+    ...pngChunk('IEND', []),
   ]);
 };

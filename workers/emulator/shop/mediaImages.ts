@@ -1,3 +1,4 @@
+import { pngChunk as chunk, crc32, PNG_SIGNATURE, uint32 } from '../../../shared/png';
 /**
  * The pictures the emulated shop names (`head_img`, `desc_info.imgs`, `thumb_img`): each a real
  * 1×1 PNG whose colour and text chunk come from its name, so the same name always gives the same
@@ -11,25 +12,6 @@
 export const MEDIA_BASE = 'https://mmecoa.qpic.cn/media';
 
 export const mediaUrlOf = (appid: string, name: string): string => `${MEDIA_BASE}/${appid}/${name}.png`;
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-const crc32 = (bytes: Uint8Array): number => {
-  let c = 0xffffffff;
-  for (const b of bytes) c = (CRC_TABLE[(c ^ b) & 0xff] ?? 0) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-};
-
-const uint32 = (n: number) => [(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff];
-
-const chunk = (type: string, data: number[]): number[] => {
-  const body = new Uint8Array([...new TextEncoder().encode(type), ...data]);
-  return [...uint32(data.length), ...body, ...uint32(crc32(body))];
-};
 
 const adler32 = (bytes: number[]): number => {
   let a = 1;
@@ -59,14 +41,7 @@ export const pngOf = (name: string): Uint8Array => {
   const hash = crc32(new Uint8Array(text));
   const pixel = [0, (hash >>> 16) & 0xff, (hash >>> 8) & 0xff, hash & 0xff];
   return new Uint8Array([
-    0x89,
-    0x50,
-    0x4e,
-    0x47,
-    0x0d,
-    0x0a,
-    0x1a,
-    0x0a,
+    ...PNG_SIGNATURE,
     ...chunk('IHDR', [...uint32(1), ...uint32(1), 8, 2, 0, 0, 0]),
     ...chunk('tEXt', [...new TextEncoder().encode('Title'), 0, ...text]),
     ...chunk('IDAT', zlibStored(pixel)),
