@@ -12,6 +12,36 @@ type Outcome = { tone: 'info' | 'error'; message: string } | null;
 
 const FLASH_MINUTES = 10;
 
+/** A field and the button that acts on it: one operator edit. */
+const FieldAction = (props: {
+  label: string;
+  name: string;
+  inputmode: 'decimal' | 'numeric';
+  placeholder: string;
+  value: string;
+  onValue: (value: string) => void;
+  action: string;
+  kind?: 'ghost';
+  disabled: boolean;
+  onAct: () => void;
+}) => (
+  <>
+    <label class="field">
+      {props.label}
+      <input
+        name={props.name}
+        inputmode={props.inputmode}
+        placeholder={props.placeholder}
+        value={props.value}
+        onInput={(event: Event) => props.onValue(typedValue(event))}
+      />
+    </label>
+    <button type="button" class="button" data-kind={props.kind} disabled={props.disabled} onClick={props.onAct}>
+      {props.action}
+    </button>
+  </>
+);
+
 /**
  * The operator's strip: pick a SKU, change its price or stock, start a flash sale on chosen
  * channels; every frame shows the change live.
@@ -103,21 +133,16 @@ export const OperatorStrip = ({ desk, admin }: { desk: DemoDesk | null; admin: A
         </label>
       </div>
       <div class="demo-row">
-        <label class="field">
-          Price (¥)
-          <input
-            name="price"
-            inputmode="decimal"
-            placeholder={sku ? (sku.price / 100).toFixed(2) : ''}
-            value={price}
-            onInput={(event: Event) => setPrice(typedValue(event))}
-          />
-        </label>
-        <button
-          type="button"
-          class="button"
+        <FieldAction
+          label="Price (¥)"
+          name="price"
+          inputmode="decimal"
+          placeholder={sku ? (sku.price / 100).toFixed(2) : ''}
+          value={price}
+          onValue={setPrice}
+          action="Change price"
           disabled={!sku}
-          onClick={() =>
+          onAct={() =>
             act(async () => {
               const fen = fenOf(price);
               if (fen === null) throw new Error('price: type a price in yuan, e.g. 89.90');
@@ -125,25 +150,18 @@ export const OperatorStrip = ({ desk, admin }: { desk: DemoDesk | null; admin: A
               return `${sku?.title}: ${yuan(state.price)} on every channel`;
             })
           }
-        >
-          Change price
-        </button>
-        <label class="field">
-          Stock
-          <input
-            name="stock"
-            inputmode="numeric"
-            placeholder={sku ? String(sku.stock) : ''}
-            value={stock}
-            onInput={(event: Event) => setStock(typedValue(event))}
-          />
-        </label>
-        <button
-          type="button"
-          class="button"
-          data-kind="ghost"
+        />
+        <FieldAction
+          label="Stock"
+          name="stock"
+          inputmode="numeric"
+          placeholder={sku ? String(sku.stock) : ''}
+          value={stock}
+          onValue={setStock}
+          action="Change stock"
+          kind="ghost"
           disabled={!sku}
-          onClick={() =>
+          onAct={() =>
             act(async () => {
               const units = Number(stock);
               if (stock.trim() === '' || !Number.isInteger(units)) throw new Error('stock: type a whole number');
@@ -151,9 +169,7 @@ export const OperatorStrip = ({ desk, admin }: { desk: DemoDesk | null; admin: A
               return `${sku?.title}: ${state.stock} in stock`;
             })
           }
-        >
-          Change stock
-        </button>
+        />
       </div>
       <fieldset class="demo-row demo-flash">
         <legend>Flash sale, from now for {FLASH_MINUTES} minutes</legend>
