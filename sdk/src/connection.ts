@@ -303,7 +303,7 @@ export class HubConnection {
   private closed(code: number, wasOpen: boolean): void {
     const { events } = this.options;
     if (code === CLOSE_MEMBER_MERGED) {
-      events.emit('refusal', [{ kind: 'merged' }]);
+      events.emit('refusal', [{ kind: 'merged', rooms: [...this.rooms.keys()] }]);
       this.stopped = true;
       return;
     }

@@ -10,8 +10,8 @@ export type Refusal =
   /** The hub closed a socket over a frame or a document too large; the SDK reconnects and resyncs. */
   | { kind: 'frame-too-large'; room: string | null }
   | { kind: 'document-full'; room: string | null }
-  /** The account was merged into another: the SDK logs out; log in again. */
-  | { kind: 'merged' }
+  /** The account whose `rooms` these were was merged into another: the SDK logs out; log in again. */
+  | { kind: 'merged'; rooms: string[] }
   /** The session is gone (expired, revoked): log in again. */
   | { kind: 'auth-required'; reason: string }
   /** Edits are kept on the device until the connection is back. */

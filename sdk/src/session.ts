@@ -1,6 +1,7 @@
 import type { ObservableV2 } from 'lib0/observable';
 import type { Session } from '../../shared/api/auth';
 import type { Channel } from '../../shared/channels';
+import { accountRoom, memberRoom } from '../../shared/rooms';
 import type { StorefrontEvents } from './events';
 import { HubError, type HubHttp } from './http';
 import { type LiveView, liveView } from './liveView';
@@ -120,9 +121,12 @@ export class SessionKeeper {
   /** A call refused with 401 ends the session, as a storefront must show. */
   async ended(error: unknown): Promise<void> {
     if (!(error instanceof HubError) || error.status !== 401) throw error;
+    const memberId = this.session?.memberId;
     await this.set(null);
-    if (error.code === 'member_merged') this.events.emit('refusal', [{ kind: 'merged' }]);
-    else this.events.emit('refusal', [{ kind: 'auth-required', reason: error.message }]);
+    if (error.code === 'member_merged') {
+      const rooms = memberId ? [memberRoom(memberId), accountRoom(memberId)] : [];
+      this.events.emit('refusal', [{ kind: 'merged', rooms }]);
+    } else this.events.emit('refusal', [{ kind: 'auth-required', reason: error.message }]);
   }
 
   private async logIn(path: string, body: Record<string, string>): Promise<Session> {

@@ -204,7 +204,17 @@ export const createStorefront = (options: StorefrontOptions) => {
    * what it holds of the guest's documents, so the guest's last edits are flushed to it first;
    * lines it never got (the device was offline) are added to the member's cart afterwards.
    */
+  /** Logins in flight: the guest they merge is closed by the hub meanwhile. */
+  let loggingIn = 0;
   const carryingGuest = async <T>(login: () => Promise<T>): Promise<T> => {
+    loggingIn += 1;
+    try {
+      return await carryGuest(login);
+    } finally {
+      loggingIn -= 1;
+    }
+  };
+  const carryGuest = async <T>(login: () => Promise<T>): Promise<T> => {
     const guest = session.current?.role === 'guest' ? space : null;
     if (guest) await within(memberConnection.flush(memberRoom(guest.memberId)), CARRY_WAIT_MS);
     const cart = guest?.views.cart.get() ?? [];
@@ -231,8 +241,12 @@ export const createStorefront = (options: StorefrontOptions) => {
   // A mini-program's network is cut soon after it hides: close cleanly, and resync when it is back.
   const unhooks = [runtime.onHide?.(pause), runtime.onShow?.(resume)];
   // A merged account's tokens stop working: the session ends, and the storefront is asked to log in.
+  // A login from a guest session merges the guest itself: its socket's close is no such end.
   events.on('refusal', (refusal) => {
-    if (refusal.kind !== 'merged') return;
+    if (refusal.kind !== 'merged' || loggingIn > 0) return;
+    const current = session.current;
+    // A socket of an earlier session (the guest a login merged) says nothing of this one.
+    if (current && !refusal.rooms.includes(memberRoom(current.memberId))) return;
     void session
       .logOut()
       .then(() => events.emit('refusal', [{ kind: 'auth-required', reason: 'the account was merged' }]));
