@@ -76,7 +76,7 @@ describe('the storefronts in Chromium', () => {
     await page.screenshot({ path: '/tmp/storefronts-pc-order.png', fullPage: true });
   });
 
-  it('H5: a shopper buys from a category on the phone, and a shared link to an unpaid order logs in and pays', async () => {
+  it('H5: a shopper buys from a category on the phone; a shared link to an unpaid order logs in, pays, and the order shows under Me and Orders', async () => {
     const context = await chromium.newContext(PHONE);
     const page = await context.newPage();
     await page.goto(`${dev.hub.httpUrl}/h5`);
@@ -109,6 +109,8 @@ describe('the storefronts in Chromium', () => {
       items: [{ skuId: 'sku_demo_tee_s', qty: 1 }],
       delivery: { kind: 'express', addressId: book.id },
     });
+    // The link is opened elsewhere: a browser with no session (the tests' one context at a time).
+    await context.close();
     const shared = await chromium.newContext(PHONE);
     const friend = await shared.newPage();
     await friend.goto(`${dev.hub.httpUrl}/h5/orders/${unpaid.id}`);
@@ -127,7 +129,6 @@ describe('the storefronts in Chromium', () => {
       .locator(`.order-row[data-order="${unpaid.id}"][data-status="paid"]`, { hasText: '1 line(s)' })
       .waitFor({ timeout: PAGE_TIMEOUT_MS });
     await friend.screenshot({ path: '/tmp/storefronts-h5-orders.png', fullPage: true });
-    await shared.close();
   });
 
   it('PC: an operator’s price edit shows on an open product page without a reload', async () => {

@@ -12,9 +12,9 @@ const stockText = (shown: SkuOnShow, qty: number): string => {
 };
 
 /** One cart line: picture, title, option, live price and stock, quantity, ticked for checkout or not. */
-export const CartLineRow = ({ line, shown }: { line: CartItem; shown: SkuOnShow | undefined }) => {
+export const CartLineRow = ({ line, shown, gone }: { line: CartItem; shown: SkuOnShow | undefined; gone: boolean }) => {
   const { storefront, channel, paths } = useShop();
-  const title = shown?.product.title ?? 'Loading…';
+  const title = shown?.product.title ?? (gone ? 'No longer available' : 'Loading…');
   const picture = shown ? (shown.sku.imageUrl ?? shown.product.images[0]?.url ?? null) : null;
   return (
     <li class="cart-line card" data-sku={line.skuId} data-qty={line.qty} data-selected={String(line.selected)}>

@@ -21,8 +21,9 @@ export const useReady = (): boolean => {
 };
 
 /**
- * The logged-in member's session on a page of the shopper's own: null until it is known. A guest
- * (or nobody) is sent to log in first, and comes back to this very address afterwards.
+ * The logged-in member's session on a page of the shopper's own: null until it is known. A stored
+ * session counts at once, so a second visit shows the documents the device keeps without waiting
+ * for the hub. A guest (or nobody) is sent to log in first, and comes back to this very address.
  */
 export const useMember = (): Session | null => {
   const { storefront, paths } = useShop();
@@ -30,14 +31,17 @@ export const useMember = (): Session | null => {
   useEffect(() => {
     if (!storefront) return;
     let gone = false;
-    void storefront.ready.then(() => {
-      if (gone) return;
-      const session = storefront.auth.session.get();
+    const heard = (session: Session | null) => {
       if (session?.role === 'member') setMember(session);
-      else goTo(paths.login(here()));
+    };
+    heard(storefront.auth.session.get());
+    const stop = storefront.auth.session.subscribe(heard);
+    void storefront.ready.then(() => {
+      if (!gone && storefront.auth.session.get()?.role !== 'member') goTo(paths.login(here()));
     });
     return () => {
       gone = true;
+      stop();
     };
   }, []);
   return member;

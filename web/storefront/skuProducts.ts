@@ -15,12 +15,14 @@ export interface SkuOnShow {
 /**
  * The live product of each SKU named: one `GET /api/skus/:skuId` per SKU says its product, and
  * each product's feed (one per product, however many of its SKUs are named) keeps its price,
- * stock and listing live while the page stays open. SKUs not known yet are absent.
+ * stock and listing live while the page stays open. SKUs not known yet are absent from `shown`;
+ * `gone` holds those the catalog no longer has.
  */
-export const useSkuProducts = (skuIds: string[]): Map<string, SkuOnShow> => {
+export const useSkuProducts = (skuIds: string[]): { shown: Map<string, SkuOnShow>; gone: Set<string> } => {
   const { storefront } = useShop();
   const [owners, setOwners] = useState<Record<string, string>>({});
   const [products, setProducts] = useState<Record<string, LiveProductPage>>({});
+  const [gone, setGone] = useState<Set<string>>(new Set());
   const asked = useRef(new Set<string>());
   const feeds = useRef(new Map<string, Promise<Closable<LiveProductPage>>>());
   const wanted = [...new Set(skuIds)].sort().join(',');
@@ -30,7 +32,10 @@ export const useSkuProducts = (skuIds: string[]): Map<string, SkuOnShow> => {
     for (const skuId of wanted ? wanted.split(',') : []) {
       if (asked.current.has(skuId)) continue;
       asked.current.add(skuId);
-      void hubRead<SkuState>(storefront, `/api/skus/${encodeURIComponent(skuId)}`).then(({ productId }) => {
+      const read = hubRead<SkuState>(storefront, `/api/skus/${encodeURIComponent(skuId)}`);
+      // A SKU the catalog no longer has stays in the cart until removed; it is shown as gone.
+      void read.catch(() => setGone((known) => new Set(known).add(skuId)));
+      void read.then(({ productId }) => {
         setOwners((known) => ({ ...known, [skuId]: productId }));
         if (feeds.current.has(productId)) return;
         const feed = storefront.product(productId);
@@ -58,7 +63,7 @@ export const useSkuProducts = (skuIds: string[]): Map<string, SkuOnShow> => {
     const sku = product?.skus.find((s) => s.skuId === skuId);
     if (product && sku) shown.set(skuId, { product, sku });
   }
-  return shown;
+  return { shown, gone };
 };
 
 /** What a unit of the SKU costs an order from this channel now: the flash price while its sale runs here. */

@@ -13,7 +13,7 @@ export const CartPage = ({ data }: { data: Extract<PageData, { page: 'cart' }> }
   const ready = useReady();
   const [lines] = useLive(storefront && (() => storefront.cart), []);
   const [session] = useLive(storefront && (() => storefront.auth.session), null);
-  const shown = useSkuProducts(lines.map((l) => l.skuId));
+  const { shown, gone } = useSkuProducts(lines.map((l) => l.skuId));
   const selected = lines.filter((l) => l.selected);
   const total = selected.reduce((sum, l) => {
     const s = shown.get(l.skuId);
@@ -40,7 +40,7 @@ export const CartPage = ({ data }: { data: Extract<PageData, { page: 'cart' }> }
         <div class="cart-layout">
           <ul class="cart-lines">
             {lines.map((line) => (
-              <CartLineRow line={line} shown={shown.get(line.skuId)} />
+              <CartLineRow line={line} shown={shown.get(line.skuId)} gone={gone.has(line.skuId)} />
             ))}
           </ul>
           <aside class="cart-summary card">

@@ -9,7 +9,7 @@ import { goTo } from '../browserPage';
 import { CouponChoice, couponDiscount } from '../CouponChoice';
 import { DeliveryChoice } from '../DeliveryChoice';
 import { Frame } from '../Frame';
-import { useMember } from '../memberSession';
+import { useMember, useReady } from '../memberSession';
 import { OrderTotals } from '../OrderTotals';
 import { PayChoice } from '../PayChoice';
 import type { PageData } from '../pageData';
@@ -34,6 +34,7 @@ const placeOf = (error: unknown): Refusal => {
 export const CheckoutPage = ({ data }: { data: Extract<PageData, { page: 'checkout' }> }) => {
   const { storefront, channel, paths } = useShop();
   const member = useMember();
+  const ready = useReady();
   const [cart] = useLive(storefront && (() => storefront.cart), []);
   const [delivery, setDelivery] = useState<DeliveryRequest | null>(null);
   const [coupon, setCoupon] = useState<ClaimedCoupon | null>(null);
@@ -41,7 +42,7 @@ export const CheckoutPage = ({ data }: { data: Extract<PageData, { page: 'checko
   const [placed, setPlaced] = useState<Order | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const lines = cart.filter((l) => l.selected);
-  const shown = useSkuProducts(lines.map((l) => l.skuId));
+  const { shown } = useSkuProducts(lines.map((l) => l.skuId));
   const goods = lines.reduce((sum, l) => {
     const s = shown.get(l.skuId);
     return s ? sum + unitPrice(s.sku, channel) * l.qty : sum;
@@ -78,7 +79,7 @@ export const CheckoutPage = ({ data }: { data: Extract<PageData, { page: 'checko
   return (
     <Frame categories={data.categories} title="Checkout" back={paths.cart}>
       <h1 class="page-title">Checkout</h1>
-      {!member ? (
+      {!member || (lines.length === 0 && !ready) ? (
         <p class="loading muted" aria-busy="true">
           Loading…
         </p>

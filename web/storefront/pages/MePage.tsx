@@ -8,6 +8,7 @@ import { hubRead } from '../memberReads';
 import { useMember } from '../memberSession';
 import type { PageData } from '../pageData';
 import { useShop } from '../shopContext';
+import { useSkuProducts } from '../skuProducts';
 
 type Identity = { kind: string; appId: string; value: string };
 
@@ -20,6 +21,7 @@ export const MePage = ({ data }: { data: Extract<PageData, { page: 'me' }> }) =>
   const [orders] = useLive(storefront && (() => storefront.orders), []);
   const [favorites] = useLive(storefront && (() => storefront.favorites), []);
   const [identities, setIdentities] = useState<Identity[]>([]);
+  const saved = useSkuProducts(favorites.map((f) => f.skuId)).shown;
 
   useEffect(() => {
     if (!storefront || !member) return;
@@ -71,6 +73,15 @@ export const MePage = ({ data }: { data: Extract<PageData, { page: 'me' }> }) =>
             <span>
               Saved items: <strong>{favorites.length}</strong>
             </span>
+            {favorites.map((f) => {
+              const s = saved.get(f.skuId);
+              return s ? (
+                <a class="me-saved" href={paths.product(s.product.productId)} data-sku={f.skuId}>
+                  ♥ {s.product.title}
+                  {s.sku.name ? ` · ${s.sku.name}` : ''}
+                </a>
+              ) : null;
+            })}
           </nav>
           <CouponList />
           <section class="card me-section" aria-label="Addresses">

@@ -4,7 +4,7 @@ import { Price } from '../../ui/Price';
 import { useLive } from '../../ui/useLive';
 import { Frame } from '../Frame';
 import { hubRead } from '../memberReads';
-import { useMember } from '../memberSession';
+import { useMember, useReady } from '../memberSession';
 import { OrderStatus, ShipmentLines } from '../OrderStatus';
 import type { PageData } from '../pageData';
 import { useShop } from '../shopContext';
@@ -16,6 +16,7 @@ const placedAt = (ms: number) =>
 export const OrdersPage = ({ data }: { data: Extract<PageData, { page: 'orders' }> }) => {
   const { storefront, paths } = useShop();
   const member = useMember();
+  const ready = useReady();
   const [orders] = useLive(storefront && (() => storefront.orders), []);
   const [lineCounts, setLineCounts] = useState<Record<string, number>>({});
   const known = orders.map((o) => o.orderId).join(',');
@@ -31,7 +32,7 @@ export const OrdersPage = ({ data }: { data: Extract<PageData, { page: 'orders' 
   return (
     <Frame categories={data.categories} title="Orders" tab="me" back={paths.me}>
       <h1 class="page-title">Orders</h1>
-      {!member ? (
+      {!member || (orders.length === 0 && !ready) ? (
         <p class="loading muted" aria-busy="true">
           Loading your orders…
         </p>
