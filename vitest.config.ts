@@ -23,6 +23,8 @@ const buildEmulator = () =>
 // Tests run inside workerd with the real bindings from wrangler.toml: D1 (migrated by the
 // setup file) and SQLite-backed Durable Objects; the emulator is reached by a service binding.
 export default defineConfig({
+  // The Worker renders the storefront's pages (`web/`, outside tsconfig.json's files) with Hono's JSX.
+  oxc: { jsx: { runtime: 'automatic', importSource: 'hono/jsx' } },
   plugins: [
     cloudflareTest(async () => {
       buildEmulator();

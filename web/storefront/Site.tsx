@@ -1,9 +1,15 @@
 import type { FC } from 'hono/jsx';
 import type { Storefront } from '../../sdk/src/storefront';
 import type { PageData, PageEnvelope, PageName } from './pageData';
+import { CartPage } from './pages/CartPage';
 import { CategoryPage } from './pages/CategoryPage';
+import { CheckoutPage } from './pages/CheckoutPage';
 import { HomePage } from './pages/HomePage';
+import { LoginPage } from './pages/LoginPage';
+import { MePage } from './pages/MePage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { OrderPage } from './pages/OrderPage';
+import { OrdersPage } from './pages/OrdersPage';
 import { ProductPage } from './pages/ProductPage';
 import { SearchPage } from './pages/SearchPage';
 import { pathsOf } from './paths';
@@ -16,12 +22,12 @@ const PAGES: PageComponents = {
   category: CategoryPage,
   search: SearchPage,
   product: ProductPage,
-  cart: NotFoundPage,
-  checkout: NotFoundPage,
-  orders: NotFoundPage,
-  order: NotFoundPage,
-  me: NotFoundPage,
-  login: NotFoundPage,
+  cart: CartPage,
+  checkout: CheckoutPage,
+  orders: OrdersPage,
+  order: OrderPage,
+  me: MePage,
+  login: LoginPage,
   notFound: NotFoundPage,
 };
 

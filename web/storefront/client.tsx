@@ -1,5 +1,6 @@
 import '../ui/design.css';
 import './storefront.css';
+import './shopperPages.css';
 import { render } from 'hono/jsx/dom';
 import { browserRuntime, createStorefront } from '../../sdk/src/adapters/browser';
 import { registerAppShell } from '../app/registerAppShell';

@@ -5,20 +5,20 @@ import type { Channel } from '../../shared/channels';
 /**
  * What the server hands a page: the same answers the storefront API gives, read on the server
  * (`workers/storefront/pageLoads.ts`), rendered into the HTML and then taken over live in the
- * browser. Pages that show a shopper's own data carry only what the address says; their content
- * comes from the shopper's session in the browser.
+ * browser. Pages that show a shopper's own data carry only what the address says (and the menu's
+ * categories); their content comes from the shopper's session in the browser.
  */
 export type PageData =
   | { page: 'home'; categories: CategoryNode[]; listing: ListingAnswer }
   | { page: 'category'; categories: CategoryNode[]; category: CategoryNode; listing: ListingAnswer }
   | { page: 'search'; categories: CategoryNode[]; q: string; listing: ListingAnswer }
   | { page: 'product'; categories: CategoryNode[]; product: ProductAnswer }
-  | { page: 'cart' }
-  | { page: 'checkout' }
-  | { page: 'orders' }
-  | { page: 'order'; orderId: string }
-  | { page: 'me' }
-  | { page: 'login'; next: string }
+  | { page: 'cart'; categories: CategoryNode[] }
+  | { page: 'checkout'; categories: CategoryNode[] }
+  | { page: 'orders'; categories: CategoryNode[] }
+  | { page: 'order'; categories: CategoryNode[]; orderId: string }
+  | { page: 'me'; categories: CategoryNode[] }
+  | { page: 'login'; categories: CategoryNode[]; next: string }
   | { page: 'notFound' };
 
 export type PageName = PageData['page'];

@@ -4,6 +4,7 @@ import { CHANNELS, type Channel } from '../../shared/channels';
 import type { PageData, PageEnvelope } from '../../web/storefront/pageData';
 import { CHANNEL_BASE, pathsOf } from '../../web/storefront/paths';
 import { Site } from '../../web/storefront/Site';
+import { categoryTree } from '../catalog/categoryTree';
 import { listedProducts } from '../catalog/records/productReads';
 import { SHOPPER_CACHE } from '../edge/httpCache';
 import type { HubEnv } from '../edge/hubEnv';
@@ -85,12 +86,20 @@ const channelPages = (channel: Channel) => {
     .get('/product/:productId', async (c) =>
       render(c, channel, await pageLoads.product(c.env, origin(c), c.req.param('productId'))),
     )
-    .get('/cart', (c) => render(c, channel, { page: 'cart' }))
-    .get('/checkout', (c) => render(c, channel, { page: 'checkout' }))
-    .get('/orders', (c) => render(c, channel, { page: 'orders' }))
-    .get('/orders/:orderId', (c) => render(c, channel, { page: 'order', orderId: c.req.param('orderId') }))
-    .get('/me', (c) => render(c, channel, { page: 'me' }))
-    .get('/login', (c) => render(c, channel, { page: 'login', next: safeNext(c.req.query('next'), channel) }));
+    .get('/cart', async (c) => render(c, channel, { page: 'cart', categories: await categoryTree(c.env) }))
+    .get('/checkout', async (c) => render(c, channel, { page: 'checkout', categories: await categoryTree(c.env) }))
+    .get('/orders', async (c) => render(c, channel, { page: 'orders', categories: await categoryTree(c.env) }))
+    .get('/orders/:orderId', async (c) =>
+      render(c, channel, { page: 'order', categories: await categoryTree(c.env), orderId: c.req.param('orderId') }),
+    )
+    .get('/me', async (c) => render(c, channel, { page: 'me', categories: await categoryTree(c.env) }))
+    .get('/login', async (c) =>
+      render(c, channel, {
+        page: 'login',
+        categories: await categoryTree(c.env),
+        next: safeNext(c.req.query('next'), channel),
+      }),
+    );
 };
 
 /** Where a login goes afterwards: a page of the same storefront only, never another site. */
