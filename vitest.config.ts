@@ -61,8 +61,6 @@ export default defineConfig({
       };
     }),
   ],
-  // The storefront pages' JSX is Hono's, as tsconfig.json says for wrangler's build.
-  oxc: { jsx: { runtime: 'automatic', importSource: 'hono/jsx' } },
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/e2e/**'],
