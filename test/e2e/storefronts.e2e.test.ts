@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedPictures } from '../../scripts/seedPictures';
 import type { ProductAnswer } from '../../shared/api/productViews';
 import { useChromium } from './support/browser';
 import { chosenAddress, saveAddress, shipOrder } from './support/checkout';
@@ -16,13 +17,15 @@ import {
   placeAndPayOnPage,
   takenOver,
 } from './support/storefrontPages';
-import { useWranglerDev } from './support/wranglerDev';
+import { E2E_ADMIN_TOKEN, useWranglerDev } from './support/wranglerDev';
 
 const docsPicture = (name: string) => fileURLToPath(new URL(`../../docs/${name}`, import.meta.url));
 const FIRST_LOAD_JS_BUDGET = 100 * 1024;
 const TEE = 'prd_demo_tee';
 
 const dev = useWranglerDev<{ destroy(): void }>();
+// The demo products' pictures, as `npm start` gives them.
+beforeAll(() => seedPictures(dev.hub.httpUrl, E2E_ADMIN_TOKEN));
 const chromium = useChromium();
 
 const { userName, telNumber, provinceName, cityName, countyName, detailInfo } = chosenAddress;
