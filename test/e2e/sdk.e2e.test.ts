@@ -166,6 +166,37 @@ describe('the storefront SDK against the hub', () => {
     expect(again.online().member).toBe(true);
   });
 
+  it('keeps the member a guest logs in as: the hub closing the guest it merged ends no session', async () => {
+    const shop = await storefront('h5');
+    const guest = shop.auth.session.get();
+    expect(guest?.role).toBe('guest');
+    shop.cart.add('sku_demo_tee_s', 1);
+    const seen = refusals(shop);
+    const phone = freshPhone();
+    const member = await logInByPhone(shop, phone);
+
+    // The carried line and a new edit reach the member's other device: the member socket works.
+    shop.cart.add('sku_demo_tee_m', 2);
+    const other = await storefront('pc');
+    await logInByPhone(other, phone);
+    await until(
+      other.cart,
+      (lines) => lines.some((l) => l.skuId === 'sku_demo_tee_s') && lines.some((l) => l.skuId === 'sku_demo_tee_m'),
+      'both lines on the other device',
+    );
+    expect(seen.map((r) => r.kind)).not.toContain('auth-required');
+    expect(shop.auth.session.get()).toMatchObject({ memberId: member.memberId, role: 'member' });
+
+    // However late the guest's close arrives, it names the guest's rooms, not the member's.
+    shop.events.emit('refusal', [
+      { kind: 'merged', rooms: [`member:${guest?.memberId}`, `account:${guest?.memberId}`] },
+    ]);
+    // A member call after it still goes through as the member.
+    expect(Array.isArray(await shop.coupons.claimable())).toBe(true);
+    expect(shop.auth.session.get()).toMatchObject({ memberId: member.memberId, role: 'member' });
+    expect(seen.map((r) => r.kind)).not.toContain('auth-required');
+  });
+
   it('ends a merged account in a new login, never a dead socket: 4010, merged, auth-required', async () => {
     const phone = freshPhone();
     const h5 = await storefront('h5');
