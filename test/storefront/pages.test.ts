@@ -207,7 +207,8 @@ describe('server-rendered storefront pages', () => {
     expect(await next('/h5/login?next=%2Fh5%2Forders%2Ford_1')).toBe('/h5/orders/ord_1');
     expect(await next('/h5/login?next=%2Forders')).toBe('/h5');
     expect(await next('/login?next=https%3A%2F%2Fevil.example')).toBe('/');
-    expect(await next('/app/login?next=%2F%2Fevil.example')).toBe('/app');
+    // The App's home is `/app/`, inside its service worker's scope.
+    expect(await next('/app/login?next=%2F%2Fevil.example')).toBe('/app/');
   });
 
   it('tells search engines what to index: a sitemap of listed products and categories, robots naming it', async () => {
