@@ -9,6 +9,8 @@ export const APP_COLORS = { theme: '#e4393c', background: '#f2f3f5' } as const;
 export const APP_ICON_SIZES = [180, 192, 512] as const;
 export const appIconPath = (size: number): string => `/app/icon-${size}.png`;
 export const APP_TOUCH_ICON = appIconPath(180);
+/** The tab icon of every page of the hub: the App's icon. */
+export const SITE_ICON = appIconPath(192);
 export const APP_SERVICE_WORKER = '/app/sw.js';
 export const APP_MANIFEST = '/app/manifest.webmanifest';
 

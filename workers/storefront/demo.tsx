@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { SITE_ICON } from '../../web/app/shell';
 import { DemoPage } from '../../web/demo/DemoPage';
 import { DEMO_ROOT_ID } from '../../web/demo/demoRoot';
 import type { HubEnv } from '../edge/hubEnv';
@@ -18,6 +19,7 @@ export const demoPage = (c: Context<HubEnv>) => {
             <meta name="viewport" content="width=device-width, initial-scale=1" />
             <title>Four-channel demo · mallsync</title>
             <meta name="robots" content="noindex" />
+            <link rel="icon" type="image/png" href={SITE_ICON} />
             <link rel="stylesheet" href="/demo.css" />
             <script type="module" src="/demo.js" />
           </head>

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { Channel } from '../../shared/channels';
-import { APP_COLORS, APP_MANIFEST, APP_TOUCH_ICON } from '../../web/app/shell';
+import { APP_COLORS, APP_MANIFEST, APP_TOUCH_ICON, SITE_ICON } from '../../web/app/shell';
 import { PAGE_DATA_ID, type PageEnvelope, ROOT_ID } from '../../web/storefront/pageData';
 import { scriptJson } from './seo';
 
@@ -54,6 +54,7 @@ export const StorefrontDocument = ({
           <link rel="apple-touch-icon" href={APP_TOUCH_ICON} />
         </>
       )}
+      <link rel="icon" type="image/png" href={SITE_ICON} />
       <link rel="stylesheet" href="/storefront.css" />
       <script type="module" src="/storefront.js" />
       {head.jsonLd !== undefined && (
