@@ -6,7 +6,7 @@ import { accountRoom, CATALOG_ROOM, MONITOR_ROOM, memberRoom, type RoomKind, sku
 import { STAFF_ROLES, type StaffRole } from '../shared/staffRoles';
 import { PAYMENT_SIGNATURE_HEADER, signNotification } from '../workers/orders/providers/notificationSignature';
 import type { Order } from '../workers/orders/records/orderRecords';
-import type { Permission } from '../workers/staff/permissions';
+import { type Permission, ROUTE_PERMISSIONS } from '../workers/staff/permissions';
 import { createCoupon } from './support/account';
 import { addedAddress, createPickupPoint } from './support/checkout';
 import { bearer, expiredToken, forgedToken } from './support/credentials';
@@ -475,6 +475,10 @@ describe('the access table', () => {
 
   it('names no route the hub no longer has', () => {
     expect(Object.keys(ACCESS).filter((route) => !routes.includes(route))).toEqual([]);
+  });
+
+  it("matches the hub's own permission table route for route, so an admin route without one is caught", () => {
+    expect(Object.keys(ROUTE_PERMISSIONS).toSorted()).toEqual(adminRoutes.toSorted());
   });
 });
 

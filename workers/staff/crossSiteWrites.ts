@@ -5,9 +5,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Refuses an unsafe request that a cookie would authenticate unless the browser says it came from
- * this origin (`Origin`, or `Sec-Fetch-Site: same-origin`). Hono's `csrf()` checks only form and
- * text bodies (node_modules/hono/dist/middleware/csrf/index.js), and a JSON write made with the
- * staff cookie from a foreign page must be refused too; SameSite=Strict is the second line.
+ * this origin (`Origin`, or `Sec-Fetch-Site: same-origin`). Hono's `csrf()` (`hono/csrf`) checks
+ * only form and text bodies, and a JSON write made with the staff cookie from a foreign page must be
+ * refused too; SameSite=Strict is the second line.
  */
 export const refuseCrossSiteWrite = (c: Context): void => {
   if (SAFE_METHODS.has(c.req.method)) return;
