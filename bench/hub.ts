@@ -95,11 +95,12 @@ export class Hub {
     return this.call('POST', '/api/admin/flash-sales', 201, sale);
   }
 
-  /** The monitoring page's channel cards as they stand (the `monitor` room, read with the admin token). */
+  /** The monitoring page's channel cards as they stand (the `monitor` room, opened with a socket ticket). */
   async monitorChannels(): Promise<Record<string, ChannelMonitor>> {
     const doc = new Y.Doc();
+    const { ticket } = await this.call<{ ticket: string }>('POST', '/api/admin/socket-tickets', 201);
     const provider = new WebsocketProvider(this.syncUrl, MONITOR_ROOM, doc, {
-      params: { channel: 'pc', token: E2E_ADMIN_TOKEN },
+      params: { channel: 'pc', ticket },
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       disableBc: true,
     });

@@ -9,5 +9,6 @@ export * from './minishop';
 export * from './orders';
 export * from './payments';
 export * from './products';
+export * from './staff';
 export * from './syncEvents';
 export * from './tiers';

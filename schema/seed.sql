@@ -41,3 +41,10 @@ INSERT OR IGNORE INTO member_tiers (id, title, min_points, points_percent, creat
   ('regular', 'Regular', 0, 100, 1767225600000),
   ('silver', 'Silver', 1000, 120, 1767225600000),
   ('gold', 'Gold', 5000, 150, 1767225600000);
+
+-- The back office's first owner (README, "Back office staff"): owner@mallsync.local / mallsync-owner,
+-- the password stored as workers/staff/rules/passwordHash.ts writes it.
+INSERT OR IGNORE INTO staff (id, login, name, role, password_hash, failed_attempts, created_at, updated_at) VALUES
+  ('stf_seedowner0000000', 'owner@mallsync.local', 'Mall owner', 'owner',
+   'pbkdf2-sha256$100000$iGwSNo8X8bmQuLUYy4AomQ==$Tpte+LurM420K9UblxYpVMIVnHsg6fYHRVK3+w8R7WA=', 0,
+   1767225600000, 1767225600000);

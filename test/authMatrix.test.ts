@@ -3,8 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../shared/api/auth';
 import type { Channel } from '../shared/channels';
 import { accountRoom, CATALOG_ROOM, MONITOR_ROOM, memberRoom, type RoomKind, skuRoom } from '../shared/rooms';
+import { STAFF_ROLES, type StaffRole } from '../shared/staffRoles';
 import { PAYMENT_SIGNATURE_HEADER, signNotification } from '../workers/orders/providers/notificationSignature';
 import type { Order } from '../workers/orders/records/orderRecords';
+import { type Permission, ROUTE_PERMISSIONS } from '../workers/staff/permissions';
 import { createCoupon } from './support/account';
 import { addedAddress, createPickupPoint } from './support/checkout';
 import { bearer, expiredToken, forgedToken } from './support/credentials';
@@ -15,6 +17,7 @@ import { placedOrder, shipOrder } from './support/orders';
 import { type PayAnswer, paidOrder, payOrder } from './support/payments';
 import { RoomClient } from './support/roomClient';
 import { boundShop } from './support/shopsync';
+import { createStaffAccount, signedIn, socketTicket, withCookie } from './support/staff';
 
 /**
  * Who may call what: every route of the hub, by the middleware and checks in front of it
@@ -24,9 +27,18 @@ import { boundShop } from './support/shopsync';
  * - `signedWebhook`: the payment provider, by a signature over the body;
  * - `memberOrGuest`: a member token, a guest's too (`edge/middleware/memberAuth.ts`);
  * - `member`: a member token that is not a guest's;
- * - `admin`: the admin bearer token (`edge/middleware/adminAuth.ts`).
+ * - `staffSession`: a staff member's own session cookie (`workers/staff/routes/staffSession.ts`);
+ * - `{ admin: permission }`: the API key (`Authorization: Bearer <ADMIN_TOKEN>`) or a staff session
+ *   cookie whose role has that permission (`workers/staff/adminAccess.ts`).
  */
-type Access = 'public' | 'rooms' | 'signedWebhook' | 'memberOrGuest' | 'member' | 'admin';
+type Access =
+  | 'public'
+  | 'rooms'
+  | 'signedWebhook'
+  | 'memberOrGuest'
+  | 'member'
+  | 'staffSession'
+  | { admin: Permission };
 
 const ACCESS: Record<string, Access> = {
   'GET /health': 'public',
@@ -64,73 +76,116 @@ const ACCESS: Record<string, Access> = {
   'POST /api/payments/callback': 'signedWebhook',
   // The development provider's stand-in for the shopper paying; 404 under any other provider.
   'POST /api/payments/dev/:paymentId/complete': 'public',
-  'POST /api/admin/products': 'admin',
-  'GET /api/admin/products': 'admin',
-  'GET /api/admin/products/:productId': 'admin',
-  'PATCH /api/admin/products/:productId': 'admin',
-  'PUT /api/admin/products/:productId/options': 'admin',
-  'POST /api/admin/products/:productId/skus': 'admin',
-  'PATCH /api/admin/products/:productId/skus/:skuId': 'admin',
-  'DELETE /api/admin/products/:productId/skus/:skuId': 'admin',
-  'POST /api/admin/categories': 'admin',
-  'GET /api/admin/categories': 'admin',
-  'PATCH /api/admin/categories/:categoryId': 'admin',
-  'DELETE /api/admin/categories/:categoryId': 'admin',
-  'POST /api/admin/images': 'admin',
-  'PUT /api/admin/products/:productId/freight': 'admin',
-  'GET /api/admin/pickup-points': 'admin',
-  'POST /api/admin/pickup-points': 'admin',
-  'PATCH /api/admin/pickup-points/:pointId': 'admin',
-  'DELETE /api/admin/pickup-points/:pointId': 'admin',
-  'PATCH /api/admin/skus/:skuId': 'admin',
-  'POST /api/admin/skus/batch': 'admin',
-  'GET /api/admin/skus/:skuId/sync': 'admin',
-  'POST /api/admin/members/phone-repair': 'admin',
-  'GET /api/admin/members': 'admin',
-  'GET /api/admin/members/:memberId/ledger': 'admin',
-  'GET /api/admin/members/:memberId/account': 'admin',
-  'PUT /api/admin/members/:memberId/tags': 'admin',
-  'POST /api/admin/members/:memberId/points': 'admin',
-  'POST /api/admin/members/:memberId/balance': 'admin',
-  'GET /api/admin/tiers': 'admin',
-  'POST /api/admin/tiers': 'admin',
-  'POST /api/admin/coupons': 'admin',
-  'GET /api/admin/coupons': 'admin',
-  'GET /api/admin/coupons/:couponId': 'admin',
-  'PATCH /api/admin/coupons/:couponId': 'admin',
-  'POST /api/admin/coupons/:couponId/disable': 'admin',
-  'POST /api/admin/flash-sales': 'admin',
-  'GET /api/admin/flash-sales': 'admin',
-  'GET /api/admin/flash-sales/:saleId': 'admin',
-  'PATCH /api/admin/flash-sales/:saleId': 'admin',
-  'DELETE /api/admin/flash-sales/:saleId': 'admin',
-  'POST /api/admin/minishop/shops': 'admin',
-  'GET /api/admin/minishop/shops': 'admin',
-  'GET /api/admin/minishop/shops/:appid': 'admin',
-  'DELETE /api/admin/minishop/shops/:appid': 'admin',
-  'PATCH /api/admin/minishop/shops/:appid/rules': 'admin',
-  'PUT /api/admin/minishop/shops/:appid/auto-sync': 'admin',
-  'GET /api/admin/minishop/shops/:appid/freight-templates': 'admin',
-  'POST /api/admin/minishop/shops/:appid/migrations': 'admin',
-  'GET /api/admin/minishop/products/:productId/sales': 'admin',
-  'PUT /api/admin/minishop/products/:productId/sales': 'admin',
-  'GET /api/admin/orders': 'admin',
-  'GET /api/admin/orders/:orderId': 'admin',
-  'POST /api/admin/orders/:orderId/complete': 'admin',
-  'POST /api/admin/orders/:id/ship': 'admin',
-  'POST /api/admin/orders/ship': 'admin',
-  'POST /api/admin/monitor/checks': 'admin',
-  'GET /api/admin/monitor/log': 'admin',
-  'POST /api/admin/monitor/force-sync': 'admin',
+  'POST /api/admin/products': { admin: 'catalog:write' },
+  'GET /api/admin/products': { admin: 'records:read' },
+  'GET /api/admin/products/:productId': { admin: 'records:read' },
+  'PATCH /api/admin/products/:productId': { admin: 'catalog:write' },
+  'PUT /api/admin/products/:productId/options': { admin: 'catalog:write' },
+  'POST /api/admin/products/:productId/skus': { admin: 'catalog:write' },
+  'PATCH /api/admin/products/:productId/skus/:skuId': { admin: 'catalog:write' },
+  'DELETE /api/admin/products/:productId/skus/:skuId': { admin: 'catalog:write' },
+  'POST /api/admin/categories': { admin: 'catalog:write' },
+  'GET /api/admin/categories': { admin: 'records:read' },
+  'PATCH /api/admin/categories/:categoryId': { admin: 'catalog:write' },
+  'DELETE /api/admin/categories/:categoryId': { admin: 'catalog:write' },
+  'POST /api/admin/images': { admin: 'catalog:write' },
+  'PUT /api/admin/products/:productId/freight': { admin: 'delivery:write' },
+  'GET /api/admin/pickup-points': { admin: 'records:read' },
+  'POST /api/admin/pickup-points': { admin: 'delivery:write' },
+  'PATCH /api/admin/pickup-points/:pointId': { admin: 'delivery:write' },
+  'DELETE /api/admin/pickup-points/:pointId': { admin: 'delivery:write' },
+  'PATCH /api/admin/skus/:skuId': { admin: 'catalog:write' },
+  'POST /api/admin/skus/batch': { admin: 'catalog:write' },
+  'GET /api/admin/skus/:skuId/sync': { admin: 'records:read' },
+  'POST /api/admin/members/phone-repair': { admin: 'members:write' },
+  'GET /api/admin/members': { admin: 'records:read' },
+  'GET /api/admin/members/:memberId/ledger': { admin: 'records:read' },
+  'GET /api/admin/members/:memberId/account': { admin: 'records:read' },
+  'PUT /api/admin/members/:memberId/tags': { admin: 'members:write' },
+  'POST /api/admin/members/:memberId/points': { admin: 'assets:write' },
+  'POST /api/admin/members/:memberId/balance': { admin: 'assets:write' },
+  'GET /api/admin/tiers': { admin: 'records:read' },
+  'POST /api/admin/tiers': { admin: 'promotions:write' },
+  'POST /api/admin/coupons': { admin: 'promotions:write' },
+  'GET /api/admin/coupons': { admin: 'records:read' },
+  'GET /api/admin/coupons/:couponId': { admin: 'records:read' },
+  'PATCH /api/admin/coupons/:couponId': { admin: 'promotions:write' },
+  'POST /api/admin/coupons/:couponId/disable': { admin: 'promotions:write' },
+  'POST /api/admin/flash-sales': { admin: 'catalog:write' },
+  'GET /api/admin/flash-sales': { admin: 'records:read' },
+  'GET /api/admin/flash-sales/:saleId': { admin: 'records:read' },
+  'PATCH /api/admin/flash-sales/:saleId': { admin: 'catalog:write' },
+  'DELETE /api/admin/flash-sales/:saleId': { admin: 'catalog:write' },
+  'POST /api/admin/minishop/shops': { admin: 'minishop:write' },
+  'GET /api/admin/minishop/shops': { admin: 'records:read' },
+  'GET /api/admin/minishop/shops/:appid': { admin: 'records:read' },
+  'DELETE /api/admin/minishop/shops/:appid': { admin: 'minishop:write' },
+  'PATCH /api/admin/minishop/shops/:appid/rules': { admin: 'minishop:write' },
+  'PUT /api/admin/minishop/shops/:appid/auto-sync': { admin: 'minishop:write' },
+  'GET /api/admin/minishop/shops/:appid/freight-templates': { admin: 'records:read' },
+  'POST /api/admin/minishop/shops/:appid/migrations': { admin: 'minishop:write' },
+  'GET /api/admin/minishop/products/:productId/sales': { admin: 'records:read' },
+  'PUT /api/admin/minishop/products/:productId/sales': { admin: 'minishop:write' },
+  'GET /api/admin/orders': { admin: 'records:read' },
+  'GET /api/admin/orders/:orderId': { admin: 'records:read' },
+  'POST /api/admin/orders/:orderId/complete': { admin: 'orders:write' },
+  'POST /api/admin/orders/:id/ship': { admin: 'orders:write' },
+  'POST /api/admin/orders/ship': { admin: 'orders:write' },
+  'POST /api/admin/monitor/checks': { admin: 'monitor:write' },
+  'GET /api/admin/monitor/log': { admin: 'records:read' },
+  'POST /api/admin/monitor/force-sync': { admin: 'monitor:write' },
+  'POST /api/admin/socket-tickets': { admin: 'monitor:watch' },
+  'GET /api/admin/audit': { admin: 'audit:read' },
+  'GET /api/admin/staff': { admin: 'staff:manage' },
+  'POST /api/admin/staff': { admin: 'staff:manage' },
+  'PATCH /api/admin/staff/:staffId': { admin: 'staff:manage' },
+  'POST /api/staff/login': 'public',
+  'POST /api/staff/logout': 'staffSession',
+  'GET /api/staff/me': 'staffSession',
+};
+
+/**
+ * What each role may do (README, "Back office staff"): the owner everything; the operator the
+ * catalog, promotions, delivery, the Mini-Shop and the monitor's actions; customer service orders
+ * and members; finance points and balance and the audit log; the viewer reads. Every role reads
+ * the records and may watch the monitor.
+ */
+const ROLE_MAY: Record<StaffRole, Permission[]> = {
+  owner: [
+    'records:read',
+    'catalog:write',
+    'promotions:write',
+    'delivery:write',
+    'minishop:write',
+    'orders:write',
+    'members:write',
+    'assets:write',
+    'monitor:write',
+    'monitor:watch',
+    'audit:read',
+    'staff:manage',
+  ],
+  operator: [
+    'records:read',
+    'catalog:write',
+    'promotions:write',
+    'delivery:write',
+    'minishop:write',
+    'monitor:write',
+    'monitor:watch',
+  ],
+  customer_service: ['records:read', 'orders:write', 'members:write', 'monitor:watch'],
+  finance: ['records:read', 'assets:write', 'audit:read', 'monitor:watch'],
+  viewer: ['records:read', 'audit:read', 'monitor:watch'],
 };
 
 /** Who may join each kind of room (`workers/edge/roomAccess.ts`); `owner`: the member or guest it belongs to. */
-const ROOM_ACCESS: Record<RoomKind, 'anyone' | 'owner' | 'admin'> = {
+const ROOM_ACCESS: Record<RoomKind, 'anyone' | 'owner' | 'staff'> = {
   sku: 'anyone',
   catalog: 'anyone',
   member: 'owner',
   account: 'owner',
-  monitor: 'admin',
+  monitor: 'staff',
 };
 
 /** The ids the routes are called with: member A owns every order and payment, B and the guest own nothing of A's. */
@@ -152,6 +207,10 @@ interface Mall {
   expired: string;
   /** The token of an account since merged into another. */
   merged: string;
+  /** A signed-in staff member's session cookie per role. */
+  cookies: Record<StaffRole, string>;
+  /** The account the staff routes are called on. */
+  staffId: string;
 }
 
 const CHANNEL: Channel = 'pc';
@@ -204,6 +263,10 @@ beforeAll(async () => {
     forged: await forgedToken(memberA.memberId, CHANNEL),
     expired: await expiredToken(memberA.memberId, CHANNEL),
     merged: absorbed.token,
+    cookies: Object.fromEntries(
+      await Promise.all(STAFF_ROLES.map(async (role) => [role, await signedIn(await createStaffAccount(role))])),
+    ),
+    staffId: (await createStaffAccount('viewer', 'Auth matrix target')).id,
   };
 });
 
@@ -222,6 +285,7 @@ const pathFor = (route: string, orderId = mall.unpaid.id) =>
     appid: mall.appid,
     paymentId: mall.pending.paymentId,
     categoryId: 'cat_matrix',
+    staffId: mall.staffId,
     imageId: '0'.repeat(64),
   });
 
@@ -249,7 +313,17 @@ const expectRefused = async (response: Response, status: number, code: string) =
 const orderRecord = async (orderId: string) => (await admin('GET', `/api/admin/orders/${orderId}`)).json();
 
 const routes = hubRoutes();
-const routesOf = (access: Access) => routes.filter((route) => ACCESS[route] === access);
+const routesOf = (access: Exclude<Access, { admin: Permission }>) => routes.filter((route) => ACCESS[route] === access);
+const permissionOf = (route: string): Permission | undefined => {
+  const access = ACCESS[route];
+  return typeof access === 'object' ? access.admin : undefined;
+};
+const adminRoutes = routes.filter((route) => permissionOf(route) !== undefined);
+const roleCases = adminRoutes.flatMap((route) =>
+  STAFF_ROLES.map((role) => ({ route, role, permission: permissionOf(route) as Permission })),
+);
+const allowedCases = roleCases.filter(({ role, permission }) => ROLE_MAY[role].includes(permission));
+const deniedCases = roleCases.filter(({ role, permission }) => !ROLE_MAY[role].includes(permission));
 const memberRoutes = [...routesOf('memberOrGuest'), ...routesOf('member')];
 
 interface Caller {
@@ -319,12 +393,16 @@ interface RoomCase {
   room: RoomKind;
   caller: string;
   token: () => string | undefined;
+  /** A single-use monitor ticket, fetched for each upgrade. */
+  ticket?: () => Promise<string>;
+  /** The Cookie header the browser's upgrade carries. */
+  cookie?: () => string;
   /** The channel the socket opens on: the tokens' own unless given. */
   channel?: Channel;
 }
 type RoomCaller = Omit<RoomCase, 'room'> & ({ status: 101 } | { status: 401 | 403; code: string });
 
-const ROOM_CALLERS: Record<'anyone' | 'owner' | 'admin', RoomCaller[]> = {
+const ROOM_CALLERS: Record<'anyone' | 'owner' | 'staff', RoomCaller[]> = {
   anyone: [{ caller: 'no token', token: () => undefined, status: 101 }],
   owner: [
     { caller: 'its own member token', token: () => mall.memberA.token, status: 101 },
@@ -343,13 +421,26 @@ const ROOM_CALLERS: Record<'anyone' | 'owner' | 'admin', RoomCaller[]> = {
       code: 'forbidden',
     },
   ],
-  admin: [
-    { caller: 'the admin token', token: () => env.ADMIN_TOKEN, status: 101 },
-    { caller: 'no token', token: () => undefined, status: 401, code: 'unauthorized' },
-    { caller: 'a wrong admin token', token: () => `not-${env.ADMIN_TOKEN}`, status: 403, code: 'forbidden' },
-    { caller: "a member's token", token: () => mall.memberA.token, status: 403, code: 'forbidden' },
-    { caller: "a guest's token", token: () => mall.guest.token, status: 403, code: 'forbidden' },
-    { caller: 'a forged member token', token: () => mall.forged, status: 403, code: 'forbidden' },
+  staff: [
+    ...STAFF_ROLES.map((role) => ({
+      caller: `a ${role}'s session cookie`,
+      token: () => undefined,
+      cookie: () => mall.cookies[role],
+      status: 101 as const,
+    })),
+    { caller: 'a ticket the API key was given', token: () => undefined, ticket: () => socketTicket(), status: 101 },
+    // The long-lived token in a URL lands in logs: refused even when right.
+    { caller: 'the admin token in the URL', token: () => env.ADMIN_TOKEN, status: 401, code: 'unauthorized' },
+    { caller: 'no credentials', token: () => undefined, status: 401, code: 'unauthorized' },
+    { caller: "a member's token", token: () => mall.memberA.token, status: 401, code: 'unauthorized' },
+    { caller: "a guest's token", token: () => mall.guest.token, status: 401, code: 'unauthorized' },
+    {
+      caller: 'a made-up ticket',
+      token: () => undefined,
+      ticket: async () => 'not-a-ticket',
+      status: 401,
+      code: 'unauthorized',
+    },
   ],
 };
 const roomCases = (Object.keys(ROOM_ACCESS) as RoomKind[]).flatMap((room) =>
@@ -367,7 +458,8 @@ const roomName = (kind: RoomKind): string =>
   })[kind];
 
 const caseCount =
-  routesOf('admin').length * NOT_ADMIN.length +
+  adminRoutes.length * NOT_ADMIN.length +
+  roleCases.length +
   memberRoutes.length * NOT_MEMBER.length +
   ownedOrderCases.length +
   ownReadCases.length +
@@ -384,9 +476,13 @@ describe('the access table', () => {
   it('names no route the hub no longer has', () => {
     expect(Object.keys(ACCESS).filter((route) => !routes.includes(route))).toEqual([]);
   });
+
+  it("matches the hub's own permission table route for route, so an admin route without one is caught", () => {
+    expect(Object.keys(ROUTE_PERMISSIONS).toSorted()).toEqual(adminRoutes.toSorted());
+  });
 });
 
-describe.each(routesOf('admin'))('admin route %s', (route) => {
+describe.each(adminRoutes)('admin route %s', (route) => {
   it.each(NOT_ADMIN)('refuses $caller with 401 $code', async ({ headers, code }) => {
     await expectRefused(await call(route, headers()), 401, code);
   });
@@ -460,12 +556,20 @@ describe.each(routesOf('signedWebhook'))('provider webhook %s', (route) => {
 /** The multiplexed endpoint names its rooms in the query; the plain one in the path. */
 const multiplexed = (route: string) => !route.includes(':room');
 
-const upgrade = (route: string, entry: RoomCase) => {
+const upgrade = async (route: string, entry: RoomCase) => {
   const token = entry.token();
-  const rooms = multiplexed(route) ? `&rooms=${encodeURIComponent(roomName(entry.room))}` : '';
-  const query = `channel=${entry.channel ?? CHANNEL}${token === undefined ? '' : `&token=${encodeURIComponent(token)}`}${rooms}`;
+  const ticket = await entry.ticket?.();
+  const query = new URLSearchParams({
+    channel: entry.channel ?? CHANNEL,
+    ...(token === undefined ? {} : { token }),
+    ...(ticket === undefined ? {} : { ticket }),
+    ...(multiplexed(route) ? { rooms: roomName(entry.room) } : {}),
+  });
   const path = `${fillPath(route, { room: roomName(entry.room) })}?${query}`;
-  return SELF.fetch(`http://hub${path}`, { headers: { Upgrade: 'websocket' } });
+  const cookie = entry.cookie?.();
+  return SELF.fetch(`http://hub${path}`, {
+    headers: { Upgrade: 'websocket', ...(cookie === undefined ? {} : { Cookie: cookie }) },
+  });
 };
 
 describe.each(routesOf('rooms'))('sync endpoint %s', (route) => {
@@ -481,4 +585,24 @@ describe.each(routesOf('rooms'))('sync endpoint %s', (route) => {
     expect(response.webSocket).toBeNull();
     await expectRefused(response, entry.status, entry.code);
   });
+});
+
+/** Each admin route called by a signed-in browser of each role, without a body: the role check comes first. */
+describe('each staff role on each admin route', () => {
+  it.each(allowedCases)('lets a $role through to $route ($permission)', async ({ route, role }) => {
+    const response = await call(route, withCookie(mall.cookies[role]));
+    expect({ route, status: response.status }).not.toMatchObject({ status: expect.toBeOneOf([401, 403]) });
+  });
+
+  it.each(deniedCases)(
+    'refuses a $role on $route with 403, naming $permission',
+    async ({ route, role, permission }) => {
+      const response = await call(route, withCookie(mall.cookies[role]));
+      const text = await response.text();
+      expect({ status: response.status, body: JSON.parse(text) }).toEqual({
+        status: 403,
+        body: { error: { code: 'forbidden', message: expect.stringContaining(permission) } },
+      });
+    },
+  );
 });

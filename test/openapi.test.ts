@@ -35,9 +35,13 @@ const operationOf = (route: string): Operation | undefined =>
 
 /** The member routes: behind `memberAuth` (`workers/edge/middleware/memberAuth.ts`), the renewal of a session too. */
 const MEMBER_PREFIXES = ['/api/members/', '/api/coupons', '/api/orders', '/api/auth/renew'];
+/** A staff member's own session: the cookie only (`workers/staff/routes/staffSession.ts`). */
+const STAFF_SESSION_ROUTES = ['/api/staff/logout', '/api/staff/me'];
 const securityOf = (route: string) => {
   const path = route.slice(route.indexOf(' ') + 1);
-  if (path.startsWith('/api/admin/')) return [{ adminToken: [] }];
+  // Admin routes take the API key or the staff cookie (`workers/staff/adminAccess.ts`).
+  if (path.startsWith('/api/admin/')) return [{ adminToken: [] }, { staffSession: [] }];
+  if (STAFF_SESSION_ROUTES.includes(path)) return [{ staffSession: [] }];
   if (MEMBER_PREFIXES.some((prefix) => path.startsWith(prefix))) return [{ memberToken: [] }];
   return [];
 };
@@ -52,6 +56,7 @@ describe('the API description', () => {
         securitySchemes: {
           adminToken: { type: 'http', scheme: 'bearer' },
           memberToken: { type: 'http', scheme: 'bearer' },
+          staffSession: { type: 'apiKey', in: 'cookie', name: 'mallsync_staff' },
         },
       },
     });

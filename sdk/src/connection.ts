@@ -28,6 +28,8 @@ export interface ConnectionOptions {
   events: ObservableV2<StorefrontEvents>;
   /** The member token, for private rooms. */
   token?: () => string | undefined;
+  /** A single-use ticket for an operator's room (`POST /api/admin/socket-tickets`), taken for each socket. */
+  ticket?: () => string | undefined;
   backoff?: Backoff;
   /** Whether this socket reports the revs it applies, for the monitor's latency (sampled by the caller). */
   measured: boolean;
@@ -174,7 +176,12 @@ export class HubConnection {
 
   private url(): string {
     const rooms = [...this.rooms.keys()].join(',');
-    const query = queryString({ rooms, channel: this.options.channel, token: this.options.token?.() || undefined });
+    const query = queryString({
+      rooms,
+      channel: this.options.channel,
+      token: this.options.token?.() || undefined,
+      ticket: this.options.ticket?.() || undefined,
+    });
     return `${this.options.syncUrl}?${query}`;
   }
 

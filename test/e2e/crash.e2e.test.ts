@@ -112,7 +112,7 @@ const crashOnce = async (kill: number, rng: SeededRandom): Promise<KillLedger & 
   const storefronts = Array.from({ length: before }, () =>
     dev.track(new Storefront(dev.hub, watched, rng.pick(CHANNELS))),
   );
-  const monitor = dev.track(new MonitorSubscriber(dev.hub));
+  const monitor = dev.track(await MonitorSubscriber.open(dev.hub));
   await Promise.all([...storefronts.map((s) => s.synced()), monitor.synced()]);
   // The monitor counted them before the kill, so a count it kept from before would show.
   expect(

@@ -6,7 +6,7 @@ import { useChromium } from './support/browser';
 import { createSku, getSkuSync, patchSku } from './support/hubApi';
 import { Storefront } from './support/storefront';
 import { waitFor } from './support/wait';
-import { E2E_ADMIN_TOKEN, useWranglerDev } from './support/wranglerDev';
+import { SEEDED_OWNER, useWranglerDev } from './support/wranglerDev';
 
 /** The seeded demo SKU (schema/seed.sql), and the other five seeded SKUs the check also compares. */
 const DEMO_SKU = 'sku_demo_tee_m';
@@ -14,7 +14,7 @@ const SCREENSHOT = fileURLToPath(new URL('../../docs/monitor.png', import.meta.u
 const UI_TIMEOUT_MS = 15_000;
 
 const dev = useWranglerDev<Storefront>();
-/** Each test opens its own tab, in a context of its own (no token kept from another). */
+/** Each test opens its own tab, in a context of its own (no session cookie kept from another). */
 const chromium = useChromium();
 
 /** A new tab on the monitoring page, not signed in. */
@@ -25,15 +25,16 @@ const openMonitor = async (): Promise<Page> => {
   return page;
 };
 
-const signIn = async (page: Page, token: string) => {
-  await page.locator('#token').fill(token);
+const signIn = async (page: Page, login: string, password: string) => {
+  await page.locator('#login-name').fill(login);
+  await page.locator('#password').fill(password);
   await page.locator('#login-form button').click();
 };
 
-/** A new tab on the monitoring page, signed in with the admin token and live. */
+/** A new tab on the monitoring page, signed in as the seeded owner and live. */
 const signedInMonitor = async (): Promise<Page> => {
   const page = await openMonitor();
-  await signIn(page, E2E_ADMIN_TOKEN);
+  await signIn(page, SEEDED_OWNER.login, SEEDED_OWNER.password);
   await page.locator('#live[data-live="online"]').waitFor({ timeout: UI_TIMEOUT_MS });
   return page;
 };
@@ -42,18 +43,25 @@ const card = (page: Page, channel: string) => page.locator(`[data-channel="${cha
 const checkRow = (page: Page, name: string) => page.locator(`[data-check="${name}"] .status`);
 
 describe('the monitoring page in Chromium', () => {
-  it('asks for the admin token, refuses a wrong one, and keeps the right one for the tab', async () => {
+  it('asks for a staff login, refuses a wrong password, stays signed in across a reload, and signs out', async () => {
     const page = await openMonitor();
-    await signIn(page, 'not-the-token');
+    await signIn(page, SEEDED_OWNER.login, 'not-the-password');
     await expect
       .poll(() => page.locator('#login-error').textContent(), { timeout: UI_TIMEOUT_MS })
-      .toContain('not an admin token');
+      .toContain('Wrong login or password');
 
-    await signIn(page, E2E_ADMIN_TOKEN);
+    await signIn(page, SEEDED_OWNER.login, SEEDED_OWNER.password);
     await page.locator('#live[data-live="online"]').waitFor({ timeout: UI_TIMEOUT_MS });
+    // The session is an HttpOnly cookie: the page cannot read it, the browser sends it again after a reload.
+    expect(await page.evaluate(() => document.cookie)).not.toContain('mallsync_staff');
     await page.reload();
     await page.locator('#live[data-live="online"]').waitFor({ timeout: UI_TIMEOUT_MS });
     expect(await page.locator('#login').isHidden()).toBe(true);
+
+    await page.locator('#logout').click();
+    await page.locator('#login').waitFor({ timeout: UI_TIMEOUT_MS });
+    await page.reload();
+    await page.locator('#login').waitFor({ timeout: UI_TIMEOUT_MS });
   });
 
   it('shows a price change acknowledged on all four channels, each card updating live', async () => {

@@ -1,12 +1,12 @@
-import { env } from 'cloudflare:test';
 import type { Channel } from '../../shared/channels';
 import { CHANNELS_MAP, CHECKS_MAP, type ChannelMonitor, type Checks } from '../../shared/docs/monitor';
-import { MONITOR_ROOM } from '../../shared/rooms';
 import { admin } from './hub';
 import { RoomClient } from './roomClient';
+import { monitorUpgrade, socketTicket } from './staff';
 
-/** The `monitor` room, as the monitoring page subscribes to it (admin token, read-only). */
-export const monitorClient = () => RoomClient.connect(MONITOR_ROOM, 'pc', env.ADMIN_TOKEN);
+/** The `monitor` room, as a script subscribes to it (a single-use ticket, read-only). */
+export const monitorClient = async () =>
+  RoomClient.over(await monitorUpgrade(`&ticket=${encodeURIComponent(await socketTicket())}`));
 
 export const channelOf = (monitor: RoomClient, channel: Channel): ChannelMonitor | undefined =>
   monitor.doc.getMap<ChannelMonitor>(CHANNELS_MAP).get(channel);

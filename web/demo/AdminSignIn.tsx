@@ -2,7 +2,7 @@ import { useState } from 'hono/jsx';
 import { Notice } from '../ui/Notice';
 import { typedValue } from './fieldValues';
 
-/** Asks the operator for the admin token once; the page keeps it for this tab (`web/monitor/session.ts`). */
+/** Asks the operator for the admin token once; the page keeps it for this tab (`adminToken.ts`). */
 export const AdminSignIn = ({ refused, onToken }: { refused: string | null; onToken: (token: string) => void }) => {
   const [token, setToken] = useState('');
   return (

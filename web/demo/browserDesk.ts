@@ -4,7 +4,7 @@ import type { StorefrontEvents } from '../../sdk/src/events';
 import { HubHttp } from '../../sdk/src/http';
 import type { ListingAnswer, ProductPage } from '../../shared/api/productViews';
 import { CHANNELS } from '../../shared/channels';
-import { forgetToken, keepToken, storedToken } from '../monitor/session';
+import { forgetToken, keepToken, storedToken } from './adminToken';
 import type { DemoDesk } from './desk';
 
 /**

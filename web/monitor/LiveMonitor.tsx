@@ -17,7 +17,7 @@ import { ChecksPanel, forceSyncSummary } from './ChecksPanel';
 import { Header } from './Header';
 import { MiniShopPanel } from './MiniShopPanel';
 import { SyncLog } from './SyncLog';
-import { adminCall, TokenRefused } from './session';
+import { adminCall, SessionEnded, type SignedInStaff } from './session';
 
 /** What the page shows of the `monitor` room, read again after each change to it. */
 interface MonitorView {
@@ -38,7 +38,15 @@ const viewOf = (doc: Y.Doc, changes: number): MonitorView => ({
 });
 
 /** The live monitor: the `monitor` room through the storefront SDK's connection, and the operator's actions. */
-export const LiveMonitor = ({ token, onSignOut }: { token: string; onSignOut: (why: string) => void }) => {
+export const LiveMonitor = ({
+  staff,
+  onSessionEnded,
+  onLogOut,
+}: {
+  staff: SignedInStaff;
+  onSessionEnded: (why: string) => void;
+  onLogOut: () => void;
+}) => {
   const [view, setView] = useState<MonitorView | null>(null);
   const [live, setLive] = useState(false);
   const [result, setResult] = useState('');
@@ -46,12 +54,13 @@ export const LiveMonitor = ({ token, onSignOut }: { token: string; onSignOut: (w
   const [room, setRoom] = useState<ReturnType<typeof openOperatorRoom> | null>(null);
 
   const failed = (error: unknown) => {
-    if (error instanceof TokenRefused) onSignOut('The hub no longer accepts this token.');
+    if (error instanceof SessionEnded) onSessionEnded('Your session has ended: sign in again.');
     else setResult(error instanceof Error ? error.message : String(error));
   };
 
   useEffect(() => {
-    const monitor = openOperatorRoom({ url: location.origin, token, room: MONITOR_ROOM, runtime: browserRuntime() });
+    // No ticket: the socket's upgrade carries the session cookie, same origin.
+    const monitor = openOperatorRoom({ url: location.origin, room: MONITOR_ROOM, runtime: browserRuntime() });
     setRoom(monitor);
     let changes = 0;
     const changed = () => {
@@ -66,7 +75,7 @@ export const LiveMonitor = ({ token, onSignOut }: { token: string; onSignOut: (w
       monitor.doc.off('update', changed);
       monitor.close();
     };
-  }, [token]);
+  }, [staff.id]);
 
   useEffect(() => {
     if (typeof view?.forceSync.at === 'number') setResult(forceSyncSummary(view.forceSync as ForceSyncResult));
@@ -85,11 +94,11 @@ export const LiveMonitor = ({ token, onSignOut }: { token: string; onSignOut: (w
   const forceSync = () =>
     act('force', async () => {
       setResult('Force Sync running: re-reading D1…');
-      setResult(forceSyncSummary(await adminCall<ForceSyncResult>(token, 'POST', '/api/admin/monitor/force-sync')));
+      setResult(forceSyncSummary(await adminCall<ForceSyncResult>('POST', '/api/admin/monitor/force-sync')));
     });
   const runChecks = () =>
     act('checks', async () => {
-      await adminCall(token, 'POST', '/api/admin/monitor/checks');
+      await adminCall('POST', '/api/admin/monitor/checks');
     });
 
   return (
@@ -102,13 +111,16 @@ export const LiveMonitor = ({ token, onSignOut }: { token: string; onSignOut: (w
           <button id="force-sync" class="primary" type="button" disabled={busy === 'force'} onClick={forceSync}>
             Force Sync
           </button>
+          <span id="signed-in" class="who">
+            {staff.name} ({staff.role})
+          </span>
           <button
             id="logout"
             class="ghost"
             type="button"
             onClick={() => {
               room?.close();
-              onSignOut('');
+              onLogOut();
             }}
           >
             Log out
@@ -126,7 +138,7 @@ export const LiveMonitor = ({ token, onSignOut }: { token: string; onSignOut: (w
           />
           <SyncLog
             changes={view?.changes ?? 0}
-            load={(query) => adminCall(token, 'GET', `/api/admin/monitor/log?${query}`)}
+            load={(query) => adminCall('GET', `/api/admin/monitor/log?${query}`)}
             onError={failed}
           />
         </div>

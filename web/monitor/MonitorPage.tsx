@@ -1,31 +1,30 @@
-import { useState } from 'hono/jsx';
+import { useEffect, useState } from 'hono/jsx';
 import { Header } from './Header';
 import { LiveMonitor } from './LiveMonitor';
-import { adminCall, forgetToken, keepToken, storedToken, TokenRefused } from './session';
+import { currentStaff, type SignedInStaff, signIn, signOut } from './session';
 
-/** The operator's sign-in: the admin token, checked against the hub before the monitor opens. */
-const SignIn = ({ message, onToken }: { message: string; onToken: (token: string) => void }) => {
+/** The operator's sign-in: a staff login and password; the hub answers with its session cookie. */
+const SignIn = ({ message, onSignedIn }: { message: string; onSignedIn: (staff: SignedInStaff) => void }) => {
   const [error, setError] = useState(message);
   const submit = async (event: Event) => {
     event.preventDefault();
-    const input = (event.currentTarget as HTMLFormElement).elements.namedItem('token') as HTMLInputElement;
-    const token = input.value.trim();
+    const form = event.currentTarget as HTMLFormElement;
+    const field = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value;
     try {
-      await adminCall(token, 'GET', '/api/admin/monitor/log?limit=1');
+      onSignedIn(await signIn(field('login').trim(), field('password')));
     } catch (failure) {
-      setError(failure instanceof TokenRefused ? 'That token is not an admin token.' : String(failure));
-      return;
+      setError(failure instanceof Error ? failure.message : String(failure));
     }
-    keepToken(token);
-    onToken(token);
   };
   return (
     <section id="login" class="login">
       <form id="login-form" onSubmit={submit}>
-        <h2>Operator sign-in</h2>
-        <p>Enter the admin token. It is kept for this browser tab only.</p>
-        <label for="token">Admin token</label>
-        <input id="token" name="token" type="password" autocomplete="current-password" required />
+        <h2>Staff sign-in</h2>
+        <p>Sign in with your back office account. Any role may watch the monitor.</p>
+        <label for="login-name">Login (email)</label>
+        <input id="login-name" name="login" type="email" autocomplete="username" required />
+        <label for="password">Password</label>
+        <input id="password" name="password" type="password" autocomplete="current-password" required />
         <button class="primary" type="submit">
           Open monitor
         </button>
@@ -37,25 +36,28 @@ const SignIn = ({ message, onToken }: { message: string; onToken: (token: string
   );
 };
 
-/** The monitoring page: sign-in until the hub accepts a token, then the live monitor. */
+/** The monitoring page: sign-in until the hub knows a session, then the live monitor. */
 export const MonitorPage = () => {
-  const [token, setToken] = useState<string | null>(storedToken());
+  const [staff, setStaff] = useState<SignedInStaff | null | undefined>(undefined);
   const [message, setMessage] = useState('');
-  const signOut = (why: string) => {
-    forgetToken();
+  useEffect(() => {
+    currentStaff().then(setStaff, () => setStaff(null));
+  }, []);
+  const ended = (why: string) => {
     setMessage(why);
-    setToken(null);
+    setStaff(null);
   };
-  return (
+  const logOut = async () => {
+    await signOut();
+    ended('');
+  };
+  if (staff === undefined) return <Header />;
+  return staff ? (
+    <LiveMonitor staff={staff} onSessionEnded={ended} onLogOut={logOut} />
+  ) : (
     <>
-      {token ? (
-        <LiveMonitor token={token} onSignOut={signOut} />
-      ) : (
-        <>
-          <Header />
-          <SignIn message={message} onToken={setToken} />
-        </>
-      )}
+      <Header />
+      <SignIn message={message} onSignedIn={setStaff} />
     </>
   );
 };

@@ -10,14 +10,16 @@ import packageJson from '../../package.json';
 /**
  * Who may call a route, as `/api/openapi.json` tells storefront developers:
  * `anyone`; a `member` token (a guest's too, unless the route says otherwise, `middleware/memberAuth.ts`);
- * the `admin` token (`middleware/adminAuth.ts`, every `/api/admin/*` route).
+ * `admin`: the API key or a staff session cookie, with the route's permission (`workers/staff/adminAccess.ts`,
+ * every `/api/admin/*` route); `staff`: a staff session cookie.
  */
-export type Caller = 'anyone' | 'member' | 'admin';
+export type Caller = 'anyone' | 'member' | 'admin' | 'staff';
 
 const SECURITY: Record<Caller, NonNullable<DescribeRouteOptions['security']>> = {
   anyone: [],
   member: [{ memberToken: [] }],
-  admin: [{ adminToken: [] }],
+  admin: [{ adminToken: [] }, { staffSession: [] }],
+  staff: [{ staffSession: [] }],
 };
 
 const ERROR_ANSWER = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
@@ -26,7 +28,11 @@ const ERROR_ANSWER = { 'application/json': { schema: { $ref: '#/components/schem
 const REFUSED_CALLER: Record<Caller, ResponsesWithResolver> = {
   anyone: {},
   member: { 401: { description: 'no valid member token', content: ERROR_ANSWER } },
-  admin: { 401: { description: 'no valid admin token', content: ERROR_ANSWER } },
+  admin: {
+    401: { description: 'neither the API key nor a staff session', content: ERROR_ANSWER },
+    403: { description: "`forbidden`: the staff member's role lacks the route's permission", content: ERROR_ANSWER },
+  },
+  staff: { 401: { description: 'no staff session', content: ERROR_ANSWER } },
 };
 
 type Answer = ResponsesWithResolver[string];
@@ -61,10 +67,10 @@ export const featureRoutes =
       security: SECURITY[caller],
       ...route,
       responses: {
+        ...REFUSED_CALLER[caller],
         ...Object.fromEntries(
           Object.entries(responses).map(([status, answer]) => [status, answerOf(Number(status), answer)]),
         ),
-        ...REFUSED_CALLER[caller],
       },
     });
 
@@ -81,6 +87,7 @@ const TAGS = [
   { name: 'admin orders', description: 'Orders, shipping, freight and pickup points for operators' },
   { name: 'minishop', description: 'WeChat Mini-Shop binding, sync rules, migrations and third-party sales' },
   { name: 'monitor', description: 'Consistency checks, the sync log and Force Sync' },
+  { name: 'staff', description: 'Staff sign-in, accounts and roles, socket tickets and the audit log' },
   { name: 'reference', description: 'This description and its browsable page' },
 ];
 
@@ -123,7 +130,17 @@ export const API_DESCRIPTION: Partial<GenerateSpecOptions> = {
           scheme: 'bearer',
           description: 'a member or guest token from `POST /api/auth/*`',
         },
-        adminToken: { type: 'http', scheme: 'bearer', description: 'the admin token (`ADMIN_TOKEN`)' },
+        adminToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'the API key for scripts (`ADMIN_TOKEN`), acting as owner',
+        },
+        staffSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'mallsync_staff',
+          description: 'the session cookie `POST /api/staff/login` sets; writes must come from this origin',
+        },
       },
       schemas: { Error: ERROR_SCHEMA },
     },

@@ -22,9 +22,14 @@ import { adminShippingRoutes } from '../orders/routes/adminShipping';
 import { orderRoutes } from '../orders/routes/orders';
 import { paymentRoutes } from '../orders/routes/payments';
 import { adminPickupPointRoutes, pickupPointRoutes } from '../orders/routes/pickupPoints';
+import { identifyCaller, requirePermission } from '../staff/adminAccess';
+import { auditWrites } from '../staff/auditTrail';
+import { adminAuditRoutes } from '../staff/routes/adminAudit';
+import { adminStaffRoutes } from '../staff/routes/adminStaff';
+import { socketTicketRoutes } from '../staff/routes/socketTickets';
+import { staffSessionRoutes } from '../staff/routes/staffSession';
 import { errorBody, renderError } from './errors';
 import type { HubEnv } from './hubEnv';
-import { adminAuth } from './middleware/adminAuth';
 import { apiReferenceRoutes } from './routes/apiReference';
 import { syncRoutes } from './routes/sync';
 import { healthDocs } from './routes/sync.docs';
@@ -47,7 +52,9 @@ export const app = new Hono<HubEnv>()
   .route('/api/orders', orderRoutes)
   .route('/api/payments', paymentRoutes)
   .route('/api/pickup-points', pickupPointRoutes)
-  .use('/api/admin/*', adminAuth)
+  .route('/api/staff', staffSessionRoutes)
+  // Who calls (API key or staff cookie), then the audit event around the write, refusals by role included.
+  .use('/api/admin/*', identifyCaller, auditWrites, requirePermission)
   .route('/api/admin/products', adminProductRoutes)
   .route('/api/admin/categories', adminCategoryRoutes)
   .route('/api/admin/images', adminImageRoutes)
@@ -61,7 +68,10 @@ export const app = new Hono<HubEnv>()
   .route('/api/admin/orders', adminOrderRoutes)
   .route('/api/admin/orders', adminShippingRoutes)
   .route('/api/admin/pickup-points', adminPickupPointRoutes)
-  .route('/api/admin/monitor', adminMonitorRoutes);
+  .route('/api/admin/monitor', adminMonitorRoutes)
+  .route('/api/admin/socket-tickets', socketTicketRoutes)
+  .route('/api/admin/staff', adminStaffRoutes)
+  .route('/api/admin/audit', adminAuditRoutes);
 
 /** The error shape's 404 for a path no route serves. */
 export const noRoute: NotFoundHandler = (c) =>

@@ -9,7 +9,6 @@ import { currentMemberId } from '../members/records/memberRecords';
 import { monitorRoomOf } from '../monitor/roomFeed';
 import { database } from '../records/db';
 import { ApiError, notFound } from './errors';
-import { checkAdminToken } from './middleware/adminAuth';
 import type { RoomIdentity } from './roomIdentity';
 
 /** What the edge needs of a room's object: which object it is, and its WebSocket endpoint. */
@@ -52,6 +51,7 @@ export const resolveRoom = async (
   name: string,
   channel: Channel,
   token: string | undefined,
+  admitOperator: () => Promise<void>,
 ): Promise<{ stub: RoomEndpoint; identity: RoomIdentity }> => {
   const room = parseRoom(name);
   const readOnly = (stub: RoomEndpoint) => ({
@@ -67,7 +67,7 @@ export const resolveRoom = async (
     case 'account':
       return privateRoom(env, room.kind, room.id as string, channel, token);
     case 'monitor':
-      await checkAdminToken(env, token);
+      await admitOperator();
       return readOnly(monitorRoomOf(env));
     default:
       throw notFound(`room ${name}`);

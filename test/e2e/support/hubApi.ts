@@ -64,6 +64,10 @@ export const call = async <T>(
   return JSON.parse(text) as T;
 };
 
+/** A single-use monitor socket ticket (`POST /api/admin/socket-tickets` with the API key), for `?ticket=`. */
+export const socketTicket = async (hub: HubAddress): Promise<string> =>
+  (await call<{ ticket: string }>(hub, 'POST', '/api/admin/socket-tickets', 201, { admin: true })).ticket;
+
 /** `POST /api/admin/products` with one SKU; returns that SKU. */
 export const createSku = async (hub: HubAddress, title: string, price: number, stock = 50): Promise<SkuState> => {
   const created = await call<{ productId: string; skus: SkuState[] }>(hub, 'POST', '/api/admin/products', 201, {

@@ -14,6 +14,9 @@ import { waitFor } from './wait';
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const WRANGLER = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'wrangler');
 
+/** The owner `schema/seed.sql` seeds, as the README gives it. */
+export const SEEDED_OWNER = { login: 'owner@mallsync.local', password: 'mallsync-owner' } as const;
+
 /** The operator token the hub under test accepts (`--var ADMIN_TOKEN:…`, overriding .dev.vars). */
 export const E2E_ADMIN_TOKEN = 'e2e-admin-token';
 

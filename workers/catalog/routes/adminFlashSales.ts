@@ -7,6 +7,7 @@ import { validate } from '../../edge/validation';
 import { clock } from '../../platform/clock';
 import { database } from '../../records/db';
 import { newId } from '../../records/ids';
+import { recordChange } from '../../staff/auditTrail';
 import { flashSaleClockOf } from '../FlashSaleClock';
 import {
   cancelFlashSale,
@@ -56,7 +57,9 @@ export const adminFlashSaleRoutes = new Hono<HubEnv>()
     };
     await insertFlashSale(db, sale, request.skuIds);
     await flashSaleClockOf(c.env, sale.id).schedule({ flash: flashOf(sale), skuIds: request.skuIds });
-    return c.json(await findFlashSale(db, sale.id, clock.now()), 201);
+    const created = await findFlashSale(db, sale.id, clock.now());
+    recordChange(c, { entity: 'flash-sales', id: sale.id, before: null, after: created });
+    return c.json(created, 201);
   })
   .get('/', docs.list, async (c) => c.json({ flashSales: await listFlashSales(database(c.env.DB), clock.now()) }))
   .get('/:saleId', docs.read, validate('param', flashSaleIdParam), async (c) => {
@@ -73,9 +76,12 @@ export const adminFlashSaleRoutes = new Hono<HubEnv>()
       const { saleId } = c.req.valid('param');
       const db = database(c.env.DB);
       const { name } = c.req.valid('json');
+      const before = await findFlashSale(db, saleId, clock.now());
       if (!(await renameFlashSale(db, saleId, name))) throw notFound('flash sale', 'saleId');
       await flashSaleClockOf(c.env, saleId).rename(name);
-      return c.json(await findFlashSale(db, saleId, clock.now()));
+      const after = await findFlashSale(db, saleId, clock.now());
+      recordChange(c, { entity: 'flash-sales', id: saleId, before, after });
+      return c.json(after);
     },
   )
   .delete('/:saleId', docs.cancel, validate('param', flashSaleIdParam), async (c) => {
@@ -85,5 +91,7 @@ export const adminFlashSaleRoutes = new Hono<HubEnv>()
     if (!sale) throw notFound('flash sale', 'saleId');
     if (sale.status === 'ended') throw new ApiError(409, 'flash_sale_over', 'the sale has ended already');
     if (await cancelFlashSale(db, saleId, clock.now())) await flashSaleClockOf(c.env, saleId).cancel();
-    return c.json(await findFlashSale(db, saleId, clock.now()));
+    const after = await findFlashSale(db, saleId, clock.now());
+    recordChange(c, { entity: 'flash-sales', id: saleId, before: sale, after });
+    return c.json(after);
   });

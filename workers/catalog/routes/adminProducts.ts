@@ -16,6 +16,7 @@ import type { HubEnv } from '../../edge/hubEnv';
 import { validate } from '../../edge/validation';
 import type { Env } from '../../env';
 import { database } from '../../records/db';
+import { recordChange } from '../../staff/auditTrail';
 import { createProduct } from '../createProduct';
 import { editProduct } from '../editProduct';
 import { listProducts } from '../productListings';
@@ -58,8 +59,11 @@ export const adminProductRoutes = new Hono<HubEnv>()
   )
   .patch('/:productId', docs.edit, productParam, validate('json', productPatchSchema), async (c) => {
     const { productId: id } = c.req.valid('param');
+    const before = await productOf(c.env, originOf(c.req.url), id);
     await editProduct(c.env, id, c.req.valid('json'));
-    return c.json(await productOf(c.env, originOf(c.req.url), id));
+    const after = await productOf(c.env, originOf(c.req.url), id);
+    recordChange(c, { entity: 'products', id, before, after });
+    return c.json(after);
   })
   .put('/:productId/options', docs.options, productParam, validate('json', productOptionsSchema), async (c) => {
     const { productId: id } = c.req.valid('param');

@@ -9,7 +9,13 @@ const channelAndToken = [
     in: 'query' as const,
     name: 'token',
     schema: { type: 'string' as const },
-    description: 'for private rooms: member or admin token',
+    description: "for a member's rooms: the member token",
+  },
+  {
+    in: 'query' as const,
+    name: 'ticket',
+    schema: { type: 'string' as const },
+    description: 'for `monitor` without the staff cookie: a single-use ticket from `POST /api/admin/socket-tickets`',
   },
 ];
 
@@ -32,7 +38,7 @@ export const docs = {
     responses: {
       101: 'switching to the multiplexed y-websocket protocol',
       400: 'a missing or unknown channel; no rooms, more than 10, or rooms of different objects',
-      401: 'a private room without a valid token',
+      401: 'a private room without a valid token; `monitor` without the staff cookie or a live ticket',
       403: "a token that may not join a room, or from another channel than the socket's",
       404: 'an unknown room',
       409: "`room_moved`: a merged member's rooms are the survivor's; name those",
@@ -42,7 +48,7 @@ export const docs = {
   room: described({
     summary: 'Subscribe to a room over the y-websocket protocol',
     description:
-      'A WebSocket upgrade (`Upgrade: websocket`). Rooms: `sku:<skuId>` and `catalog` for anyone, `member:<memberId>` and `account:<memberId>` for that member (`token=`), `monitor` for the admin token (`token=`). See docs/architecture.md.',
+      'A WebSocket upgrade (`Upgrade: websocket`). Rooms: `sku:<skuId>` and `catalog` for anyone, `member:<memberId>` and `account:<memberId>` for that member (`token=`), `monitor` for staff (the session cookie, or `ticket=` from `POST /api/admin/socket-tickets`; the admin token is never taken in a URL). See docs/architecture.md.',
     parameters: [
       { in: 'path', name: 'room', required: true, schema: { type: 'string' }, description: 'e.g. `sku:<skuId>`' },
       ...channelAndToken,
@@ -50,7 +56,7 @@ export const docs = {
     responses: {
       101: 'switching to the y-websocket protocol',
       400: 'a missing or unknown channel',
-      401: 'a private room without a valid token',
+      401: 'a private room without a valid token; `monitor` without the staff cookie or a live ticket',
       403: "a token that may not join the room, or from another channel than the socket's",
       404: 'an unknown room or SKU',
       426: 'not a WebSocket upgrade',

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { type Channel, isChannel } from '../../../shared/channels';
 import { MAX_ROOMS_PER_SOCKET, withIdentity, withSocketJoin } from '../../platform/room/socketIdentity';
+import { admitMonitorWatcher } from '../../staff/socketTickets';
 import { ApiError } from '../errors';
 import type { HubEnv } from '../hubEnv';
 import { resolveRoom } from '../roomAccess';
@@ -36,7 +37,9 @@ export const syncRoutes = new Hono<HubEnv>()
       );
     }
     const token = c.req.query('token');
-    const resolved = await Promise.all(names.map((name) => resolveRoom(c.env, name, channel, token)));
+    const resolved = await Promise.all(
+      names.map((name) => resolveRoom(c.env, name, channel, token, () => admitMonitorWatcher(c))),
+    );
     // A merged member's token reaches the survivor's rooms; frames here are named, so the client must name those.
     const moved = resolved.find((r, i) => r.identity.room !== names[i]);
     if (moved)
@@ -55,7 +58,9 @@ export const syncRoutes = new Hono<HubEnv>()
   })
   .get('/:room', docs.room, async (c) => {
     const channel = channelOf(c.req.query('channel'));
-    const { stub, identity } = await resolveRoom(c.env, c.req.param('room'), channel, c.req.query('token'));
+    const { stub, identity } = await resolveRoom(c.env, c.req.param('room'), channel, c.req.query('token'), () =>
+      admitMonitorWatcher(c),
+    );
     requireUpgrade(c.req.header('Upgrade'));
     return stub.fetch(withIdentity(c.req.raw, identity));
   });

@@ -13,6 +13,7 @@ import type { Env } from '../../env';
 import { clock } from '../../platform/clock';
 import { inBatches } from '../../platform/inBatches';
 import { database } from '../../records/db';
+import { recordChange } from '../../staff/auditTrail';
 import { memberRoomOf } from '../MemberRoom';
 import {
   adminCouponOf,
@@ -65,9 +66,14 @@ const editCoupon = async (env: Env, couponId: number, patch: CouponPatch) => {
  * `POST /api/coupons/:couponId/claim`.
  */
 export const adminCouponRoutes = new Hono<HubEnv>()
-  .post('/', docs.create, validate('json', newCouponSchema), async (c) =>
-    c.json(adminCouponOf(await insertCoupon(database(c.env.DB), c.req.valid('json'), clock.now()), clock.now()), 201),
-  )
+  .post('/', docs.create, validate('json', newCouponSchema), async (c) => {
+    const created = adminCouponOf(
+      await insertCoupon(database(c.env.DB), c.req.valid('json'), clock.now()),
+      clock.now(),
+    );
+    recordChange(c, { entity: 'coupons', id: String(created.id), before: null, after: created });
+    return c.json(created, 201);
+  })
   .get('/', docs.list, validate('query', adminCouponQuerySchema), async (c) =>
     c.json(await listCoupons(database(c.env.DB), c.req.valid('query'), clock.now())),
   )
@@ -76,11 +82,30 @@ export const adminCouponRoutes = new Hono<HubEnv>()
     if (!coupon) throw notFound('coupon', 'couponId');
     return c.json(adminCouponOf(coupon, clock.now()));
   })
-  .patch('/:couponId', docs.edit, couponParam, validate('json', couponPatchSchema), async (c) =>
-    c.json(await editCoupon(c.env, c.req.valid('param').couponId, c.req.valid('json'))),
-  )
+  .patch('/:couponId', docs.edit, couponParam, validate('json', couponPatchSchema), async (c) => {
+    const { couponId } = c.req.valid('param');
+    const found = await findCoupon(database(c.env.DB), couponId);
+    const after = await editCoupon(c.env, couponId, c.req.valid('json'));
+    recordChange(c, {
+      entity: 'coupons',
+      id: String(couponId),
+      before: found && adminCouponOf(found, clock.now()),
+      after,
+    });
+    return c.json(after);
+  })
   .post('/:couponId/disable', docs.disable, couponParam, async (c) => {
-    const coupon = await disableCoupon(database(c.env.DB), c.req.valid('param').couponId, clock.now());
+    const { couponId } = c.req.valid('param');
+    const db = database(c.env.DB);
+    const found = await findCoupon(db, couponId);
+    const coupon = await disableCoupon(db, couponId, clock.now());
     if (!coupon) throw notFound('coupon', 'couponId');
-    return c.json(adminCouponOf(coupon, clock.now()));
+    const after = adminCouponOf(coupon, clock.now());
+    recordChange(c, {
+      entity: 'coupons',
+      id: String(couponId),
+      before: found && adminCouponOf(found, clock.now()),
+      after,
+    });
+    return c.json(after);
   });

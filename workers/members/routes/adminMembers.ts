@@ -13,6 +13,7 @@ import type { HubEnv } from '../../edge/hubEnv';
 import { validate } from '../../edge/validation';
 import type { Env } from '../../env';
 import { database } from '../../records/db';
+import { recordChange } from '../../staff/auditTrail';
 import { memberRoomOf } from '../MemberRoom';
 import { runPhoneRepair } from '../phoneRepairRun';
 import { ledgerHistory } from '../records/ledgerHistory';
@@ -27,6 +28,12 @@ const memberRoom = async (env: Env, id: string) => {
   const current = await currentMemberId(database(env.DB), id);
   if (!current) throw notFound('member', 'memberId');
   return { id: current, room: memberRoomOf(env, current) };
+};
+
+/** A member's points and balance, for the audit log's before and after of an adjustment. */
+const assetsOf = async (room: ReturnType<typeof memberRoomOf>) => {
+  const { assets } = unlessRefused(await room.account());
+  return { points: assets.points, balance: assets.balance };
 };
 
 /** Operators' view of members: the list, assets, tags, and points and balance moved through the ledgers. */
@@ -52,9 +59,15 @@ export const adminMemberRoutes = new Hono<HubEnv>()
   })
   .post('/:memberId/points', docs.points, memberParam, validate('json', pointsAdjustmentSchema), async (c) => {
     const member = await memberRoom(c.env, c.req.valid('param').memberId);
-    return c.json(unlessRefused(await member.room.adjustPoints(c.req.valid('json'), 'admin')));
+    const before = await assetsOf(member.room);
+    const moved = unlessRefused(await member.room.adjustPoints(c.req.valid('json'), 'admin'));
+    recordChange(c, { entity: 'members', id: member.id, before, after: await assetsOf(member.room) });
+    return c.json(moved);
   })
   .post('/:memberId/balance', docs.balance, memberParam, validate('json', balanceAdjustmentSchema), async (c) => {
     const member = await memberRoom(c.env, c.req.valid('param').memberId);
-    return c.json(unlessRefused(await member.room.adjustBalance(c.req.valid('json'), 'admin')));
+    const before = await assetsOf(member.room);
+    const moved = unlessRefused(await member.room.adjustBalance(c.req.valid('json'), 'admin'));
+    recordChange(c, { entity: 'members', id: member.id, before, after: await assetsOf(member.room) });
+    return c.json(moved);
   });

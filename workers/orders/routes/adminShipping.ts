@@ -9,6 +9,7 @@ import { memberRoomOf } from '../../members/MemberRoom';
 import { shopSyncOf } from '../../minishop/ShopSync';
 import { isRefusal, type Refusal, refusal } from '../../platform/refusal';
 import { database } from '../../records/db';
+import { recordChange } from '../../staff/auditTrail';
 import { findShippableOrder } from '../records/shipmentRecords';
 import { docs } from './adminShipping.docs';
 
@@ -43,19 +44,41 @@ const shipOrder = async (env: Env, orderId: string, parcel: ShipOrder): Promise<
   return isRefusal(moved) ? moved : { status: 'shipped' };
 };
 
-/** Shipping from the back office: one order, or a batch reported order by order. */
+/** An order's state for the audit log's before and after of shipping it. */
+const orderState = async (env: Env, orderId: string) => {
+  const order = await findShippableOrder(database(env.DB), orderId);
+  return order && { status: order.status };
+};
+
+/** Shipping from the back office: one order, or a batch reported order by order; each shipment audited. */
 export const adminShippingRoutes = new Hono<HubEnv>()
   .post('/:id/ship', docs.ship, orderParam, validate('json', shipOrderSchema), async (c) => {
     const { id } = c.req.valid('param');
-    return c.json({ orderId: id, ...unlessRefused(await shipOrder(c.env, id, c.req.valid('json'))) });
+    const before = await orderState(c.env, id);
+    const shipped = unlessRefused(await shipOrder(c.env, id, c.req.valid('json')));
+    recordChange(c, {
+      entity: 'orders',
+      id,
+      before,
+      after: { ...(await orderState(c.env, id)), parcel: c.req.valid('json') },
+    });
+    return c.json({ orderId: id, ...shipped });
   })
   .post('/ship', docs.shipBatch, validate('json', shipBatchSchema), async (c) => {
     const results = [];
     for (const { orderId, ...parcel } of c.req.valid('json').orders) {
       try {
+        const before = await orderState(c.env, orderId);
         const outcome = await shipOrder(c.env, orderId, parcel);
-        if (!('refused' in outcome)) results.push({ orderId, outcome: 'shipped' as const });
-        else {
+        if (!('refused' in outcome)) {
+          results.push({ orderId, outcome: 'shipped' as const });
+          recordChange(c, {
+            entity: 'orders',
+            id: orderId,
+            before,
+            after: { ...(await orderState(c.env, orderId)), parcel },
+          });
+        } else {
           // Seed 002: what is already shipped is skipped; anything else (after-sale first) fails.
           const skipped = outcome.refused.code === 'already_shipped';
           results.push({
