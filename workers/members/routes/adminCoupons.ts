@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import {
   adminCouponQuerySchema,
   type CouponPatch,
@@ -23,7 +23,7 @@ import {
   listCoupons,
   updateCoupon,
 } from '../records/couponAdminRecords';
-import { insertCoupon } from '../records/couponRecords';
+import { type Coupon, insertCoupon } from '../records/couponRecords';
 import { brokenClaims, editedTerms } from '../rules/couponEdits';
 import { docs } from './adminCoupons.docs';
 
@@ -61,6 +61,17 @@ const editCoupon = async (env: Env, couponId: number, patch: CouponPatch) => {
   throw new ApiError(409, 'coupon_busy', 'members kept claiming the coupon during the edit; try again');
 };
 
+/** Notes a coupon's edit in the audit log (`staff/auditTrail.ts`), and answers what it became. */
+const couponChanged = <T>(c: Context, couponId: number, before: Coupon | null, after: T): T => {
+  recordChange(c, {
+    entity: 'coupons',
+    id: String(couponId),
+    before: before && adminCouponOf(before, clock.now()),
+    after,
+  });
+  return after;
+};
+
 /**
  * Coupons operators define, list, edit and disable; members claim them with
  * `POST /api/coupons/:couponId/claim`.
@@ -85,14 +96,7 @@ export const adminCouponRoutes = new Hono<HubEnv>()
   .patch('/:couponId', docs.edit, couponParam, validate('json', couponPatchSchema), async (c) => {
     const { couponId } = c.req.valid('param');
     const found = await findCoupon(database(c.env.DB), couponId);
-    const after = await editCoupon(c.env, couponId, c.req.valid('json'));
-    recordChange(c, {
-      entity: 'coupons',
-      id: String(couponId),
-      before: found && adminCouponOf(found, clock.now()),
-      after,
-    });
-    return c.json(after);
+    return c.json(couponChanged(c, couponId, found, await editCoupon(c.env, couponId, c.req.valid('json'))));
   })
   .post('/:couponId/disable', docs.disable, couponParam, async (c) => {
     const { couponId } = c.req.valid('param');
@@ -100,12 +104,5 @@ export const adminCouponRoutes = new Hono<HubEnv>()
     const found = await findCoupon(db, couponId);
     const coupon = await disableCoupon(db, couponId, clock.now());
     if (!coupon) throw notFound('coupon', 'couponId');
-    const after = adminCouponOf(coupon, clock.now());
-    recordChange(c, {
-      entity: 'coupons',
-      id: String(couponId),
-      before: found && adminCouponOf(found, clock.now()),
-      after,
-    });
-    return c.json(after);
+    return c.json(couponChanged(c, couponId, found, adminCouponOf(coupon, clock.now())));
   });
