@@ -1,6 +1,6 @@
 import { useState } from 'hono/jsx';
+import { enteredValue } from '../storefront/browserPage';
 import { Notice } from '../ui/Notice';
-import { typedValue } from './fieldValues';
 
 /** Asks the operator for the admin token once; the page keeps it for this tab (`adminToken.ts`). */
 export const AdminSignIn = ({ refused, onToken }: { refused: string | null; onToken: (token: string) => void }) => {
@@ -25,7 +25,7 @@ export const AdminSignIn = ({ refused, onToken }: { refused: string | null; onTo
           type="password"
           autocomplete="off"
           value={token}
-          onInput={(event: Event) => setToken(typedValue(event))}
+          onInput={(event: Event) => setToken(enteredValue(event))}
         />
       </label>
       <Notice message={refused} />

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'hono/jsx';
 import type { ListedProduct, ProductPage } from '../../shared/api/productViews';
 import { CHANNEL_NAMES, CHANNELS, type Channel } from '../../shared/channels';
-import { yuan } from '../ui/money';
+import { yuan } from '../../shared/money';
+import { checkedOf, enteredValue } from '../storefront/browserPage';
 import { Notice } from '../ui/Notice';
 import type { DemoDesk } from './desk';
-import { fenOf, refusalText, tickedIn, typedValue } from './fieldValues';
+import { fenOf, refusalText } from './fieldValues';
 
 export type AdminCall = <T>(method: string, path: string, body?: unknown) => Promise<T>;
 
@@ -33,7 +34,7 @@ const FieldAction = (props: {
         inputmode={props.inputmode}
         placeholder={props.placeholder}
         value={props.value}
-        onInput={(event: Event) => props.onValue(typedValue(event))}
+        onInput={(event: Event) => props.onValue(enteredValue(event))}
       />
     </label>
     <button type="button" class="button" data-kind={props.kind} disabled={props.disabled} onClick={props.onAct}>
@@ -109,7 +110,7 @@ export const OperatorStrip = ({ desk, admin }: { desk: DemoDesk | null; admin: A
             name="product"
             onChange={(event: Event) => {
               setOutcome(null);
-              void pickProduct(typedValue(event)).catch((error: unknown) =>
+              void pickProduct(enteredValue(event)).catch((error: unknown) =>
                 setOutcome({ tone: 'error', message: refusalText(error) }),
               );
             }}
@@ -123,7 +124,7 @@ export const OperatorStrip = ({ desk, admin }: { desk: DemoDesk | null; admin: A
         </label>
         <label class="field">
           SKU
-          <select name="sku" onChange={(event: Event) => setSkuId(typedValue(event))}>
+          <select name="sku" onChange={(event: Event) => setSkuId(enteredValue(event))}>
             {(product?.skus ?? []).map((s) => (
               <option value={s.skuId} selected={s.skuId === skuId}>
                 {s.name || s.title} · {yuan(s.price)} · {s.stock} left
@@ -179,7 +180,7 @@ export const OperatorStrip = ({ desk, admin }: { desk: DemoDesk | null; admin: A
             name="flashPrice"
             inputmode="decimal"
             value={flashPrice}
-            onInput={(event: Event) => setFlashPrice(typedValue(event))}
+            onInput={(event: Event) => setFlashPrice(enteredValue(event))}
           />
         </label>
         <div class="demo-channels">
@@ -191,7 +192,7 @@ export const OperatorStrip = ({ desk, admin }: { desk: DemoDesk | null; admin: A
                 value={channel}
                 checked={channels.includes(channel)}
                 onChange={(event: Event) =>
-                  setChannels((now) => (tickedIn(event) ? [...now, channel] : now.filter((c) => c !== channel)))
+                  setChannels((now) => (checkedOf(event) ? [...now, channel] : now.filter((c) => c !== channel)))
                 }
               />{' '}
               {CHANNEL_NAMES[channel]}

@@ -1,11 +1,3 @@
-/**
- * What an input holds now. Typed by shape: the demo's components are also checked for the
- * server (`tsconfig.json`), which has no DOM types.
- */
-export const typedValue = (event: Event): string => (event.target as unknown as { value: string }).value;
-
-export const tickedIn = (event: Event): boolean => (event.target as unknown as { checked: boolean }).checked;
-
 /** Yuan as an operator types it (`89.9`) in fen, or null when it is not a price. */
 export const fenOf = (yuanText: string): number | null => {
   const yuan = Number(yuanText);

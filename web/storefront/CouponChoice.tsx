@@ -1,7 +1,7 @@
 import type { ClaimedCoupon } from '../../sdk/src/accountDocument';
 import type { Channel } from '../../shared/channels';
 import type { CouponOffer } from '../../shared/docs/account';
-import { yuan } from '../ui/money';
+import { yuan } from '../../shared/money';
 import { useLive } from '../ui/useLive';
 import { enteredValue } from './browserPage';
 import { useShop } from './shopContext';

@@ -1,13 +1,10 @@
 import type { PriceRange } from '../../../shared/api/productViews';
+import { yuanRange } from '../../../shared/money';
 
-/** Fen as the shopper reads it: `¥99.00`. */
-export const yuan = (fen: number): string => `¥${(fen / 100).toFixed(2)}`;
+export { yuan } from '../../../shared/money';
 
 /** A product's price over its SKUs: one price, or the cheapest and dearest. */
-export const priceRange = (range: PriceRange | null): string => {
-  if (range === null) return '暂无报价';
-  return range.min === range.max ? yuan(range.min) : `${yuan(range.min)} – ${yuan(range.max)}`;
-};
+export const priceRange = (range: PriceRange | null): string => (range === null ? '暂无报价' : yuanRange(range));
 
 const twoDigits = (n: number) => String(n).padStart(2, '0');
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'hono/jsx';
-import { yuan } from '../../ui/money';
+import { yuan } from '../../../shared/money';
 import { useLive } from '../../ui/useLive';
 import { goTo } from '../browserPage';
 import { CouponList } from '../CouponList';
