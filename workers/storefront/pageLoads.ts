@@ -1,4 +1,4 @@
-import type { CategoryNode } from '../../shared/api/categories';
+import { categoryTrail } from '../../shared/categoryTrail';
 import type { PageData } from '../../web/storefront/pageData';
 import { categoryTree } from '../catalog/categoryTree';
 import { shopperListing, shopperProduct } from '../catalog/shopperReads';
@@ -6,15 +6,6 @@ import type { Env } from '../env';
 
 /** How many products a listing page shows first; the feed keeps exactly these live. */
 export const LISTING_SIZE = 24;
-
-const findCategory = (nodes: CategoryNode[], id: string): CategoryNode | null => {
-  for (const node of nodes) {
-    if (node.id === id) return node;
-    const below = findCategory(node.children, id);
-    if (below) return below;
-  }
-  return null;
-};
 
 /**
  * What each catalog page is rendered with, read on the server with the storefront API's own reads
@@ -30,7 +21,7 @@ export const pageLoads = {
   },
   category: async (env: Env, origin: string, categoryId: string | null): Promise<PageData | null> => {
     const categories = await categoryTree(env);
-    const category = categoryId ? findCategory(categories, categoryId) : (categories[0] ?? null);
+    const category = categoryId ? (categoryTrail(categories, categoryId).at(-1) ?? null) : (categories[0] ?? null);
     if (!category) return null;
     const listing = await shopperListing(env, origin, { categoryId: category.id, limit: LISTING_SIZE });
     return { page: 'category', categories, category, listing };

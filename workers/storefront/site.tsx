@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import type { CategoryNode } from '../../shared/api/categories';
 import { productListQuery } from '../../shared/api/products';
 import { CHANNELS, type Channel } from '../../shared/channels';
 import type { PageData, PageEnvelope } from '../../web/storefront/pageData';
@@ -73,6 +74,8 @@ const searchQuery = productListQuery.pick({ q: true });
 /** One channel's storefront pages under its prefix (`web/storefront/paths.ts`). */
 const channelPages = (channel: Channel) => {
   const origin = (c: Context) => new URL(c.req.url).origin;
+  // The shopper's own pages show the category menu only in the PC frame: the phone frames never read it.
+  const menu = (c: Context<HubEnv>) => (channel === 'pc' ? categoryTree(c.env) : Promise.resolve([]));
   return new Hono<HubEnv>()
     .get('/', async (c) => render(c, channel, await pageLoads.home(c.env, origin(c))))
     .get('/category', async (c) => render(c, channel, await pageLoads.category(c.env, origin(c), null)))
@@ -86,17 +89,17 @@ const channelPages = (channel: Channel) => {
     .get('/product/:productId', async (c) =>
       render(c, channel, await pageLoads.product(c.env, origin(c), c.req.param('productId'))),
     )
-    .get('/cart', async (c) => render(c, channel, { page: 'cart', categories: await categoryTree(c.env) }))
-    .get('/checkout', async (c) => render(c, channel, { page: 'checkout', categories: await categoryTree(c.env) }))
-    .get('/orders', async (c) => render(c, channel, { page: 'orders', categories: await categoryTree(c.env) }))
+    .get('/cart', async (c) => render(c, channel, { page: 'cart', categories: await menu(c) }))
+    .get('/checkout', async (c) => render(c, channel, { page: 'checkout', categories: await menu(c) }))
+    .get('/orders', async (c) => render(c, channel, { page: 'orders', categories: await menu(c) }))
     .get('/orders/:orderId', async (c) =>
-      render(c, channel, { page: 'order', categories: await categoryTree(c.env), orderId: c.req.param('orderId') }),
+      render(c, channel, { page: 'order', categories: await menu(c), orderId: c.req.param('orderId') }),
     )
-    .get('/me', async (c) => render(c, channel, { page: 'me', categories: await categoryTree(c.env) }))
+    .get('/me', async (c) => render(c, channel, { page: 'me', categories: await menu(c) }))
     .get('/login', async (c) =>
       render(c, channel, {
         page: 'login',
-        categories: await categoryTree(c.env),
+        categories: await menu(c),
         next: safeNext(c.req.query('next'), channel),
       }),
     );
@@ -120,12 +123,8 @@ export const storefrontSite = new Hono<HubEnv>()
   .get('/robots.txt', (c) => c.text(robotsTxt(new URL(c.req.url).origin)))
   .get('/sitemap.xml', async (c) => {
     const origin = new URL(c.req.url).origin;
-    const [categories, products] = await Promise.all([
-      pageLoads.category(c.env, origin, null).then((d) => (d?.page === 'category' ? d.categories : [])),
-      listedProducts(database(c.env.DB)),
-    ]);
-    const categoryIds = (nodes: typeof categories): string[] =>
-      nodes.flatMap((n) => [n.id, ...categoryIds(n.children)]);
+    const [categories, products] = await Promise.all([categoryTree(c.env), listedProducts(database(c.env.DB))]);
+    const categoryIds = (nodes: CategoryNode[]): string[] => nodes.flatMap((n) => [n.id, ...categoryIds(n.children)]);
     c.header('Content-Type', 'application/xml; charset=utf-8');
     return c.body(
       sitemapXml([

@@ -1,25 +1,15 @@
-import type { CategoryNode } from '../../../shared/api/categories';
+import { categoryTrail } from '../../../shared/categoryTrail';
 import { Frame } from '../Frame';
 import { useListing } from '../listing';
 import { ProductGrid } from '../ProductCard';
 import type { PageData } from '../pageData';
 import { useShop } from '../shopContext';
 
-/** The path from a root down to `id`, for breadcrumbs (empty when the tree does not hold it). */
-const trail = (nodes: CategoryNode[], id: string): CategoryNode[] => {
-  for (const node of nodes) {
-    if (node.id === id) return [node];
-    const below = trail(node.children, id);
-    if (below.length > 0) return [node, ...below];
-  }
-  return [];
-};
-
 /** A category and everything under it, its sub-categories to narrow down, the products live. */
 export const CategoryPage = ({ data }: { data: Extract<PageData, { page: 'category' }> }) => {
   const { channel, paths } = useShop();
   const products = useListing({ categoryId: data.category.id }, data.listing);
-  const crumbs = trail(data.categories, data.category.id);
+  const crumbs = categoryTrail(data.categories, data.category.id);
   return (
     <Frame title={data.category.name} tab="category" categories={data.categories}>
       <div class="category-layout">
