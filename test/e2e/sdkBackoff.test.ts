@@ -24,7 +24,8 @@ describe('reconnect backoff across a fleet', () => {
       fc.property(fc.integer(), (seed) => {
         const random = new SeededRandom(seed);
         const back = backAt(DEFAULT_BACKOFF, 0, () => random.next());
-        expect(busiestWindow(back, SECOND) / FLEET).toBeLessThan(0.3);
+        // 250 per second on average; a third is six standard deviations above it, 0.3 only three and a half.
+        expect(busiestWindow(back, SECOND) / FLEET).toBeLessThan(1 / 3);
         expect(Math.max(...back)).toBeLessThan(DEFAULT_BACKOFF.baseMs);
       }),
       { numRuns: 50 },
