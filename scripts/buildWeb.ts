@@ -6,7 +6,7 @@ import { appIconPng } from './appIcons';
 
 /**
  * Builds every web page's bundle into `dist/web`, which wrangler.toml's `[assets]` serves: the
- * storefronts' script and styles, the four-channel demo, the monitoring page, and the App's
+ * storefronts' script and styles, the four-channel demo, the monitoring page, the back office, and the App's
  * service worker, manifest and icons under `app/` (a worker's scope is its folder: `/app/`). Components import their hooks from
  * `hono/jsx`; in the browser that is `hono/jsx/dom`, the client renderer of the same components.
  */
@@ -25,6 +25,7 @@ await build({
     storefront: 'web/storefront/client.tsx',
     demo: 'web/demo/client.tsx',
     monitor: 'web/monitor/main.tsx',
+    admin: 'web/backOffice/client.tsx',
   },
   outdir: OUT,
   bundle: true,

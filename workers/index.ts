@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { backOfficeSite } from './backOffice/site';
 import { app, noRoute } from './edge/app';
 import { renderError } from './edge/errors';
 import type { HubEnv } from './edge/hubEnv';
@@ -15,8 +16,8 @@ export { MemberRoom } from './members/MemberRoom';
 export { ShopSync } from './minishop/ShopSync';
 export { MonitorRoom } from './monitor/MonitorRoom';
 
-/** The storefront pages, then the hub's API and sockets (`edge/app.ts`), whose not-found answer ends both. */
-const hub = new Hono<HubEnv>().route('/', storefrontSite).route('/', app);
+/** The storefront pages and the back office, then the hub's API and sockets (`edge/app.ts`), whose not-found answer ends all. */
+const hub = new Hono<HubEnv>().route('/', storefrontSite).route('/', backOfficeSite).route('/', app);
 hub.onError(renderError);
 hub.notFound(noRoute);
 

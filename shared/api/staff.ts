@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STAFF_ROLES } from '../staffRoles';
+import { STAFF_ROLES, type StaffRole } from '../staffRoles';
 import { cursorSchema, pageLimitSchema } from './paging';
 
 /** A staff login is an email, kept case-folded so `Ann@Mall.example` and `ann@mall.example` are one account. */
@@ -42,3 +42,14 @@ export const auditQuerySchema = z.strictObject({
   cursor: cursorSchema.optional(),
   limit: pageLimitSchema,
 });
+
+/** What the API shows of an account: never its password hash or attempt count. */
+export interface StaffView {
+  id: string;
+  login: string;
+  name: string;
+  role: StaffRole;
+  disabled: boolean;
+  createdAt: number;
+  updatedAt: number;
+}

@@ -27,7 +27,24 @@ describe('signing in', () => {
     const response = await staffLogin(account.login, account.password);
     expect({ status: response.status, body: await response.json() }).toEqual({
       status: 200,
-      body: { staff: { id: account.id, login: account.login, name: 'Olga Operator', role: 'operator' } },
+      body: {
+        staff: {
+          id: account.id,
+          login: account.login,
+          name: 'Olga Operator',
+          role: 'operator',
+          // What the back office shows the operator: products, marketing, Mini-Shop and the monitor, no orders or staff.
+          permissions: [
+            'records:read',
+            'catalog:write',
+            'promotions:write',
+            'delivery:write',
+            'minishop:write',
+            'monitor:write',
+            'monitor:watch',
+          ],
+        },
+      },
     });
     const attributes = cookieAttributes(response);
     expect(attributes).toMatchObject({ httponly: '', samesite: 'Strict', path: '/', secure: '', 'max-age': '43200' });
@@ -76,7 +93,13 @@ describe('the session', () => {
     const cookie = await signedIn(account);
     const answer = await me(cookie);
     expect(await answer.json()).toEqual({
-      staff: { id: account.id, login: account.login, name: 'Cora Service', role: 'customer_service' },
+      staff: {
+        id: account.id,
+        login: account.login,
+        name: 'Cora Service',
+        role: 'customer_service',
+        permissions: ['records:read', 'orders:write', 'members:write', 'monitor:watch'],
+      },
     });
     expect((await admin('GET', '/api/admin/orders', undefined, withCookie(cookie))).status).toBe(200);
   });

@@ -12,12 +12,12 @@ import {
   type MiniShopMonitor,
 } from '../../shared/docs/monitor';
 import { MONITOR_ROOM } from '../../shared/rooms';
+import { adminCall, SessionEnded, type SignedInStaff } from '../backOffice/staffSession';
 import { ChannelCards } from './ChannelCards';
 import { ChecksPanel, forceSyncSummary } from './ChecksPanel';
 import { Header } from './Header';
 import { MiniShopPanel } from './MiniShopPanel';
 import { SyncLog } from './SyncLog';
-import { adminCall, SessionEnded, type SignedInStaff } from './session';
 
 /** What the page shows of the `monitor` room, read again after each change to it. */
 interface MonitorView {

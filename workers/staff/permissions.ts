@@ -1,4 +1,4 @@
-import type { StaffRole } from './records/staffRecords';
+import type { StaffRole } from '../../shared/staffRoles';
 
 /** What an admin route asks of its caller. */
 export const PERMISSIONS = [

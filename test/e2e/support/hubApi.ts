@@ -7,7 +7,7 @@ import { DEVELOPMENT_SMS_CODE } from './developmentSmsCode';
 import { E2E_ADMIN_TOKEN } from './wranglerDev';
 
 /** Where the hub answers: a WranglerDev, or the benchmarks' Hub. */
-interface HubAddress {
+export interface HubAddress {
   readonly httpUrl: string;
 }
 

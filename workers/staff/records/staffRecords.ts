@@ -1,21 +1,11 @@
 import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import { staff } from '../../../schema';
+import type { StaffView } from '../../../shared/api/staff';
 import type { StaffRole } from '../../../shared/staffRoles';
 import type { Database } from '../../records/db';
 
-export type { StaffRole };
+export type { StaffRole, StaffView };
 export type StaffRow = typeof staff.$inferSelect;
-
-/** What the API shows of an account: never its password hash or attempt count. */
-export interface StaffView {
-  id: string;
-  login: string;
-  name: string;
-  role: StaffRole;
-  disabled: boolean;
-  createdAt: number;
-  updatedAt: number;
-}
 
 export const staffView = (row: StaffRow): StaffView => ({
   id: row.id,

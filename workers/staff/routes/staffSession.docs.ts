@@ -11,7 +11,7 @@ export const docs = {
       'Sets the `mallsync_staff` session cookie (HttpOnly, SameSite=Strict, 12 h from its last use). ' +
       'Five wrong passwords in a row lock the account for 15 minutes.',
     responses: {
-      200: '`{ staff: { id, login, name, role } }`',
+      200: '`{ staff: { id, login, name, role, permissions } }`',
       401: '`invalid_credentials`: the login or the password is wrong',
       403: 'sent from another origin',
       423: '`login_locked`: too many wrong passwords; `Retry-After` says for how many seconds',
@@ -21,5 +21,8 @@ export const docs = {
     summary: 'End the session of the cookie',
     responses: { 204: 'the session is revoked and the cookie cleared', 403: 'sent from another origin' },
   }),
-  me: signedIn({ summary: 'The signed-in staff member', responses: { 200: '`{ staff: { id, login, name, role } }`' } }),
+  me: signedIn({
+    summary: 'The signed-in staff member',
+    responses: { 200: '`{ staff: { id, login, name, role, permissions } }`' },
+  }),
 };

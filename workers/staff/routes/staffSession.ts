@@ -8,13 +8,17 @@ import { clock } from '../../platform/clock';
 import { database } from '../../records/db';
 import { recordSessionEvent } from '../auditTrail';
 import { refuseCrossSiteWrite } from '../crossSiteWrites';
+import { ROLE_PERMISSIONS } from '../permissions';
 import { revokeSession } from '../records/sessionRecords';
 import type { StaffRow } from '../records/staffRecords';
 import { clearSessionCookie, currentSession } from '../sessionCookie';
 import { signIn } from '../staffLogin';
 import { docs } from './staffSession.docs';
 
-const signedInAs = ({ id, login, name, role }: StaffRow) => ({ staff: { id, login, name, role } });
+/** Who is signed in and what the role may do, so the back office shows only the screens it can use. */
+const signedInAs = ({ id, login, name, role }: StaffRow) => ({
+  staff: { id, login, name, role, permissions: ROLE_PERMISSIONS[role] },
+});
 
 const sessionOrRefuse = async (c: Context) => {
   const session = await currentSession(c);

@@ -1,0 +1,33 @@
+import type { Child } from 'hono/jsx';
+import type { Permission } from '../../workers/staff/permissions';
+import type { Place } from './router';
+import { StaffScreen } from './screens/StaffScreen';
+import type { SignedInStaff } from './staffSession';
+
+export interface ScreenProps {
+  staff: SignedInStaff;
+  place: Place;
+}
+
+/** One screen of the back office, under `/admin<path>`: shown in the menu to the roles that may open it. */
+export interface Screen {
+  /** The screen's first path segment, e.g. `/orders` (its own pages below it, `/orders/ord_…`); `/` for the dashboard. */
+  path: string;
+  title: string;
+  /** What the staff member's role needs to open it (`workers/staff/permissions.ts`). */
+  needs: Permission;
+  view: (props: ScreenProps) => Child;
+}
+
+/** Every screen, in the menu's order. */
+export const SCREENS: readonly Screen[] = [
+  { path: '/staff', title: 'Staff', needs: 'staff:manage', view: StaffScreen },
+];
+
+/** The screen a path belongs to: the longest `path` it starts with. */
+export const screenAt = (path: string): Screen | undefined =>
+  [...SCREENS]
+    .sort((a, b) => b.path.length - a.path.length)
+    .find((screen) =>
+      screen.path === '/' ? path === '/' : path === screen.path || path.startsWith(`${screen.path}/`),
+    );
