@@ -6,7 +6,7 @@ import { CHANNELS, type Channel } from '../../shared/channels';
 import { useChromium } from './support/browser';
 import { orderDetail } from './support/hubApi';
 import { lastReadWithin } from './support/wait';
-import { E2E_ADMIN_TOKEN, useWranglerDev } from './support/wranglerDev';
+import { E2E_ADMIN_TOKEN, SEEDED_OWNER, useWranglerDev } from './support/wranglerDev';
 
 const SCREENSHOT = fileURLToPath(new URL('../../docs/demo.png', import.meta.url));
 const UI_TIMEOUT_MS = 15_000;
@@ -29,8 +29,9 @@ const cardPrice = (where: FrameLocator, productId: string, text: string) =>
 /** Opens the demo, signs in as the operator and picks the formula's SKU in the operator strip. */
 const openDemoOnFormula = async (page: Page) => {
   await page.goto(`${dev.hub.httpUrl}/demo`);
-  await page.locator('input[name="token"]').fill(E2E_ADMIN_TOKEN);
-  await page.locator('button', { hasText: 'Sign in' }).click();
+  await page.locator('.demo-signin input[name="login"]').fill(SEEDED_OWNER.login);
+  await page.locator('.demo-signin input[name="password"]').fill(SEEDED_OWNER.password);
+  await page.locator('.demo-signin button', { hasText: 'Sign in' }).click();
   await page.locator(`select[name="product"] option[value="${FORMULA.productId}"]`).waitFor({
     state: 'attached',
     timeout: UI_TIMEOUT_MS,

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'hono/jsx';
-import { HubError } from '../../sdk/src/http';
 import { CHANNELS, type Channel } from '../../shared/channels';
+import { SessionEnded, type SignedInStaff } from '../backOffice/staffSession';
 import { pathsOf } from '../storefront/paths';
-import { AdminSignIn } from './AdminSignIn';
 import { ChannelFrames, type FrameVisit } from './ChannelFrames';
 import type { DemoDesk } from './desk';
 import { JourneyPanel } from './JourneyPanel';
 import { JOURNEY_STEPS, type JourneyStep, playJourney, type StepId } from './journey';
+import { OperatorSignIn } from './OperatorSignIn';
 import { type AdminCall, OperatorStrip } from './OperatorStrip';
 
 const HOMES = Object.fromEntries(CHANNELS.map((c) => [c, { path: pathsOf(c).home, visit: 0 }])) as Record<
@@ -19,29 +19,32 @@ const HOMES = Object.fromEntries(CHANNELS.map((c) => [c, { path: pathsOf(c).home
  * Emma's journey across them. The same tree renders on the server (no desk) and in the browser.
  */
 export const DemoPage = ({ desk }: { desk: DemoDesk | null }) => {
-  const [token, setToken] = useState<string | null>(null);
+  const [operator, setOperator] = useState<SignedInStaff | null>(null);
   const [refused, setRefused] = useState<string | null>(null);
   const [visits, setVisits] = useState(HOMES);
   const [steps, setSteps] = useState<readonly JourneyStep[]>(JOURNEY_STEPS);
   const [playing, setPlaying] = useState(false);
   useEffect(() => {
-    if (desk) setToken(desk.storedToken());
+    desk?.operator().then(setOperator, () => setOperator(null));
   }, []);
 
-  const signIn = (next: string) => {
-    desk?.keepToken(next);
-    setRefused(null);
-    setToken(next);
+  const signIn = async (login: string, password: string) => {
+    if (!desk) return;
+    try {
+      setOperator(await desk.signIn(login, password));
+      setRefused(null);
+    } catch (error) {
+      setRefused(error instanceof Error ? error.message : String(error));
+    }
   };
   const admin: AdminCall = async (method, path, body) => {
-    if (!desk || !token) throw new Error('sign in as the operator first');
+    if (!desk || !operator) throw new Error('sign in as the operator first');
     try {
-      return await desk.admin(token, method, path, body);
+      return await desk.admin(method, path, body);
     } catch (error) {
-      if (error instanceof HubError && (error.status === 401 || error.status === 403)) {
-        desk.forgetToken();
-        setToken(null);
-        setRefused('The hub refused this admin token.');
+      if (error instanceof SessionEnded) {
+        setOperator(null);
+        setRefused('Your session has ended: sign in again.');
       }
       throw error;
     }
@@ -51,7 +54,7 @@ export const DemoPage = ({ desk }: { desk: DemoDesk | null }) => {
   const report = (id: StepId, patch: Partial<JourneyStep>) =>
     setSteps((now) => now.map((s) => (s.id === id ? { ...s, ...patch } : s)));
   const play =
-    desk && token
+    desk && operator
       ? () => {
           setPlaying(true);
           void playJourney({
@@ -76,24 +79,29 @@ export const DemoPage = ({ desk }: { desk: DemoDesk | null }) => {
         <p>Four channels, one data set: change it once, watch every storefront follow.</p>
         <nav>
           <a href="/monitor">Monitor</a>
-          {token && (
+          <a href="/admin">Back office</a>
+          {operator && (
             <button
               type="button"
               class="button"
               data-kind="quiet"
-              onClick={() => {
-                desk?.forgetToken();
-                setToken(null);
+              onClick={async () => {
+                await desk?.signOut();
+                setOperator(null);
               }}
             >
-              Sign out
+              Sign out {operator.name}
             </button>
           )}
         </nav>
       </header>
       <ChannelFrames visits={visits} />
       <div class="demo-console">
-        {token ? <OperatorStrip desk={desk} admin={admin} /> : <AdminSignIn refused={refused} onToken={signIn} />}
+        {operator ? (
+          <OperatorStrip desk={desk} admin={admin} />
+        ) : (
+          <OperatorSignIn refused={refused} onSignIn={signIn} />
+        )}
         <JourneyPanel steps={steps} playing={playing} onPlay={play} />
       </div>
     </div>

@@ -4,7 +4,7 @@ import type { StorefrontEvents } from '../../sdk/src/events';
 import { HubHttp } from '../../sdk/src/http';
 import type { ListingAnswer, ProductPage } from '../../shared/api/productViews';
 import { CHANNELS } from '../../shared/channels';
-import { forgetToken, keepToken, storedToken } from './adminToken';
+import { adminCall, currentStaff, signIn, signOut } from '../backOffice/staffSession';
 import type { DemoDesk } from './desk';
 
 /**
@@ -24,10 +24,10 @@ export const browserDesk = (): DemoDesk => {
     for (const shop of Object.values(shops)) shop.close();
   });
   return {
-    storedToken,
-    keepToken,
-    forgetToken,
-    admin: (token, method, path, body) => http.call(method, path, { token, body }),
+    operator: currentStaff,
+    signIn,
+    signOut,
+    admin: adminCall,
     products: async () => (await http.call<ListingAnswer>('GET', '/api/products?limit=50')).products,
     product: (productId) => http.call<ProductPage>('GET', `/api/products/${encodeURIComponent(productId)}`),
     completePayment: async (payUrl) => {

@@ -38,6 +38,7 @@ export const PcShell = ({ categories, q, children }: { categories: CategoryNode[
           <a href="/app">App</a>
           <a href="/demo">Four-channel demo</a>
           <a href="/monitor">Monitor</a>
+          <a href="/admin">Back office</a>
         </nav>
       </footer>
     </div>
