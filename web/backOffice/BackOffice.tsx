@@ -42,7 +42,8 @@ const Desk = ({ staff, onSignOut }: { staff: SignedInStaff; onSignOut: () => voi
       </aside>
       <main class="screen" id="screen">
         {screen && allowed ? (
-          screen.view({ staff, place })
+          // A component keyed by its screen: moving to another screen replaces the whole view.
+          <screen.view key={screen.path} staff={staff} place={place} />
         ) : (
           <section class="panel">
             <h1>{screen ? `${screen.title} is not for your role` : 'No such screen'}</h1>
