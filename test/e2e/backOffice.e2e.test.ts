@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/channels';
 import {
@@ -6,6 +7,7 @@ import {
   openBackOffice,
   openScreen,
   type StaffLogin,
+  screenPicture,
   sidewaysOverflow,
   signInToBackOffice,
   staffAccount,
@@ -102,7 +104,7 @@ describe('the back office in Chromium', () => {
 });
 
 describe('the back office screens in Chromium', () => {
-  it('lets an operator create a coupon, refusing a percent over 99 under its field, disable it, and define a member tier', async () => {
+  it('lets an operator create a coupon, refusing a percent over 99 under its field, edit and disable it, and define a member tier', async () => {
     marketer = await staffAccount(dev.hub, 'operator', 'Lin Marketing');
     const page = await openBackOffice(chromium, dev.hub, '/admin/marketing');
     await signInToBackOffice(page, marketer);
@@ -120,13 +122,19 @@ describe('the back office screens in Chromium', () => {
     const row = page.locator(`[data-coupon="${COUPON_TITLE}"]`);
     await row.locator('[data-status="active"]').waitFor({ timeout: UI_TIMEOUT_MS });
     expect(await row.textContent()).toContain('¥10.00 off over ¥99.00');
+    await row.locator('button', { hasText: 'Edit' }).click();
+    const edit = page.locator('#edit-coupon');
+    await fillForm(edit, { totalQuantity: '800' });
+    await edit.locator('button[type=submit]').click();
+    await row.locator('td.number', { hasText: '0 / 800' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await edit.count()).toBe(0);
     await row.locator('button', { hasText: 'Disable' }).click();
     await row.locator('[data-status="disabled"]').waitFor({ timeout: UI_TIMEOUT_MS });
 
     await fillForm(page.locator('#new-tier'), { id: TIER_ID, title: 'Gold', minPoints: '5000', pointsPercent: '150' });
     await page.locator('#new-tier button[type=submit]').click();
     await page.locator(`[data-tier="${TIER_ID}"]`, { hasText: '150%' }).waitFor({ timeout: UI_TIMEOUT_MS });
-    await page.screenshot({ path: screenshot('marketing') });
+    await screenPicture(page, screenshot('marketing'));
   });
 
   it('lets a viewer find each of those edits in the audit log, by who and before → after, but not create a coupon', async () => {
@@ -144,6 +152,10 @@ describe('the back office screens in Chromium', () => {
     expect(await disabled.locator('.audit-who').textContent()).toBe(marketer?.login);
     expect(await disabled.locator('[data-change="status"] .before').textContent()).toBe('active');
     expect(await disabled.locator('[data-change="status"] .after').textContent()).toBe('disabled');
+    const edited = entry('PATCH /api/admin/coupons/:couponId');
+    expect(await edited.locator('[data-change="totalQuantity"] .before').textContent()).toBe('500');
+    expect(await edited.locator('[data-change="totalQuantity"] .after').textContent()).toBe('800');
+    expect(await edited.locator('[data-change="title"]').count()).toBe(0);
     const created = entry('POST /api/admin/coupons').filter({ has: page.locator('[data-status="201"]') });
     expect(await created.locator('[data-change="title"] .after').textContent()).toBe(COUPON_TITLE);
     expect(await created.locator('[data-change="minSpend"] .after').textContent()).toBe('¥99.00');
@@ -157,7 +169,7 @@ describe('the back office screens in Chromium', () => {
     await page.reload();
     await disabled.waitFor({ timeout: UI_TIMEOUT_MS });
     expect(await page.locator('#audit-search [name=q]').inputValue()).toBe(SUFFIX);
-    await page.screenshot({ path: screenshot('audit') });
+    await screenPicture(page, screenshot('audit'));
     await page.setViewportSize(TABLET_VIEWPORT);
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
 
@@ -223,13 +235,19 @@ describe('the back office screens in Chromium', () => {
     expect(await page.locator('#last-runs [data-run="last-migration"]').textContent()).toContain(
       `${lastMigration.products} products, ${lastMigration.orders} orders`,
     );
-    await page.screenshot({ path: screenshot('minishop') });
+    await screenPicture(page, screenshot('minishop'));
   });
 
-  it('shows the live monitor inside the back office, a price change acknowledged on every channel, without restyling the menu', async () => {
+  it("shows the live monitor inside the back office, a price change acknowledged on every channel, with the menu's look and no trace of the screen it left", async () => {
     const operator = await staffAccount(dev.hub, 'operator', 'Zhao Monitor');
     const page = await openBackOffice(chromium, dev.hub, '/admin/marketing');
+    // Marketing's list of tiers is held until the operator has moved on: its answer comes late.
+    const held: Route[] = [];
+    await page.route('**/api/admin/tiers', (route) => {
+      held.push(route);
+    });
     await signInToBackOffice(page, operator);
+    await expect.poll(() => held.length, { timeout: UI_TIMEOUT_MS }).toBe(1);
     const menuLook = () =>
       page.locator('#logout').evaluate((button) => {
         const style = getComputedStyle(button);
@@ -239,7 +257,12 @@ describe('the back office screens in Chromium', () => {
     await openScreen(page, 'Monitor');
     await page.locator('#live[data-live="online"]').waitFor({ timeout: UI_TIMEOUT_MS });
     expect(await menuLook()).toBe(before);
-    // The Marketing screen it came from is gone: the monitor is the whole screen.
+    const lateAnswer = page.waitForResponse('**/api/admin/tiers');
+    await held[0]?.continue();
+    await (await lateAnswer).finished();
+    // One frame: the page has rendered whatever the late answer changed.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    // The Marketing screen it came from stays gone: the monitor is the whole screen.
     expect(await page.locator('#screen #new-coupon, #screen #tiers').count()).toBe(0);
 
     const sku = await createSku(dev.hub, 'Back office monitored tee', 9900);
@@ -268,6 +291,6 @@ describe('the back office screens in Chromium', () => {
     await page.locator('#log li[data-kind="sku.changed"]', { hasText: sku.skuId }).first().waitFor({
       timeout: UI_TIMEOUT_MS,
     });
-    await page.screenshot({ path: screenshot('monitor') });
+    await screenPicture(page, screenshot('monitor'));
   });
 });

@@ -65,3 +65,9 @@ export const fillForm = async (form: Locator, values: Record<string, string>): P
 /** Whether the page scrolls sideways at its current width: a screen that fits shows none. */
 export const sidewaysOverflow = (page: Page): Promise<number> =>
   page.evaluate(() => (document.scrollingElement?.scrollWidth ?? 0) - window.innerWidth);
+
+/** A picture of what the operator sees on opening the screen: its top, at the tab's size. */
+export const screenPicture = async (page: Page, path: string): Promise<void> => {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path });
+};
