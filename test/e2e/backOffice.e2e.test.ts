@@ -189,7 +189,7 @@ describe('the back office screens in Chromium', () => {
     await page.screenshot({ path: screenshot('marketing-tablet'), fullPage: true });
   });
 
-  it("binds the emulator's Mini-Shop, refusing a wrong secret in place, and shows its migration running to done, live", async () => {
+  it("binds the emulator's Mini-Shop, refusing a wrong secret in place, shows its migration running to done, live, then keeps its rules and auto-sync and unbinds it", async () => {
     const shop = await emulator.newShop('小雅文具小商店', { products: 12, orders: 20 });
     const operator = await staffAccount(dev.hub, 'operator', 'Chen Mini-Shop');
     const page = await openBackOffice(chromium, dev.hub, '/admin/minishop');
@@ -236,6 +236,23 @@ describe('the back office screens in Chromium', () => {
       `${lastMigration.products} products, ${lastMigration.orders} orders`,
     );
     await screenPicture(page, screenshot('minishop'));
+
+    // The rules, auto-sync and unbinding, each as the hub then tells it.
+    await page.locator('#sync-rules [name=productStatus]').selectOption('list');
+    await page.locator('#sync-rules button[type=submit]').click();
+    await page.locator('#sync-rules .notice', { hasText: 'Rules saved' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    const autoSyncSaved = page.waitForResponse((answer) => answer.url().endsWith('/auto-sync'));
+    await page.locator('#auto-sync').uncheck();
+    expect((await autoSyncSaved).status()).toBe(200);
+    await page.locator('#unbind-shop').click();
+    await page.locator('#shop-status', { hasText: 'Unbound' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await page.locator('a', { hasText: 'all shops' }).click();
+    const listed = page.locator(`#shop-list [data-appid="${shop.appid}"]`);
+    await listed.waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await listed.textContent()).toContain('Auto-sync off');
+    await listed.locator('a').click();
+    await page.locator('#shop-status', { hasText: 'Unbound' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await page.locator('#sync-rules [name=productStatus]').inputValue()).toBe('list');
   });
 
   it("shows the live monitor inside the back office, a price change acknowledged on every channel, with the menu's look and no trace of the screen it left", async () => {

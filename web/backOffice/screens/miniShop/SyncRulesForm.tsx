@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'hono/jsx';
 import type { MiniShopSyncRules, MiniShopView as ShopView } from '../../../../shared/api/minishop';
+import { Notice } from '../../../ui/Notice';
 import { ActionNotice, Field, useAction } from '../../refusals';
 import { adminCall } from '../../staffSession';
 
@@ -36,6 +37,7 @@ export const SyncRulesForm = ({ shop, onSaved }: { shop: ShopView; onSaved: (sho
   const templates = useAction();
   const [sourceTemplates, setSourceTemplates] = useState<SourceTemplate[]>([]);
   const [freightKind, setFreightKind] = useState(shop.rules.freight.kind);
+  const [saved, setSaved] = useState(false);
   useEffect(() => {
     if (freightKind !== 'template' || sourceTemplates.length > 0) return;
     void templates.run(async () =>
@@ -51,11 +53,15 @@ export const SyncRulesForm = ({ shop, onSaved }: { shop: ShopView; onSaved: (sho
   }, [freightKind]);
   const submit = async (event: Event) => {
     event.preventDefault();
+    setSaved(false);
     const rules = rulesOfForm(event.currentTarget as HTMLFormElement);
-    const saved = await action.run(() =>
+    const changed = await action.run(() =>
       adminCall<ShopView>('PATCH', `/api/admin/minishop/shops/${shop.appid}/rules`, rules),
     );
-    if (saved) onSaved(saved);
+    if (changed) {
+      setSaved(true);
+      onSaved(changed);
+    }
   };
   const { freight } = shop.rules;
   return (
@@ -122,6 +128,7 @@ export const SyncRulesForm = ({ shop, onSaved }: { shop: ShopView; onSaved: (sho
           Save rules
         </button>
         <ActionNotice action={action} fields={RULE_FIELDS} />
+        {saved && <Notice tone="info" message="Rules saved: the next run follows them." />}
       </div>
     </form>
   );
