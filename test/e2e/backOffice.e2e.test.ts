@@ -190,7 +190,7 @@ describe('the back office screens in Chromium', () => {
   });
 
   it("binds the emulator's Mini-Shop, refusing a wrong secret in place, shows its migration running to done, live, then keeps its rules and auto-sync and unbinds it", async () => {
-    const shop = await emulator.newShop('小雅文具小商店', { products: 12, orders: 20 });
+    const shop = await emulator.newShop('小雅文具小商店', { products: 5, orders: 8 });
     const operator = await staffAccount(dev.hub, 'operator', 'Chen Mini-Shop');
     const page = await openBackOffice(chromium, dev.hub, '/admin/minishop');
     await signInToBackOffice(page, operator);

@@ -1,4 +1,4 @@
-import type { AuditEntryView as AuditEvent } from '../../../../shared/api/staff';
+import type { AuditEntryView } from '../../../../shared/api/staff';
 import { type FieldChange, fieldChanges, readable } from './fieldChanges';
 
 interface RecordedChange {
@@ -15,7 +15,7 @@ const ACTIONS: Record<string, string> = {
   logout: 'Signed out',
 };
 
-const whoOf = (event: AuditEvent): string =>
+const whoOf = (event: AuditEntryView): string =>
   event.actorLogin ?? (event.actorKind === 'api-key' ? 'API key' : 'Not signed in');
 
 const Changes = ({ changes }: { changes: FieldChange[] }) => (
@@ -39,7 +39,7 @@ const Changes = ({ changes }: { changes: FieldChange[] }) => (
  * One audited action: when, who, the route and its answer, the target, and before → after field by
  * field. A write whose route recorded no change shows what was sent.
  */
-export const AuditEntry = ({ event }: { event: AuditEvent }) => {
+export const AuditEntry = ({ event }: { event: AuditEntryView }) => {
   const recorded = (event.changes ?? []) as RecordedChange[];
   const refused = event.status >= 400;
   return (

@@ -1,6 +1,6 @@
 import './audit.css';
 import { useEffect, useState } from 'hono/jsx';
-import type { AuditEntryView as AuditEvent } from '../../../../shared/api/staff';
+import type { AuditEntryView } from '../../../../shared/api/staff';
 import { ActionNotice, Field, useAction } from '../../refusals';
 import { navigate, screenHref } from '../../router';
 import type { ScreenProps } from '../../screens';
@@ -12,7 +12,7 @@ import { type AuditFilters, auditQueryOf, FILTER_NAMES, filtersOf } from './audi
 const ENTITIES = ['coupons', 'tiers', 'products', 'skus', 'flash-sales', 'members', 'orders', 'minishop', 'staff'];
 
 interface AuditPage {
-  events: AuditEvent[];
+  events: AuditEntryView[];
   nextCursor: string | null;
 }
 
@@ -64,7 +64,7 @@ const AuditSearch = ({ filters, action }: { filters: AuditFilters; action: Retur
 export const AuditScreen = ({ place }: ScreenProps) => {
   const filters = filtersOf(place.query);
   const search = place.query.toString();
-  const [events, setEvents] = useState<AuditEvent[] | null>(null);
+  const [events, setEvents] = useState<AuditEntryView[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const load = useAction();
   const page = (after: string | null) =>

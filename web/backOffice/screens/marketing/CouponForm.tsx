@@ -1,5 +1,5 @@
-import { useState } from 'hono/jsx';
-import type { AdminCouponView as AdminCoupon } from '../../../../shared/api/coupons';
+import { useEffect, useRef, useState } from 'hono/jsx';
+import type { AdminCouponView } from '../../../../shared/api/coupons';
 import { CHANNEL_NAMES, CHANNELS } from '../../../../shared/channels';
 import { ActionNotice, Field, useAction } from '../../refusals';
 import { adminCall } from '../../staffSession';
@@ -28,29 +28,35 @@ export const CouponForm = ({
   onSaved,
   onCancel,
 }: {
-  coupon?: AdminCoupon;
-  onSaved: (saved: AdminCoupon) => void;
+  coupon?: AdminCouponView;
+  onSaved: (saved: AdminCouponView) => void;
   onCancel?: () => void;
 }) => {
   const action = useAction();
   // Fixed when the form opens, so a re-render never moves the dates the operator typed.
   const [now] = useState(() => Date.now());
+  const form = useRef<HTMLFormElement>(null);
+  // An edit opens above the list: bring it to the operator who clicked Edit further down.
+  useEffect(() => {
+    if (coupon) form.current?.scrollIntoView({ block: 'start' });
+  }, [coupon?.id]);
   const submit = async (event: Event) => {
     event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const terms = couponOfForm(form);
+    const filled = event.currentTarget as HTMLFormElement;
+    const terms = couponOfForm(filled);
     const saved = await action.run(() =>
       coupon
-        ? adminCall<AdminCoupon>('PATCH', `/api/admin/coupons/${coupon.id}`, changedTerms(coupon, terms))
-        : adminCall<AdminCoupon>('POST', '/api/admin/coupons', terms),
+        ? adminCall<AdminCouponView>('PATCH', `/api/admin/coupons/${coupon.id}`, changedTerms(coupon, terms))
+        : adminCall<AdminCouponView>('POST', '/api/admin/coupons', terms),
     );
     if (saved) {
-      if (!coupon) form.reset();
+      if (!coupon) filled.reset();
       onSaved(saved);
     }
   };
   return (
     <form
+      ref={form}
       class="panel form-grid"
       id={coupon ? 'edit-coupon' : 'new-coupon'}
       aria-label={coupon ? `Edit coupon ${coupon.title}` : 'New coupon'}

@@ -1,10 +1,10 @@
-import type { AdminCouponView as AdminCoupon } from '../../../../shared/api/coupons';
+import type { AdminCouponView } from '../../../../shared/api/coupons';
 import { CHANNEL_NAMES, CHANNELS } from '../../../../shared/channels';
 import { ActionNotice, useAction } from '../../refusals';
 import { adminCall } from '../../staffSession';
 import { offerText } from './couponTerms';
 
-const STATUS_TONES: Record<AdminCoupon['status'], string> = {
+const STATUS_TONES: Record<AdminCouponView['status'], string> = {
   scheduled: 'muted',
   active: 'ok',
   ended: 'muted',
@@ -19,13 +19,15 @@ export const CouponRow = ({
   onEdit,
   onChanged,
 }: {
-  coupon: AdminCoupon;
+  coupon: AdminCouponView;
   onEdit: () => void;
-  onChanged: (changed: AdminCoupon) => void;
+  onChanged: (changed: AdminCouponView) => void;
 }) => {
   const action = useAction();
   const disable = async () => {
-    const changed = await action.run(() => adminCall<AdminCoupon>('POST', `/api/admin/coupons/${coupon.id}/disable`));
+    const changed = await action.run(() =>
+      adminCall<AdminCouponView>('POST', `/api/admin/coupons/${coupon.id}/disable`),
+    );
     if (changed) onChanged(changed);
   };
   return (

@@ -1,6 +1,6 @@
 import './marketing.css';
 import { useEffect, useState } from 'hono/jsx';
-import type { AdminCouponView as AdminCoupon } from '../../../../shared/api/coupons';
+import type { AdminCouponView } from '../../../../shared/api/coupons';
 import { ActionNotice, useAction } from '../../refusals';
 import { Link, screenHref } from '../../router';
 import { adminCall } from '../../staffSession';
@@ -9,15 +9,15 @@ import { CouponRow } from './CouponRow';
 import { TiersPanel } from './TiersPanel';
 
 interface CouponPage {
-  coupons: AdminCoupon[];
+  coupons: AdminCouponView[];
   nextCursor: string | null;
 }
 
 /** Coupons, newest first and paged, with the form that creates or edits one. */
 const CouponsPanel = () => {
-  const [coupons, setCoupons] = useState<AdminCoupon[]>([]);
+  const [coupons, setCoupons] = useState<AdminCouponView[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
-  const [editing, setEditing] = useState<AdminCoupon | null>(null);
+  const [editing, setEditing] = useState<AdminCouponView | null>(null);
   const load = useAction();
   const more = (after: string | null) =>
     load.run(async () => {
@@ -31,12 +31,13 @@ const CouponsPanel = () => {
   useEffect(() => {
     void more(null);
   }, []);
-  const replace = (changed: AdminCoupon) =>
+  const replace = (changed: AdminCouponView) =>
     setCoupons((all) => all.map((coupon) => (coupon.id === changed.id ? changed : coupon)));
   return (
     <>
       {editing ? (
         <CouponForm
+          key={`edit-${editing.id}`}
           coupon={editing}
           onSaved={(saved) => {
             replace(saved);
@@ -45,7 +46,7 @@ const CouponsPanel = () => {
           onCancel={() => setEditing(null)}
         />
       ) : (
-        <CouponForm onSaved={(created) => setCoupons((all) => [created, ...all])} />
+        <CouponForm key="new" onSaved={(created) => setCoupons((all) => [created, ...all])} />
       )}
       <section class="panel">
         <h2>Coupons</h2>

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'hono/jsx';
-import type { TierView as Tier } from '../../../../shared/api/members';
+import type { TierView } from '../../../../shared/api/members';
 import { ActionNotice, Field, useAction } from '../../refusals';
 import { adminCall } from '../../staffSession';
 
 const TIER_FIELDS = ['id', 'title', 'minPoints', 'pointsPercent'] as const;
 
 /** A tier defined (or redefined, by its id): members move into it at their next points move. */
-const NewTier = ({ onSaved }: { onSaved: (tier: Tier) => void }) => {
+const NewTier = ({ onSaved }: { onSaved: (tier: TierView) => void }) => {
   const action = useAction();
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -19,7 +19,7 @@ const NewTier = ({ onSaved }: { onSaved: (tier: Tier) => void }) => {
       minPoints: Number(text('minPoints')),
       pointsPercent: Number(text('pointsPercent') || '100'),
     };
-    const saved = await action.run(() => adminCall<Tier>('POST', '/api/admin/tiers', tier));
+    const saved = await action.run(() => adminCall<TierView>('POST', '/api/admin/tiers', tier));
     if (saved) {
       form.reset();
       onSaved(saved);
@@ -51,12 +51,12 @@ const NewTier = ({ onSaved }: { onSaved: (tier: Tier) => void }) => {
 
 /** The member tiers, lowest threshold first, and the form that defines one. */
 export const TiersPanel = () => {
-  const [tiers, setTiers] = useState<Tier[] | null>(null);
+  const [tiers, setTiers] = useState<TierView[] | null>(null);
   const load = useAction();
   useEffect(() => {
-    void load.run(async () => setTiers((await adminCall<{ tiers: Tier[] }>('GET', '/api/admin/tiers')).tiers));
+    void load.run(async () => setTiers((await adminCall<{ tiers: TierView[] }>('GET', '/api/admin/tiers')).tiers));
   }, []);
-  const saved = (tier: Tier) =>
+  const saved = (tier: TierView) =>
     setTiers((all) =>
       [...(all ?? []).filter((known) => known.id !== tier.id), tier].sort((a, b) => a.minPoints - b.minPoints),
     );

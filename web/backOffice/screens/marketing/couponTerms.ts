@@ -1,4 +1,4 @@
-import type { AdminCouponView as AdminCoupon, CouponPatch, NewCoupon } from '../../../../shared/api/coupons';
+import type { AdminCouponView, CouponPatch, NewCoupon } from '../../../../shared/api/coupons';
 import { CHANNELS } from '../../../../shared/channels';
 import { yuan } from '../../../../shared/money';
 
@@ -46,7 +46,7 @@ const TERMS = [
 ] as const;
 
 /** Only what the operator changed, so the edit (and its audit entry) says just that. */
-export const changedTerms = (coupon: AdminCoupon, edited: NewCoupon): CouponPatch =>
+export const changedTerms = (coupon: AdminCouponView, edited: NewCoupon): CouponPatch =>
   Object.fromEntries(
     TERMS.filter((term) => JSON.stringify(edited[term]) !== JSON.stringify(coupon[term])).map((term) => [
       term,
@@ -55,11 +55,11 @@ export const changedTerms = (coupon: AdminCoupon, edited: NewCoupon): CouponPatc
   );
 
 /** "¥10.00 off over ¥99.00", "15% off". */
-export const offerText = (coupon: Pick<AdminCoupon, 'kind' | 'value' | 'minSpend'>): string => {
+export const offerText = (coupon: Pick<AdminCouponView, 'kind' | 'value' | 'minSpend'>): string => {
   const off = coupon.kind === 'amount' ? `${yuan(coupon.value)} off` : `${coupon.value}% off`;
   return coupon.minSpend > 0 ? `${off} over ${yuan(coupon.minSpend)}` : off;
 };
 
 /** The form's value field as the operator types it: yuan for an amount, the percent for a percent. */
-export const valueInput = (coupon: Pick<AdminCoupon, 'kind' | 'value'>): string =>
+export const valueInput = (coupon: Pick<AdminCouponView, 'kind' | 'value'>): string =>
   coupon.kind === 'amount' ? (coupon.value / 100).toFixed(2) : String(coupon.value);

@@ -1,16 +1,16 @@
-import type { MiniShopView as ShopView } from '../../../../shared/api/minishop';
+import type { MiniShopView } from '../../../../shared/api/minishop';
 import { ActionNotice, Field, useAction } from '../../refusals';
 import { adminCall } from '../../staffSession';
 
 const BIND_FIELDS = ['appid', 'secret'] as const;
 
 /** Binds a Mini-Shop with its own appid and secret: the Mini-Shop must accept them, else its refusal shows on the field. */
-export const BindShop = ({ onBound }: { onBound: (shop: ShopView) => void }) => {
+export const BindShop = ({ onBound }: { onBound: (shop: MiniShopView) => void }) => {
   const action = useAction();
   const submit = async (event: Event) => {
     event.preventDefault();
     const values = Object.fromEntries(new FormData(event.currentTarget as HTMLFormElement).entries());
-    const bound = await action.run(() => adminCall<ShopView>('POST', '/api/admin/minishop/shops', values));
+    const bound = await action.run(() => adminCall<MiniShopView>('POST', '/api/admin/minishop/shops', values));
     if (bound) onBound(bound);
   };
   return (

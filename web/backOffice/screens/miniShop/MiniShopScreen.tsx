@@ -1,6 +1,6 @@
 import './miniShop.css';
 import { useEffect, useState } from 'hono/jsx';
-import type { MiniShopRecordView as MiniShop } from '../../../../shared/api/minishop';
+import type { MiniShopRecordView } from '../../../../shared/api/minishop';
 import { ActionNotice, useAction } from '../../refusals';
 import { Link, navigate, screenHref } from '../../router';
 import type { ScreenProps } from '../../screens';
@@ -13,11 +13,11 @@ const SHOP_PATH = '/minishop/';
 
 /** The Mini-Shops bound here, each opening its own page. */
 const ShopList = () => {
-  const [shops, setShops] = useState<MiniShop[] | null>(null);
+  const [shops, setShops] = useState<MiniShopRecordView[] | null>(null);
   const load = useAction();
   useEffect(() => {
     void load.run(async () =>
-      setShops((await adminCall<{ shops: MiniShop[] }>('GET', '/api/admin/minishop/shops')).shops),
+      setShops((await adminCall<{ shops: MiniShopRecordView[] }>('GET', '/api/admin/minishop/shops')).shops),
     );
   }, []);
   return (

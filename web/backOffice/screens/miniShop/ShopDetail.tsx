@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'hono/jsx';
-import type { MiniShopView as ShopView } from '../../../../shared/api/minishop';
+import type { MiniShopView } from '../../../../shared/api/minishop';
 import { useMonitorRoom } from '../../../monitor/monitorRoom';
 import { ActionNotice, useAction } from '../../refusals';
 import { Link, screenHref } from '../../router';
@@ -9,7 +9,7 @@ import { clockTime, OUTCOMES, RUN_NAMES } from './runText';
 import { SyncRulesForm } from './SyncRulesForm';
 
 /** The shop's last runs as the hub keeps them: the last of any kind with its errors, and the last migration. */
-const LastRuns = ({ shop }: { shop: ShopView }) => {
+const LastRuns = ({ shop }: { shop: MiniShopView }) => {
   const last = shop.progress.lastRun;
   const migration = shop.lastMigration;
   return (
@@ -49,7 +49,7 @@ const LastRuns = ({ shop }: { shop: ShopView }) => {
 
 /** One bound (or unbound) Mini-Shop: its migration, live; auto-sync; the rules; its last runs; unbinding. */
 export const ShopDetail = ({ appid, staffId }: { appid: string; staffId: string }) => {
-  const [shop, setShop] = useState<ShopView | null>(null);
+  const [shop, setShop] = useState<MiniShopView | null>(null);
   const load = useAction();
   const migrate = useAction();
   const autoSync = useAction();
@@ -57,7 +57,7 @@ export const ShopDetail = ({ appid, staffId }: { appid: string; staffId: string 
   const { view, live } = useMonitorRoom(staffId);
   const watched = view?.miniShops.get(appid);
   const reload = () =>
-    load.run(async () => setShop(await adminCall<ShopView>('GET', `/api/admin/minishop/shops/${appid}`)));
+    load.run(async () => setShop(await adminCall<MiniShopView>('GET', `/api/admin/minishop/shops/${appid}`)));
   // A run that ends shows in the monitor room first; the shop's own record then has its errors.
   useEffect(() => {
     void reload();

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'hono/jsx';
-import type { MiniShopSyncRules, MiniShopView as ShopView } from '../../../../shared/api/minishop';
+import type { MiniShopSyncRules, MiniShopView } from '../../../../shared/api/minishop';
 import { Notice } from '../../../ui/Notice';
 import { ActionNotice, Field, useAction } from '../../refusals';
 import { adminCall } from '../../staffSession';
@@ -32,7 +32,7 @@ const rulesOfForm = (form: HTMLFormElement): MiniShopSyncRules => {
 };
 
 /** The shop's sync rules (seed 002); the hub refuses a change while a migration runs, beside the button. */
-export const SyncRulesForm = ({ shop, onSaved }: { shop: ShopView; onSaved: (shop: ShopView) => void }) => {
+export const SyncRulesForm = ({ shop, onSaved }: { shop: MiniShopView; onSaved: (shop: MiniShopView) => void }) => {
   const action = useAction();
   const templates = useAction();
   const [sourceTemplates, setSourceTemplates] = useState<SourceTemplate[]>([]);
@@ -56,7 +56,7 @@ export const SyncRulesForm = ({ shop, onSaved }: { shop: ShopView; onSaved: (sho
     setSaved(false);
     const rules = rulesOfForm(event.currentTarget as HTMLFormElement);
     const changed = await action.run(() =>
-      adminCall<ShopView>('PATCH', `/api/admin/minishop/shops/${shop.appid}/rules`, rules),
+      adminCall<MiniShopView>('PATCH', `/api/admin/minishop/shops/${shop.appid}/rules`, rules),
     );
     if (changed) {
       setSaved(true);
