@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { coupons } from '../../schema/coupons';
 import { CHANNELS } from '../channels';
 import type { CouponOffer } from '../docs/account';
 import { eachOnce } from './eachOnce';
@@ -56,3 +57,10 @@ export interface ClaimableCoupon extends CouponOffer {
   /** How many of it this member has claimed so far. */
   claimedByMe: number;
 }
+
+/** A coupon as the admin API answers it: its terms, how many were claimed and are left, and where it stands. */
+export type AdminCouponView = typeof coupons.$inferSelect & {
+  claimed: number;
+  remaining: number;
+  status: 'scheduled' | 'active' | 'ended' | 'disabled';
+};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { memberTiers } from '../../schema/tiers';
 import { phonePrefix } from '../../workers/members/rules/phoneNumbers';
 import { ID_PATTERN } from '../rooms';
 import { eachOnce } from './eachOnce';
@@ -65,3 +66,6 @@ export type PointsAdjustment = z.infer<typeof pointsAdjustmentSchema>;
 export type BalanceAdjustment = z.infer<typeof balanceAdjustmentSchema>;
 export type AdminMemberQuery = z.infer<typeof adminMemberQuerySchema>;
 export type LedgerQuery = z.infer<typeof ledgerQuerySchema>;
+
+/** A member tier as `GET /api/admin/tiers` lists it. */
+export type TierView = typeof memberTiers.$inferSelect;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { miniShops } from '../../schema/minishop';
 import { eachOnce } from './eachOnce';
 
 const fenAmount = z.number().int().min(0).max(100_000_000);
@@ -64,3 +65,20 @@ export const shipBatchSchema = z.strictObject({
 export type MiniShopSyncRules = z.infer<typeof syncRulesSchema>;
 export type SyncRulesPatch = z.infer<typeof syncRulesPatchSchema>;
 export type ShipOrder = z.infer<typeof shipOrderSchema>;
+
+/** How a Mini-Shop's last run ended (`workers/minishop/shopSyncStore.ts`). */
+export interface MiniShopFinishedRun {
+  kind: 'migration' | 'orders' | 'products';
+  runId: string;
+  outcome: string;
+  finishedAt: number;
+  errors: string[];
+}
+
+/** A bound (or unbound) shop as `GET /api/admin/minishop/shops` lists it. */
+export type MiniShopRecordView = typeof miniShops.$inferSelect;
+
+/** `GET /api/admin/minishop/shops/:appid`: the shop and how its runs stand. */
+export type MiniShopView = MiniShopRecordView & {
+  progress: { lastRun: MiniShopFinishedRun | null; queued: MiniShopFinishedRun['kind'][] };
+};

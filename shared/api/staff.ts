@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { auditEvents } from '../../schema/staff';
 import { STAFF_ROLES, type StaffRole } from '../staffRoles';
 import { cursorSchema, pageLimitSchema } from './paging';
 
@@ -53,3 +54,6 @@ export interface StaffView {
   createdAt: number;
   updatedAt: number;
 }
+
+/** One audit log entry as `GET /api/admin/audit` answers it. */
+export type AuditEntryView = typeof auditEvents.$inferSelect;

@@ -42,7 +42,12 @@ const Desk = ({ staff, onSignOut }: { staff: SignedInStaff; onSignOut: () => voi
       </aside>
       <main class="screen" id="screen">
         {screen && allowed ? (
-          screen.view({ staff, place })
+          // Each screen in an element of its own: moving to another screen detaches it, so an answer
+          // the old screen was still awaiting re-renders it there (hono/jsx/dom re-applies an
+          // unmounted component's state update into its container), out of sight.
+          <div class="screen-view" key={screen.path}>
+            <screen.view staff={staff} place={place} />
+          </div>
         ) : (
           <section class="panel">
             <h1>{screen ? `${screen.title} is not for your role` : 'No such screen'}</h1>

@@ -1,6 +1,10 @@
 import type { Child } from 'hono/jsx';
 import type { Permission } from '../../workers/staff/permissions';
 import type { Place } from './router';
+import { AuditScreen } from './screens/audit/AuditScreen';
+import { MarketingScreen } from './screens/marketing/MarketingScreen';
+import { MiniShopScreen } from './screens/miniShop/MiniShopScreen';
+import { MonitorScreen } from './screens/monitor/MonitorScreen';
 import { StaffScreen } from './screens/StaffScreen';
 import type { SignedInStaff } from './staffSession';
 
@@ -21,6 +25,10 @@ export interface Screen {
 
 /** Every screen, in the menu's order. */
 export const SCREENS: readonly Screen[] = [
+  { path: '/marketing', title: 'Marketing', needs: 'records:read', view: MarketingScreen },
+  { path: '/minishop', title: 'Mini-Shop', needs: 'records:read', view: MiniShopScreen },
+  { path: '/monitor', title: 'Monitor', needs: 'monitor:watch', view: MonitorScreen },
+  { path: '/audit', title: 'Audit log', needs: 'audit:read', view: AuditScreen },
   { path: '/staff', title: 'Staff', needs: 'staff:manage', view: StaffScreen },
 ];
 

@@ -1,4 +1,4 @@
-import type { BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
 import type { StaffRole } from '../../../shared/staffRoles';
 import { call, type HubAddress } from './hubApi';
 
@@ -51,4 +51,23 @@ export const submitSignIn = async (page: Page, { login, password }: StaffLogin):
 export const openScreen = async (page: Page, title: string): Promise<void> => {
   await page.locator('.menu nav a', { hasText: title }).click();
   await page.locator(`.menu nav a[aria-current="page"]`, { hasText: title }).waitFor({ timeout: UI_TIMEOUT_MS });
+};
+
+/** Types or chooses each named control's value in `form`, as an operator would: `{ title: 'Winter', kind: 'percent' }`. */
+export const fillForm = async (form: Locator, values: Record<string, string>): Promise<void> => {
+  for (const [name, value] of Object.entries(values)) {
+    const control = form.locator(`[name="${name}"]`);
+    if ((await control.evaluate((element) => element.tagName)) === 'SELECT') await control.selectOption(value);
+    else await control.fill(value);
+  }
+};
+
+/** Whether the page scrolls sideways at its current width: a screen that fits shows none. */
+export const sidewaysOverflow = (page: Page): Promise<number> =>
+  page.evaluate(() => (document.scrollingElement?.scrollWidth ?? 0) - window.innerWidth);
+
+/** A picture of what the operator sees on opening the screen: its top, at the tab's size. */
+export const screenPicture = async (page: Page, path: string): Promise<void> => {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path });
 };

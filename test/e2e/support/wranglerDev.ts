@@ -138,14 +138,22 @@ export class WranglerDev {
     readonly port: number,
     private readonly inspectorPort: number,
     private readonly config: string | null,
+    private readonly vars: () => Record<string, string>,
   ) {}
 
   /**
    * A fresh persistence directory with migrations and the demo seed applied; not started yet.
    * `config` runs another Worker instead (a benchmark's own wrangler.toml, relative to the
-   * project root), with no D1 set up; it must answer `GET /health` with 200.
+   * project root), with no D1 set up; it must answer `GET /health` with 200. `vars` are read at
+   * each start and passed as `--var`s (e.g. where another Worker started first listens).
    */
-  static async create({ config }: { config?: string } = {}): Promise<WranglerDev> {
+  static async create({
+    config,
+    vars = () => ({}),
+  }: {
+    config?: string;
+    vars?: () => Record<string, string>;
+  } = {}): Promise<WranglerDev> {
     const persistDir = await mkdtemp(path.join(tmpdir(), 'mallsync-e2e-'));
     try {
       if (!config) {
@@ -158,7 +166,7 @@ export class WranglerDev {
       throw error;
     }
     // The inspector gets its own free port too, so this never collides with an `npm start`.
-    return new WranglerDev(persistDir, await freePort(), await freePort(), config ?? null);
+    return new WranglerDev(persistDir, await freePort(), await freePort(), config ?? null, vars);
   }
 
   get httpUrl(): string {
@@ -231,6 +239,7 @@ export class WranglerDev {
         'PAYMENT_PROVIDER:development',
         '--var',
         'PAYMENT_SECRET:e2e-payment-secret',
+        ...Object.entries(this.vars()).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
         '--show-interactive-dev-session=false',
       ],
       // Its own process group, so stop() reaches workerd and every other descendant.
@@ -334,13 +343,18 @@ export class WranglerDev {
 
 /**
  * One `wrangler dev` per test file: started before its tests and stopped after them. What the
- * tests open through `track` (clients, devices) is destroyed after each test.
+ * tests open through `track` (clients, devices) is destroyed after each test. `vars` are the
+ * hub's extra `--var`s, read when it starts.
  */
-export const useWranglerDev = <Opened extends { destroy(): void }>() => {
+export const useWranglerDev = <Opened extends { destroy(): void }>({
+  vars,
+}: {
+  vars?: () => Record<string, string>;
+} = {}) => {
   let hub: WranglerDev | undefined;
   let opened: Opened[] = [];
   beforeAll(async () => {
-    hub = await WranglerDev.create();
+    hub = await WranglerDev.create({ vars });
     await hub.start();
   });
   afterAll(async () => {

@@ -1,16 +1,12 @@
 import { and, desc, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm';
 import { coupons, memberCoupons } from '../../../schema';
-import type { AdminCouponQuery, CouponPatch } from '../../../shared/api/coupons';
+import type { AdminCouponQuery, AdminCouponView, CouponPatch } from '../../../shared/api/coupons';
 import { pageOf } from '../../../shared/api/paging';
 import type { Database } from '../../records/db';
 import type { Coupon } from './couponRecords';
 
 /** A coupon as the back office sees it: how many were claimed, how many are left, and where it stands. */
-export type AdminCoupon = Coupon & {
-  claimed: number;
-  remaining: number;
-  status: 'scheduled' | 'active' | 'ended' | 'disabled';
-};
+export type AdminCoupon = AdminCouponView;
 
 const statusAt = (coupon: Coupon, now: number): AdminCoupon['status'] => {
   if (coupon.disabledAt !== null) return 'disabled';
