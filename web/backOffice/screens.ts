@@ -1,6 +1,8 @@
 import type { Child } from 'hono/jsx';
 import type { Permission } from '../../workers/staff/permissions';
 import type { Place } from './router';
+import { FlashSalesScreen } from './screens/flashSales/FlashSalesScreen';
+import { ProductsScreen } from './screens/products/ProductsScreen';
 import { StaffScreen } from './screens/StaffScreen';
 import type { SignedInStaff } from './staffSession';
 
@@ -21,6 +23,8 @@ export interface Screen {
 
 /** Every screen, in the menu's order. */
 export const SCREENS: readonly Screen[] = [
+  { path: '/products', title: 'Products', needs: 'records:read', view: ProductsScreen },
+  { path: '/flash-sales', title: 'Flash sales', needs: 'records:read', view: FlashSalesScreen },
   { path: '/staff', title: 'Staff', needs: 'staff:manage', view: StaffScreen },
 ];
 
