@@ -199,7 +199,6 @@ export const ProductEditor = ({ productId }: { productId: string | null }) => {
       {product && (
         <>
           <section class="panel form-grid" aria-label="Options">
-            <h2>Options</h2>
             <OptionsEditor options={options} onChange={setOptions} action={saveOptions} />
             <div class="form-actions">
               <button

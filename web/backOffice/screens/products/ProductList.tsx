@@ -126,7 +126,7 @@ export const ProductList = ({ place }: { place: Place }) => {
                 <tr class="product-row">
                   <td colSpan={4}>
                     <div class="product-line">
-                      <Picture url={product.images[0]?.url ?? null} alt={product.title} />
+                      <Picture url={product.images[0]?.url ?? null} alt={product.title} eager />
                       <div>
                         <Link class="product-title" href={screenHref(`/products/${product.productId}`)}>
                           {product.title}
