@@ -224,7 +224,7 @@ describe('the back office Products and Flash sales screens in Chromium', () => {
     expect((await getSku(dev.hub, draftSku)).rev).toBe(draftBefore.rev);
   });
 
-  it('starts a flash sale for the mini-program and the App only, and shows its remaining stock going down as a shopper buys', async () => {
+  it('starts a flash sale for the mini-program and the App only, shows its remaining stock going down as a shopper buys, and ends it early', async () => {
     const suffix = crypto.randomUUID().slice(0, 6);
     const product = await readyProduct(`蓝牙耳机 ${suffix}`, 1, 29_900, 20);
     const skuId = product.skus[0]?.skuId as string;
@@ -265,6 +265,13 @@ describe('the back office Products and Flash sales screens in Chromium', () => {
     expect(order.items[0]?.price).toBe(19_900);
     await expect.poll(() => remaining.textContent(), { timeout: UI_TIMEOUT_MS }).toBe('18');
     await page.screenshot({ path: screenshot('flash-sales'), fullPage: true });
+
+    // Ended early: the sale price leaves the mini-program and the App, and the sale moves to Ended.
+    await sale.getByRole('button', { name: 'End now' }).click();
+    await until(miniView as NonNullable<typeof miniView>, (p) => p.skus[0]?.flash === null, 'the sale to end');
+    await expect.poll(() => sale.count(), { timeout: UI_TIMEOUT_MS }).toBe(0);
+    await page.locator('.shelves a', { hasText: 'Ended' }).click();
+    await page.locator('#flash-sales tr[data-sale]', { hasText: 'Ended early' }).waitFor({ timeout: UI_TIMEOUT_MS });
   });
 
   it('shows customer service the hub’s refusal on the row of a price they try to change, the price unchanged everywhere, and fits a tablet', async () => {
