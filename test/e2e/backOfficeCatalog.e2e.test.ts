@@ -78,6 +78,7 @@ describe('the back office Products and Flash sales screens in Chromium', () => {
     const form = page.locator('#product-form');
     await form.waitFor({ timeout: UI_TIMEOUT_MS });
     await form.locator('[name=subtitle]').fill('316 不锈钢，保温 12 小时');
+    await form.locator('[name=description]').fill('<p>双层真空，内胆 316 不锈钢，一键开盖。</p>');
     await page
       .locator('input[type=file]')
       .setInputFiles([png('front.png', [30, 90, 160]), png('side.png', [200, 60, 40])]);
@@ -133,6 +134,7 @@ describe('the back office Products and Flash sales screens in Chromium', () => {
     const shown = await pc.product(productId);
     dev.track({ destroy: () => shown.close() });
     expect(shown.get().title).toBe(title);
+    expect(shown.get().description).toContain('双层真空');
     expect(shown.get().images.map((i) => i.imageId)).toEqual([side, front]);
     expect(shown.get().skus.map((s) => s.options)).toEqual([
       ['白', '350ml'],
@@ -224,18 +226,33 @@ describe('the back office Products and Flash sales screens in Chromium', () => {
     expect((await getSku(dev.hub, draftSku)).rev).toBe(draftBefore.rev);
   });
 
-  it('starts a flash sale for the mini-program and the App only, shows its remaining stock going down as a shopper buys, and ends it early', async () => {
+  it('starts a flash sale for the mini-program and the App only, refusing a sale without a name under the name, shows its remaining stock going down as a shopper buys, and ends it early', async () => {
     const suffix = crypto.randomUUID().slice(0, 6);
     const product = await readyProduct(`蓝牙耳机 ${suffix}`, 1, 29_900, 20);
     const skuId = product.skus[0]?.skuId as string;
     const page = await signedIn('operator', 'Lin Operator', `/admin/flash-sales?skus=${skuId}`);
     const form = page.locator('#new-flash-sale');
     await form.locator(`[data-picked="${skuId}"]`).waitFor({ timeout: UI_TIMEOUT_MS });
-    await form.locator('[name=name]').fill(`双十二秒杀 ${suffix}`);
     await form.locator('[name=price]').fill('199');
     await form.getByLabel('Only these:').check();
     await form.getByLabel('Mini Program').check();
     await form.getByLabel('App').check();
+    // No name yet: the hub's 400 is shown under the name, the rest of the form kept, no sale made.
+    await form.getByRole('button', { name: 'Start flash sale' }).click();
+    await form.locator('[data-field="name"] .notice').waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await form.locator('[name=price]').inputValue()).toBe('199');
+    expect(await form.getByLabel('Mini Program').isChecked()).toBe(true);
+    const sales = await call<{ flashSales: Array<{ skuIds: string[] }> }>(
+      dev.hub,
+      'GET',
+      '/api/admin/flash-sales',
+      200,
+      {
+        admin: true,
+      },
+    );
+    expect(sales.flashSales.filter((s) => s.skuIds.includes(skuId))).toEqual([]);
+    await form.locator('[name=name]').fill(`双十二秒杀 ${suffix}`);
     const shops = await Promise.all((['pc', 'h5', 'mini', 'app'] as const).map(storefrontOn));
     const views = await Promise.all(shops.map((shop) => shop.product(product.productId)));
     for (const view of views) dev.track({ destroy: () => view.close() });
