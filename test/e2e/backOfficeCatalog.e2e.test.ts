@@ -191,7 +191,7 @@ describe('the back office Products and Flash sales screens in Chromium', () => {
     await page.screenshot({ path: screenshot('products'), fullPage: true });
   });
 
-  it('sets the stock of several picked SKUs at once and shows each row’s outcome, a refused batch naming the row it refused', async () => {
+  it('sets the stock of several picked SKUs at once and shows each row’s outcome, a refused batch naming the row it refused, and keeps a filter in the address', async () => {
     const suffix = crypto.randomUUID().slice(0, 6);
     const listed = await readyProduct(`帆布托特包 ${suffix}`, 3, 12_900, 10);
     const draft = await readyProduct(`草稿围巾 ${suffix}`, 1, 8_800, 5, 'draft');
@@ -224,6 +224,12 @@ describe('the back office Products and Flash sales screens in Chromium', () => {
       expect(await page.locator(`tr[data-sku="${sku.skuId}"] .batch-outcome`).textContent()).toMatch(/Not saved/);
     }
     expect((await getSku(dev.hub, draftSku)).rev).toBe(draftBefore.rev);
+
+    // The address keeps the filter: drafts matching the title, and nothing else.
+    await page.goto(`${dev.hub.httpUrl}/admin/products?q=${suffix}&status=draft`);
+    await page.locator(`tbody[data-product="${draft.productId}"]`).waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await page.locator('tbody[data-product]').count()).toBe(1);
+    expect(await page.locator('select[name=status]').inputValue()).toBe('draft');
   });
 
   it('starts a flash sale for the mini-program and the App only, refusing a sale without a name under the name, shows its remaining stock going down as a shopper buys, and ends it early', async () => {
@@ -291,7 +297,7 @@ describe('the back office Products and Flash sales screens in Chromium', () => {
     await page.locator('#flash-sales tr[data-sale]', { hasText: 'Ended early' }).waitFor({ timeout: UI_TIMEOUT_MS });
   });
 
-  it('shows customer service the hub’s refusal on the row of a price they try to change, the price unchanged everywhere, and fits a tablet', async () => {
+  it('shows customer service the hub’s refusal on the row of a price they try to change, the price unchanged everywhere, and pages through the list on a tablet without sideways scrolling', async () => {
     const suffix = crypto.randomUUID().slice(0, 6);
     const product = await readyProduct(`羊毛袜 ${suffix}`, 2, 3_900, 50);
     const skuId = product.skus[0]?.skuId as string;
@@ -308,6 +314,21 @@ describe('the back office Products and Flash sales screens in Chromium', () => {
     expect(await skuInput(page, skuId, 'price').inputValue()).toBe('1.00');
     expect((await getSku(dev.hub, skuId)).price).toBe(3_900);
     expect(shown.get().skus.find((s) => s.skuId === skuId)?.price).toBe(3_900);
+
+    // Two a page: the next page starts after this one's last, and the first page comes back.
+    await Promise.all([2, 3].map((n) => readyProduct(`羊毛袜 ${suffix} 第${n}款`, 1, 4_900, 20)));
+    await page.goto(`${dev.hub.httpUrl}/admin/products?q=${suffix}&limit=2`);
+    const shownIds = () =>
+      page.locator('tbody[data-product]').evaluateAll((all) => all.map((b) => b.getAttribute('data-product')));
+    await expect.poll(() => page.locator('tbody[data-product]').count(), { timeout: UI_TIMEOUT_MS }).toBe(2);
+    const firstPage = await shownIds();
+    expect(firstPage).not.toContain(product.productId);
+    await page.getByRole('link', { name: 'Next page' }).click();
+    await expect.poll(() => page.url(), { timeout: UI_TIMEOUT_MS }).toContain('cursor=');
+    await expect.poll(shownIds, { timeout: UI_TIMEOUT_MS }).toEqual([product.productId]);
+    await page.getByRole('link', { name: 'First page' }).click();
+    await expect.poll(shownIds, { timeout: UI_TIMEOUT_MS }).toEqual(firstPage);
+    expect(await page.locator('select[name=limit]').inputValue()).toBe('2');
 
     await page.goto(`${dev.hub.httpUrl}/admin/products`);
     await page.locator('tbody[data-product]').first().waitFor({ timeout: UI_TIMEOUT_MS });

@@ -4,7 +4,7 @@ import { Picture } from '../../../ui/Picture';
 import { ActionNotice, useAction } from '../../refusals';
 import { Link, navigate, type Place, screenHref } from '../../router';
 import { BatchEdit, type RowOutcome } from './BatchEdit';
-import { categoryChoices, type OperatorProduct, type ProductFilter, productPage } from './catalogRecords';
+import { categoryChoices, type OperatorProduct, PAGE_SIZES, type ProductFilter, productPage } from './catalogRecords';
 import { liveSku, useLiveCatalog } from './liveCatalog';
 import { STATUS_NAMES } from './productStatus';
 import { SkuPriceStock } from './SkuPriceStock';
@@ -14,6 +14,7 @@ const filterOf = (query: URLSearchParams): ProductFilter => ({
   categoryId: query.get('categoryId') ?? undefined,
   status: query.get('status') ?? undefined,
   cursor: query.get('cursor') ?? undefined,
+  limit: query.get('limit') ?? undefined,
 });
 
 /** Search and filters, kept in the address so a link or a reload shows the same list. */
@@ -60,6 +61,19 @@ const ListFilters = ({
             {STATUS_NAMES[s]}
           </option>
         ))}
+      </select>
+    </label>
+    <label class="field">
+      <span>Per page</span>
+      <select name="limit">
+        {/* A size the address asks for that is not one of the usual ones is offered too, so the list keeps it. */}
+        {[...new Set([...PAGE_SIZES, filter.limit ?? PAGE_SIZES[0]])]
+          .sort((a, b) => Number(a) - Number(b))
+          .map((size) => (
+            <option value={size} selected={size === (filter.limit ?? PAGE_SIZES[0])}>
+              {size}
+            </option>
+          ))}
       </select>
     </label>
     <div class="form-actions">

@@ -39,10 +39,12 @@ export interface ProductFilter {
   categoryId?: string;
   status?: string;
   cursor?: string;
+  /** Products a page shows (the hub takes 1 to 50). */
+  limit?: string;
 }
 
-/** A page of the list shows this many products, each with its SKUs. */
-const PAGE_SIZE = 10;
+/** How many products a page may show, each with its SKUs; the first is the default. */
+export const PAGE_SIZES = ['10', '20', '50'] as const;
 
 /**
  * One page of products with every SKU of each: the list answers a product's price range, and its
@@ -50,7 +52,7 @@ const PAGE_SIZE = 10;
  */
 export const productPage = async (filter: ProductFilter) => {
   const query = new URLSearchParams(
-    Object.entries({ ...filter, limit: String(PAGE_SIZE) }).filter((e): e is [string, string] => Boolean(e[1])),
+    Object.entries({ limit: PAGE_SIZES[0], ...filter }).filter((e): e is [string, string] => Boolean(e[1])),
   );
   const page = await adminCall<{ products: ListedProduct[]; nextCursor: string | null }>(
     'GET',
@@ -59,7 +61,7 @@ export const productPage = async (filter: ProductFilter) => {
   const products = await Promise.all(
     page.products.map((p) => adminCall<OperatorProduct>('GET', `/api/admin/products/${p.productId}`)),
   );
-  return { products, listed: page.products, nextCursor: page.nextCursor };
+  return { products, nextCursor: page.nextCursor };
 };
 
 /** Each category by id, named with its trail (`Home › Kitchen`), in the tree's order. */
