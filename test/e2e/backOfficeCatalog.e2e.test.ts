@@ -188,6 +188,16 @@ describe('the back office Products and Flash sales screens in Chromium', () => {
       })
       .toMatch(/Changed meanwhile to ¥111\.00/);
     expect(await skuInput(other, contested, 'stock').inputValue()).toBe('25');
+    await page
+      .locator(`[data-sku-edit="${contested}"] .badge`, { hasText: 'Saved' })
+      .waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await page.locator('.sku-conflict').count()).toBe(0);
+
+    // The whole list, the seeded products with their pictures among the new one.
+    await openScreen(page, 'Products');
+    const seededPicture = page.locator('tbody[data-product="prd_demo_tee"] img');
+    await seededPicture.waitFor({ timeout: UI_TIMEOUT_MS });
+    await seededPicture.evaluate((img: HTMLImageElement) => img.decode().catch(() => undefined));
     await page.screenshot({ path: screenshot('products'), fullPage: true });
   });
 

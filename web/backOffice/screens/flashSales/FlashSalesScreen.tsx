@@ -69,7 +69,7 @@ export const FlashSalesScreen = ({ place }: ScreenProps) => {
             </thead>
             <tbody>
               {shown.map((sale) => (
-                <SaleRow sale={sale} titles={titles} live={live.skus} onChanged={replace} />
+                <SaleRow key={sale.id} sale={sale} titles={titles} live={live.skus} onChanged={replace} />
               ))}
             </tbody>
           </table>

@@ -136,7 +136,7 @@ export const ProductList = ({ place }: { place: Place }) => {
               </tr>
             </thead>
             {(page?.products ?? []).map((product) => (
-              <tbody data-product={product.productId}>
+              <tbody key={product.productId} data-product={product.productId}>
                 <tr class="product-row">
                   <td colSpan={4}>
                     <div class="product-line">
@@ -159,7 +159,7 @@ export const ProductList = ({ place }: { place: Place }) => {
                   const sku = liveSku(read, live.skus, read.skuId);
                   const outcome = outcomes[sku.skuId];
                   return (
-                    <tr data-sku={sku.skuId}>
+                    <tr key={sku.skuId} data-sku={sku.skuId}>
                       <td>
                         <input
                           type="checkbox"
@@ -173,7 +173,7 @@ export const ProductList = ({ place }: { place: Place }) => {
                         {!sku.listed && <small class="muted"> · off sale</small>}
                       </td>
                       <td>
-                        <SkuPriceStock sku={sku} label={sku.title} />
+                        <SkuPriceStock key={sku.skuId} sku={sku} label={sku.title} />
                       </td>
                       <td class="batch-outcome" data-outcome={outcome?.tone}>
                         {outcome?.text}

@@ -19,10 +19,10 @@ export const ProductSkus = ({ product }: { product: OperatorProduct }) => {
           {product.skus.map((read) => {
             const sku = liveSku(read, live.skus, read.skuId);
             return (
-              <tr data-sku={sku.skuId}>
+              <tr key={sku.skuId} data-sku={sku.skuId}>
                 <td>{sku.name || sku.title}</td>
                 <td>
-                  <SkuPriceStock sku={sku} label={sku.title} />
+                  <SkuPriceStock key={sku.skuId} sku={sku} label={sku.title} />
                 </td>
               </tr>
             );

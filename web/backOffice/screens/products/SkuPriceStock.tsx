@@ -54,7 +54,8 @@ export const SkuPriceStock = ({ sku: shown, label }: { sku: SkuValues; label: st
       setSaved(changed);
     }
   };
-  const conflict = draft !== null && sku.rev > draft.fromRev;
+  // While this tab's own save is on its way, the change the room shows is that save's.
+  const conflict = draft !== null && !action.busy && sku.rev > draft.fromRev;
   return (
     <form class="sku-edit" data-sku-edit={sku.skuId} onSubmit={save} noValidate>
       <label class="sku-value" data-invalid={action.on('price') ? '' : undefined}>
