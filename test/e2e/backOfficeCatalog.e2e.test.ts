@@ -70,7 +70,7 @@ const png = (name: string, colour: [number, number, number]) => ({
 });
 
 describe('the back office Products and Flash sales screens in Chromium', () => {
-  it('lets an operator create a product with pictures and options, refusing an empty title under it; the list and a storefront find it; an inline price edit reaches a storefront within a second and another operator’s open tab', async () => {
+  it('lets an operator create a product with pictures and options and add a SKU for a new colour, refusing an empty title under it; the list and a storefront find it; an inline price edit reaches a storefront within a second and another operator’s open tab', async () => {
     const suffix = crypto.randomUUID().slice(0, 6);
     const title = `真空保温杯 ${suffix}`;
     const page = await signedIn('operator', 'Lin Operator', '/admin/products');
@@ -129,19 +129,32 @@ describe('the back office Products and Flash sales screens in Chromium', () => {
     expect(productId).not.toBe('new');
     await page.screenshot({ path: screenshot('product-edit'), fullPage: true });
 
-    // A storefront finds it, pictures in the order chosen, one SKU per combination.
+    // A colour added to the options: its combinations have no SKU until the operator adds one.
+    const optionsPanel = page.locator('section[aria-label="Options"]');
+    await optionsPanel.getByLabel('Option 1 values').fill('白, 黑, 蓝');
+    await optionsPanel.getByRole('button', { name: 'Save options' }).click();
+    const missing = page.locator('#missing-skus tbody tr');
+    await expect.poll(() => missing.count(), { timeout: UI_TIMEOUT_MS }).toBe(2);
+    const blue = page.locator('tr[data-missing="蓝/350ml"]');
+    await blue.getByLabel('Price of 蓝 / 350ml').fill('139');
+    await blue.getByLabel('Stock of 蓝 / 350ml').fill('12');
+    await blue.getByRole('button', { name: 'Add SKU' }).click();
+    await expect.poll(() => page.locator('#product-skus tbody tr').count(), { timeout: UI_TIMEOUT_MS }).toBe(5);
+    expect(await missing.count()).toBe(1);
+
+    // A storefront finds it, pictures in the order chosen, a SKU for each combination the operator priced.
     const pc = await storefrontOn('pc');
     const shown = await pc.product(productId);
     dev.track({ destroy: () => shown.close() });
     expect(shown.get().title).toBe(title);
     expect(shown.get().description).toContain('双层真空');
     expect(shown.get().images.map((i) => i.imageId)).toEqual([side, front]);
-    expect(shown.get().skus.map((s) => s.options)).toEqual([
-      ['白', '350ml'],
-      ['白', '500ml'],
-      ['黑', '350ml'],
-      ['黑', '500ml'],
-    ]);
+    expect(
+      shown
+        .get()
+        .skus.map((s) => s.options.join('/'))
+        .sort(),
+    ).toEqual(['白/350ml', '白/500ml', '蓝/350ml', '黑/350ml', '黑/500ml'].sort());
 
     // The list finds it by its title, with its picture and each SKU.
     await openScreen(page, 'Products');
@@ -149,7 +162,7 @@ describe('the back office Products and Flash sales screens in Chromium', () => {
     await page.getByRole('button', { name: 'Find' }).click();
     const line = page.locator(`tbody[data-product="${productId}"]`);
     await line.waitFor({ timeout: UI_TIMEOUT_MS });
-    expect(await line.locator('tr[data-sku]').count()).toBe(4);
+    expect(await line.locator('tr[data-sku]').count()).toBe(5);
     expect(await line.locator('.product-line img').count()).toBe(1);
     expect(page.url()).toContain(`q=${suffix}`);
 

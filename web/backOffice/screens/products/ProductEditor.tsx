@@ -5,6 +5,7 @@ import { Link, navigate, screenHref } from '../../router';
 import { adminCall } from '../../staffSession';
 import { CategoryPicker } from './CategoryPicker';
 import { categoryChoices, countOf, fenOf, type OperatorProduct } from './catalogRecords';
+import { MissingSkus } from './MissingSkus';
 import { NewSkuGrid, type TypedSku } from './NewSkuGrid';
 import { OptionsEditor } from './OptionsEditor';
 import { type ProductImage, ProductImages } from './ProductImages';
@@ -213,6 +214,7 @@ export const ProductEditor = ({ productId }: { productId: string | null }) => {
               <ActionNotice action={saveOptions} fields={['options']} />
             </div>
           </section>
+          <MissingSkus product={product} onAdded={(sku) => setProduct({ ...product, skus: [...product.skus, sku] })} />
           <ProductSkus product={product} />
         </>
       )}
