@@ -2,9 +2,11 @@ import type { Child } from 'hono/jsx';
 import type { Permission } from '../../workers/staff/permissions';
 import type { Place } from './router';
 import { AuditScreen } from './screens/audit/AuditScreen';
+import { FlashSalesScreen } from './screens/flashSales/FlashSalesScreen';
 import { MarketingScreen } from './screens/marketing/MarketingScreen';
 import { MiniShopScreen } from './screens/miniShop/MiniShopScreen';
 import { MonitorScreen } from './screens/monitor/MonitorScreen';
+import { ProductsScreen } from './screens/products/ProductsScreen';
 import { StaffScreen } from './screens/StaffScreen';
 import type { SignedInStaff } from './staffSession';
 
@@ -25,7 +27,9 @@ export interface Screen {
 
 /** Every screen, in the menu's order. */
 export const SCREENS: readonly Screen[] = [
+  { path: '/products', title: 'Products', needs: 'records:read', view: ProductsScreen },
   { path: '/marketing', title: 'Marketing', needs: 'records:read', view: MarketingScreen },
+  { path: '/flash-sales', title: 'Flash sales', needs: 'records:read', view: FlashSalesScreen },
   { path: '/minishop', title: 'Mini-Shop', needs: 'records:read', view: MiniShopScreen },
   { path: '/monitor', title: 'Monitor', needs: 'monitor:watch', view: MonitorScreen },
   { path: '/audit', title: 'Audit log', needs: 'audit:read', view: AuditScreen },
