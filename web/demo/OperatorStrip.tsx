@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'hono/jsx';
 import type { ListedProduct, ProductPage } from '../../shared/api/productViews';
 import { CHANNEL_NAMES, CHANNELS, type Channel } from '../../shared/channels';
-import { yuan } from '../../shared/money';
+import { typedFen, typedYuan, yuan } from '../../shared/money';
 import { checkedOf, enteredValue } from '../storefront/browserPage';
 import { Notice } from '../ui/Notice';
 import type { DemoDesk } from './desk';
-import { fenOf, refusalText } from './fieldValues';
+import { refusalText } from './fieldValues';
 
 export type AdminCall = <T>(method: string, path: string, body?: unknown) => Promise<T>;
 
@@ -138,15 +138,15 @@ export const OperatorStrip = ({ desk, admin }: { desk: DemoDesk | null; admin: A
           label="Price (¥)"
           name="price"
           inputmode="decimal"
-          placeholder={sku ? (sku.price / 100).toFixed(2) : ''}
+          placeholder={sku ? typedYuan(sku.price) : ''}
           value={price}
           onValue={setPrice}
           action="Change price"
           disabled={!sku}
           onAct={() =>
             act(async () => {
-              const fen = fenOf(price);
-              if (fen === null) throw new Error('price: type a price in yuan, e.g. 89.90');
+              const fen = typedFen(price);
+              if (!(fen > 0)) throw new Error('price: type a price in yuan, e.g. 89.90');
               const state = await patch({ price: fen });
               return `${sku?.title}: ${yuan(state.price)} on every channel`;
             })
@@ -206,8 +206,8 @@ export const OperatorStrip = ({ desk, admin }: { desk: DemoDesk | null; admin: A
           disabled={!sku}
           onClick={() =>
             act(async () => {
-              const fen = fenOf(flashPrice);
-              if (fen === null) throw new Error('price: type a flash price in yuan');
+              const fen = typedFen(flashPrice);
+              if (!(fen > 0)) throw new Error('price: type a flash price in yuan');
               if (channels.length === 0) throw new Error('channels: pick at least one channel');
               const startsAt = Date.now();
               await admin('POST', '/api/admin/flash-sales', {

@@ -1,9 +1,10 @@
 import { useState } from 'hono/jsx';
 import { CHANNEL_NAMES, CHANNELS, type Channel } from '../../../../shared/channels';
+import { typedFen } from '../../../../shared/money';
 import { Notice } from '../../../ui/Notice';
 import { ActionNotice, Field, useAction } from '../../refusals';
 import { adminCall } from '../../staffSession';
-import { fenOf } from '../products/catalogRecords';
+
 import { SkuPicker } from './SkuPicker';
 import { type FlashSaleRecord, localTime } from './saleRecords';
 
@@ -38,7 +39,7 @@ export const NewFlashSale = ({
       adminCall<FlashSaleRecord>('POST', '/api/admin/flash-sales', {
         name: values.name,
         skuIds,
-        price: fenOf(values.price ?? ''),
+        price: typedFen(values.price ?? ''),
         startsAt: instantOf(values.startsAt ?? ''),
         endsAt: instantOf(values.endsAt ?? ''),
         channels: everywhere ? 'all' : CHANNELS.filter((c) => channels.includes(c)),

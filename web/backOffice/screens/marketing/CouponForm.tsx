@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'hono/jsx';
 import type { AdminCouponView } from '../../../../shared/api/coupons';
 import { CHANNEL_NAMES, CHANNELS } from '../../../../shared/channels';
+import { typedYuan } from '../../../../shared/money';
 import { ActionNotice, Field, useAction } from '../../refusals';
 import { adminCall } from '../../staffSession';
 import { changedTerms, couponOfForm, localMinute, valueInput } from './couponTerms';
@@ -80,7 +81,7 @@ export const CouponForm = ({
         <input name="value" inputMode="decimal" value={coupon ? valueInput(coupon) : ''} required />
       </Field>
       <Field label="Minimum spend (¥)" name="minSpend" action={action}>
-        <input name="minSpend" inputMode="decimal" value={coupon ? (coupon.minSpend / 100).toFixed(2) : '0'} />
+        <input name="minSpend" inputMode="decimal" value={coupon ? typedYuan(coupon.minSpend) : '0'} />
       </Field>
       <Field label="Starts" name="startsAt" action={action}>
         <input name="startsAt" type="datetime-local" value={localMinute(coupon?.startsAt ?? now)} required />

@@ -1,6 +1,6 @@
 import type { AdminCouponView, CouponPatch, NewCoupon } from '../../../../shared/api/coupons';
 import { CHANNELS } from '../../../../shared/channels';
-import { yuan } from '../../../../shared/money';
+import { typedFen, typedYuan, yuan } from '../../../../shared/money';
 
 /** A moment as a `datetime-local` input holds it, in the browser's time zone. */
 export const localMinute = (at: number): string => {
@@ -8,7 +8,6 @@ export const localMinute = (at: number): string => {
   return local.toISOString().slice(0, 16);
 };
 
-const fen = (text: string): number => Math.round(Number(text) * 100);
 const moment = (text: string): number => (text ? new Date(text).getTime() : Number.NaN);
 
 /**
@@ -23,8 +22,8 @@ export const couponOfForm = (form: HTMLFormElement): NewCoupon => {
   return {
     title: text('title'),
     kind,
-    value: kind === 'amount' ? fen(text('value')) : Number(text('value')),
-    minSpend: fen(text('minSpend') || '0'),
+    value: kind === 'amount' ? typedFen(text('value')) : Number(text('value')),
+    minSpend: typedFen(text('minSpend') || '0'),
     startsAt: moment(text('startsAt')),
     endsAt: moment(text('endsAt')),
     totalQuantity: Number(text('totalQuantity')),
@@ -62,4 +61,4 @@ export const offerText = (coupon: Pick<AdminCouponView, 'kind' | 'value' | 'minS
 
 /** The form's value field as the operator types it: yuan for an amount, the percent for a percent. */
 export const valueInput = (coupon: Pick<AdminCouponView, 'kind' | 'value'>): string =>
-  coupon.kind === 'amount' ? (coupon.value / 100).toFixed(2) : String(coupon.value);
+  coupon.kind === 'amount' ? typedYuan(coupon.value) : String(coupon.value);

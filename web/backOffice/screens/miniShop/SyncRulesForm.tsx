@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'hono/jsx';
 import type { MiniShopSyncRules, MiniShopView } from '../../../../shared/api/minishop';
+import { typedFen, typedYuan } from '../../../../shared/money';
 import { Notice } from '../../../ui/Notice';
 import { ActionNotice, Field, useAction } from '../../refusals';
 import { adminCall } from '../../staffSession';
@@ -25,7 +26,7 @@ const rulesOfForm = (form: HTMLFormElement): MiniShopSyncRules => {
     freight:
       text('freightKind') === 'template'
         ? { kind: 'template', templateId: text('templateId') }
-        : { kind: 'unified', amount: Math.round(Number(text('amount') || '0') * 100) },
+        : { kind: 'unified', amount: typedFen(text('amount') || '0') },
     group: data.has('group'),
     filterMigrated: data.has('filterMigrated'),
   };
@@ -95,7 +96,7 @@ export const SyncRulesForm = ({ shop, onSaved }: { shop: MiniShopView; onSaved: 
             name="amount"
             inputMode="decimal"
             aria-label="Freight amount (¥)"
-            value={freight.kind === 'unified' ? (freight.amount / 100).toFixed(2) : '0.00'}
+            value={freight.kind === 'unified' ? typedYuan(freight.amount) : '0.00'}
           />
         ) : (
           <select name="templateId" aria-label="Freight template">

@@ -1,9 +1,10 @@
 import { HubError } from '../../../../sdk/src/http';
 import type { SkuState } from '../../../../shared/docs/sku';
+import { typedFen } from '../../../../shared/money';
 import { ActionNotice, Field, refusalText, useAction } from '../../refusals';
 import { Link, screenHref } from '../../router';
 import { adminCall } from '../../staffSession';
-import { countOf, fenOf } from './catalogRecords';
+import { countOf } from './catalogRecords';
 
 /** What a batch did to one SKU, shown on its row. */
 export interface RowOutcome {
@@ -45,7 +46,7 @@ export const BatchEdit = ({
       string
     >;
     const patch = {
-      ...(values.price ? { price: fenOf(values.price) } : {}),
+      ...(values.price ? { price: typedFen(values.price) } : {}),
       ...(values.stock ? { stock: countOf(values.stock) } : {}),
       ...(values.listed ? { listed: values.listed === 'listed' } : {}),
     };

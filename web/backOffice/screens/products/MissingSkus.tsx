@@ -1,8 +1,9 @@
 import { useState } from 'hono/jsx';
+import { typedFen } from '../../../../shared/money';
 import { Notice } from '../../../ui/Notice';
 import { ActionNotice, useAction } from '../../refusals';
 import { adminCall } from '../../staffSession';
-import { countOf, fenOf, type OperatorProduct, type ProductSku } from './catalogRecords';
+import { countOf, type OperatorProduct, type ProductSku } from './catalogRecords';
 import { combinationsOf } from './productOptions';
 
 /** One combination of the product's options that has no SKU yet, added with its price and stock. */
@@ -22,7 +23,7 @@ const MissingSku = ({
     const added = await action.run(() =>
       adminCall<ProductSku>('POST', `/api/admin/products/${productId}/skus`, {
         options: combination,
-        price: fenOf(price),
+        price: typedFen(price),
         stock: countOf(stock),
       }),
     );

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'hono/jsx';
 import { PRODUCT_STATUSES, type ProductStatus } from '../../../../shared/api/productModel';
+import { typedFen } from '../../../../shared/money';
 import { ActionNotice, Field, useAction } from '../../refusals';
 import { Link, navigate, screenHref } from '../../router';
 import { adminCall } from '../../staffSession';
 import { CategoryPicker } from './CategoryPicker';
-import { categoryChoices, countOf, fenOf, type OperatorProduct } from './catalogRecords';
+import { categoryChoices, countOf, type OperatorProduct } from './catalogRecords';
 import { MissingSkus } from './MissingSkus';
 import { NewSkuGrid, type TypedSku } from './NewSkuGrid';
 import { OptionsEditor } from './OptionsEditor';
@@ -86,7 +87,7 @@ export const ProductEditor = ({ productId }: { productId: string | null }) => {
             const sku = skus[JSON.stringify(combination)] ?? { price: '', stock: '' };
             return {
               ...(combination.length > 0 ? { options: combination } : {}),
-              price: fenOf(sku.price),
+              price: typedFen(sku.price),
               stock: countOf(sku.stock),
             };
           }),

@@ -1,10 +1,10 @@
 import { useState } from 'hono/jsx';
 import type { SkuState } from '../../../../shared/docs/sku';
-import { yuan } from '../../../../shared/money';
+import { typedFen, typedYuan, yuan } from '../../../../shared/money';
 import { Notice } from '../../../ui/Notice';
 import { ActionNotice, useAction } from '../../refusals';
 import { adminCall } from '../../staffSession';
-import { countOf, fenOf, yuanText } from './catalogRecords';
+import { countOf } from './catalogRecords';
 
 export interface SkuValues {
   skuId: string;
@@ -34,7 +34,7 @@ export const SkuPriceStock = ({ sku: shown, label }: { sku: SkuValues; label: st
   const edit = (field: 'price' | 'stock', value: string) => {
     setSaved(null);
     setDraft((d) => ({
-      price: d?.price ?? yuanText(sku.price),
+      price: d?.price ?? typedYuan(sku.price),
       stock: d?.stock ?? String(sku.stock),
       fromRev: d?.fromRev ?? sku.rev,
       [field]: value,
@@ -45,7 +45,7 @@ export const SkuPriceStock = ({ sku: shown, label }: { sku: SkuValues; label: st
     if (!draft) return;
     const changed = await action.run(() =>
       adminCall<SkuState>('PATCH', `/api/admin/skus/${sku.skuId}`, {
-        price: fenOf(draft.price),
+        price: typedFen(draft.price),
         stock: countOf(draft.stock),
       }),
     );
@@ -63,7 +63,7 @@ export const SkuPriceStock = ({ sku: shown, label }: { sku: SkuValues; label: st
         <input
           name="price"
           inputMode="decimal"
-          value={draft?.price ?? yuanText(sku.price)}
+          value={draft?.price ?? typedYuan(sku.price)}
           onInput={(event: Event) => edit('price', (event.target as HTMLInputElement).value)}
         />
         {action.on('price') && <Notice message={action.on('price')?.message ?? null} />}

@@ -103,11 +103,5 @@ export const uploadImage = async (file: File): Promise<StoredImage> => {
   return body;
 };
 
-/** Yuan as an operator types it (`12.5`) in fen; what is not a number is sent as is for the hub to refuse. */
-export const fenOf = (typed: string): number => (typed.trim() === '' ? Number.NaN : Math.round(Number(typed) * 100));
-
-/** Fen as the operator edits it: `12.50`. */
-export const yuanText = (fen: number): string => (fen / 100).toFixed(2);
-
 /** A whole number as typed; what is not one goes to the hub as is, to be refused on its field. */
 export const countOf = (typed: string): number => (typed.trim() === '' ? Number.NaN : Number(typed));
