@@ -126,6 +126,7 @@ const ACCESS: Record<string, Access> = {
   'POST /api/admin/minishop/shops/:appid/migrations': { admin: 'minishop:write' },
   'GET /api/admin/minishop/products/:productId/sales': { admin: 'records:read' },
   'PUT /api/admin/minishop/products/:productId/sales': { admin: 'minishop:write' },
+  'GET /api/admin/dashboard': { admin: 'records:read' },
   'GET /api/admin/orders': { admin: 'records:read' },
   'GET /api/admin/orders/:orderId': { admin: 'records:read' },
   'POST /api/admin/orders/:orderId/complete': { admin: 'orders:write' },

@@ -98,6 +98,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, Permission>> = {
   'PUT /api/admin/minishop/shops/:appid/auto-sync': 'minishop:write',
   'POST /api/admin/minishop/shops/:appid/migrations': 'minishop:write',
   'PUT /api/admin/minishop/products/:productId/sales': 'minishop:write',
+  'GET /api/admin/dashboard': 'records:read',
   'GET /api/admin/orders': 'records:read',
   'GET /api/admin/orders/:orderId': 'records:read',
   'POST /api/admin/orders/:orderId/complete': 'orders:write',
