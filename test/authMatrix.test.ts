@@ -99,6 +99,7 @@ const ACCESS: Record<string, Access> = {
   'GET /api/admin/skus/:skuId/sync': { admin: 'records:read' },
   'POST /api/admin/members/phone-repair': { admin: 'members:write' },
   'GET /api/admin/members': { admin: 'records:read' },
+  'GET /api/admin/members/:memberId': { admin: 'records:read' },
   'GET /api/admin/members/:memberId/ledger': { admin: 'records:read' },
   'GET /api/admin/members/:memberId/account': { admin: 'records:read' },
   'PUT /api/admin/members/:memberId/tags': { admin: 'members:write' },

@@ -75,6 +75,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, Permission>> = {
   'PATCH /api/admin/flash-sales/:saleId': 'catalog:write',
   'DELETE /api/admin/flash-sales/:saleId': 'catalog:write',
   'GET /api/admin/members': 'records:read',
+  'GET /api/admin/members/:memberId': 'records:read',
   'GET /api/admin/members/:memberId/ledger': 'records:read',
   'GET /api/admin/members/:memberId/account': 'records:read',
   'POST /api/admin/members/phone-repair': 'members:write',
