@@ -1,6 +1,9 @@
 import type { Child } from 'hono/jsx';
 import type { Permission } from '../../workers/staff/permissions';
 import type { Place } from './router';
+import { DashboardScreen } from './screens/dashboard/DashboardScreen';
+import { MembersScreen } from './screens/members/MembersScreen';
+import { OrdersScreen } from './screens/orders/OrdersScreen';
 import { StaffScreen } from './screens/StaffScreen';
 import type { SignedInStaff } from './staffSession';
 
@@ -21,6 +24,9 @@ export interface Screen {
 
 /** Every screen, in the menu's order. */
 export const SCREENS: readonly Screen[] = [
+  { path: '/', title: 'Dashboard', needs: 'records:read', view: DashboardScreen },
+  { path: '/orders', title: 'Orders', needs: 'records:read', view: OrdersScreen },
+  { path: '/members', title: 'Members', needs: 'records:read', view: MembersScreen },
   { path: '/staff', title: 'Staff', needs: 'staff:manage', view: StaffScreen },
 ];
 
