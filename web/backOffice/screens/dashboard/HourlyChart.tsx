@@ -7,14 +7,26 @@ import { CHANNEL_COLORS } from './channelColors';
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 const HEIGHT = 220;
+/**
+ * The chart drawn in each box. The page may run the drawing effect again on a box it keeps
+ * (seen on the dashboard: a second chart under the first), so the box's earlier chart goes first.
+ */
+const drawn = new WeakMap<HTMLElement, { plot: uPlot; resize: ResizeObserver }>();
+
+const undraw = (element: HTMLElement) => {
+  const earlier = drawn.get(element);
+  earlier?.resize.disconnect();
+  earlier?.plot.destroy();
+  drawn.delete(element);
+};
 
 /** Today's orders per China-time hour, a line per channel, redrawn as the figures change. */
 export const HourlyChart = ({ hourly }: { hourly: Dashboard['hourly'] }) => {
   const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<uPlot | null>(null);
   useEffect(() => {
     const element = box.current;
     if (!element) return;
+    undraw(element);
     const plot = new uPlot(
       {
         width: element.clientWidth || 600,
@@ -39,16 +51,14 @@ export const HourlyChart = ({ hourly }: { hourly: Dashboard['hourly'] }) => {
       [HOURS, ...CHANNELS.map(() => HOURS.map(() => 0))],
       element,
     );
-    chart.current = plot;
     const resize = new ResizeObserver(() => plot.setSize({ width: element.clientWidth, height: HEIGHT }));
     resize.observe(element);
-    return () => {
-      resize.disconnect();
-      plot.destroy();
-    };
+    drawn.set(element, { plot, resize });
+    return () => undraw(element);
   }, []);
   useEffect(() => {
-    chart.current?.setData([HOURS, ...CHANNELS.map((channel) => hourly[channel])]);
+    const element = box.current;
+    if (element) drawn.get(element)?.plot.setData([HOURS, ...CHANNELS.map((channel) => hourly[channel])]);
   }, [hourly]);
   return <div class="hourly-chart" ref={box} role="img" aria-label="Orders per hour today, by channel" />;
 };

@@ -7,7 +7,14 @@ import { Link, screenHref } from '../../router';
 import { adminCall } from '../../staffSession';
 import { mallTime } from '../mallTime';
 import { OrderHistory } from './OrderHistory';
-import { carrierName, DELIVERY_NAMES, SOURCE_NAMES, STATUS_NAMES, STATUS_TONES } from './orderWords';
+import {
+  carrierName,
+  DELIVERY_NAMES,
+  PAYMENT_STATUS_NAMES,
+  SOURCE_NAMES,
+  STATUS_NAMES,
+  STATUS_TONES,
+} from './orderWords';
 import { ShipForm } from './ShipForm';
 
 export type OrderDetailView = Order & { payments: Payment[] };
@@ -95,7 +102,7 @@ const Payments = ({ payments }: { payments: Payment[] }) => (
               <td>{payment.method === 'balance' ? 'Balance' : 'Payment provider'}</td>
               <td class="number">{yuan(payment.amount)}</td>
               <td>
-                {payment.status}
+                {PAYMENT_STATUS_NAMES[payment.status]}
                 {payment.reason && <small class="muted"> ({payment.reason})</small>}
               </td>
             </tr>

@@ -49,7 +49,7 @@ export const OrderRow = ({
       {CHANNEL_NAMES[order.channel]}
       {order.source === 'minishop' && <small class="muted">{SOURCE_NAMES.minishop}</small>}
     </td>
-    <td>{order.shippingAddress?.userName ?? order.pickupPoint?.name ?? '—'}</td>
+    <td class="buyer-cell">{order.shippingAddress?.userName ?? order.pickupPoint?.name ?? '—'}</td>
     <td class="items-cell">{itemsText(order)}</td>
     <td class="number">{yuan(order.payable)}</td>
     <td>

@@ -26,6 +26,12 @@ export const DELIVERY_NAMES: Record<DeliveryKind, string> = {
   self_pickup: 'Self pickup',
 };
 
+export const PAYMENT_STATUS_NAMES = {
+  pending: 'Waiting for the shopper',
+  succeeded: 'Paid',
+  refused: 'Refused',
+} as const;
+
 export const SOURCE_NAMES = { mall: 'This mall', minishop: 'WeChat Mini-Shop' } as const;
 
 /** The carriers a waybill is issued by, under the codes the Mini-Shop's `delivery/send` takes. */
