@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACTIVITY_MAP, type ActivityMonitor } from '../shared/docs/monitor';
 import { accountClient } from './support/account';
 import { firstSku } from './support/hub';
@@ -7,6 +7,7 @@ import { channelOf, monitorClient, untilChannel } from './support/monitor';
 import { placedOrder, shipOrder } from './support/orders';
 import { paidInFull } from './support/payments';
 import { RoomClient } from './support/roomClient';
+import { boundShop, migrate } from './support/shopsync';
 
 describe('the monitor room, for the dashboard', () => {
   it('counts a shopper once on a channel however many of their rooms and tabs are open', async () => {
@@ -48,6 +49,17 @@ describe('the monitor room, for the dashboard', () => {
     seen = changedAt();
     await shipOrder(placed.id);
     await untilChangedAfter(seen, 'shipped');
+    monitor.close();
+  });
+
+  it('tells its watchers when a Mini-Shop migration brings orders in', async () => {
+    const shop = await boundShop({ products: 10, orders: 20, seed: 29 });
+    const monitor = await monitorClient();
+    const changedAt = () => (monitor.doc.getMap(ACTIVITY_MAP).toJSON() as ActivityMonitor).ordersChangedAt ?? 0;
+    const seen = changedAt();
+    const view = await migrate(shop.appid);
+    expect(view.lastMigration?.orders).toBeGreaterThan(0);
+    await monitor.until(() => changedAt() > seen, 'the imported orders');
     monitor.close();
   });
 });
