@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { pointsLedger } from '../../schema';
 import type { memberTiers } from '../../schema/tiers';
 import { phonePrefix } from '../../workers/members/rules/phoneNumbers';
 import { ID_PATTERN } from '../rooms';
@@ -69,3 +70,29 @@ export type LedgerQuery = z.infer<typeof ledgerQuerySchema>;
 
 /** A member tier as `GET /api/admin/tiers` lists it. */
 export type TierView = typeof memberTiers.$inferSelect;
+/** `GET /api/admin/members/:memberId`: who the member is, how they log in, and the accounts merged into theirs. */
+export interface MemberProfile {
+  id: string;
+  nickname: string;
+  tier: string;
+  tags: string[];
+  createdAt: number;
+  /** Ways to log in: a phone (E.164), a WeChat OpenID (per app) or UnionID, a guest device. */
+  identities: Array<{ kind: 'phone' | 'wechat_openid' | 'wechat_unionid' | 'guest'; appId: string; value: string }>;
+  /** Accounts merged into this one (a phone bound to a WeChat account that had one), oldest first. */
+  merged: Array<{ memberId: string; at: number }>;
+}
+
+/** A member as `GET /api/admin/members` lists them. */
+export interface ListedMember {
+  id: string;
+  nickname: string;
+  tier: string;
+  tags: string[];
+  /** The member's login phone numbers, E.164. */
+  phones: string[];
+  createdAt: number;
+}
+
+/** One row of the points or balance ledger (`schema/ledgers.ts`; balance in fen). */
+export type LedgerEntry = typeof pointsLedger.$inferSelect;

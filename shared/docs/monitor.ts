@@ -8,6 +8,8 @@ export const CHANNELS_MAP = 'channels';
 export const CHECKS_MAP = 'checks';
 export const FORCE_SYNC_MAP = 'forceSync';
 export const MINISHOP_MAP = 'minishop';
+/** `getMap('activity')`: when the mall's records last changed, for pages that re-read them (`ActivityMonitor`). */
+export const ACTIVITY_MAP = 'activity';
 
 /** An acknowledgement later than this, or a wait longer, makes a channel `lagging`. */
 export const LAGGING_AFTER_MS = 1000;
@@ -22,6 +24,12 @@ export type ChannelState = 'synced' | 'syncing' | 'lagging';
 export interface ChannelMonitor {
   /** Open sockets on this channel, over every SKU, catalog and member room. */
   connected: number;
+  /**
+   * Shoppers online on this channel: members and guests with their cart or account room open on
+   * it, each once however many sockets and rooms they hold (a page reading only listings and SKUs
+   * holds neither, so is not counted).
+   */
+  shoppers: number;
   samples: number;
   lastMs: number | null;
   p50Ms: number | null;
@@ -63,6 +71,12 @@ export interface ForceSyncResult {
 }
 
 export type ChannelMonitors = Record<Channel, ChannelMonitor>;
+
+/** `getMap('activity')`: server times of the latest change of each kind of record. */
+export interface ActivityMonitor {
+  /** An order was placed, paid, shipped, completed, cancelled or expired. */
+  ordersChangedAt?: number;
+}
 
 /** A Mini-Shop run in progress: what it is doing and how far it got (totals null until known). */
 export interface MiniShopRunMonitor {

@@ -2,10 +2,13 @@ import type { Child } from 'hono/jsx';
 import type { Permission } from '../../workers/staff/permissions';
 import type { Place } from './router';
 import { AuditScreen } from './screens/audit/AuditScreen';
+import { DashboardScreen } from './screens/dashboard/DashboardScreen';
 import { FlashSalesScreen } from './screens/flashSales/FlashSalesScreen';
 import { MarketingScreen } from './screens/marketing/MarketingScreen';
+import { MembersScreen } from './screens/members/MembersScreen';
 import { MiniShopScreen } from './screens/miniShop/MiniShopScreen';
 import { MonitorScreen } from './screens/monitor/MonitorScreen';
+import { OrdersScreen } from './screens/orders/OrdersScreen';
 import { ProductsScreen } from './screens/products/ProductsScreen';
 import { StaffScreen } from './screens/StaffScreen';
 import type { SignedInStaff } from './staffSession';
@@ -27,7 +30,10 @@ export interface Screen {
 
 /** Every screen, in the menu's order. */
 export const SCREENS: readonly Screen[] = [
+  { path: '/', title: 'Dashboard', needs: 'records:read', view: DashboardScreen },
+  { path: '/orders', title: 'Orders', needs: 'records:read', view: OrdersScreen },
   { path: '/products', title: 'Products', needs: 'records:read', view: ProductsScreen },
+  { path: '/members', title: 'Members', needs: 'records:read', view: MembersScreen },
   { path: '/marketing', title: 'Marketing', needs: 'records:read', view: MarketingScreen },
   { path: '/flash-sales', title: 'Flash sales', needs: 'records:read', view: FlashSalesScreen },
   { path: '/minishop', title: 'Mini-Shop', needs: 'records:read', view: MiniShopScreen },

@@ -16,6 +16,7 @@ import { couponRoutes } from '../members/routes/coupons';
 import { memberRoutes } from '../members/routes/members';
 import { adminMiniShopRoutes } from '../minishop/routes/adminMinishop';
 import { adminMonitorRoutes } from '../monitor/routes/adminMonitor';
+import { adminDashboardRoutes } from '../orders/routes/adminDashboard';
 import { adminOrderRoutes } from '../orders/routes/adminOrders';
 import { adminProductFreightRoutes } from '../orders/routes/adminProductFreight';
 import { adminShippingRoutes } from '../orders/routes/adminShipping';
@@ -65,6 +66,7 @@ export const app = new Hono<HubEnv>()
   .route('/api/admin/coupons', adminCouponRoutes)
   .route('/api/admin/flash-sales', adminFlashSaleRoutes)
   .route('/api/admin/minishop', adminMiniShopRoutes)
+  .route('/api/admin/dashboard', adminDashboardRoutes)
   .route('/api/admin/orders', adminOrderRoutes)
   .route('/api/admin/orders', adminShippingRoutes)
   .route('/api/admin/pickup-points', adminPickupPointRoutes)

@@ -9,7 +9,7 @@ import { parseRoom } from '../../shared/rooms';
 import { errorResponse } from '../edge/errors';
 import type { RoomIdentity } from '../edge/roomIdentity';
 import type { Env } from '../env';
-import type { RoomChannels } from '../monitor/roomFeed';
+import { monitorRoomOf, type RoomChannels } from '../monitor/roomFeed';
 import { RoomMonitor } from '../monitor/roomMonitor';
 import { finishTasks } from '../orders/finishPayment';
 import { migrateOpenOrders } from '../orders/openOrders';
@@ -22,8 +22,9 @@ import type { Order } from '../orders/records/orderRecords';
 import type { Payment } from '../orders/records/paymentRecords';
 import type { OrderMove } from '../orders/rules/orderStates';
 import { AlarmSchedule } from '../platform/alarmSchedule';
+import { clock } from '../platform/clock';
 import { objectName } from '../platform/objectName';
-import type { Refusal } from '../platform/refusal';
+import { isRefusal, type Refusal } from '../platform/refusal';
 import type { RoomDoc } from '../platform/room/roomDoc';
 import { type ClientWriter, type WriteCorrection, YRoom } from '../platform/room/YRoom';
 import { SerialQueue } from '../platform/serialQueue';
@@ -125,7 +126,7 @@ export class MemberRoom extends YRoom<Env, RoomIdentity> {
     idempotencyKey: string,
     request: OrderRequest,
   ): Promise<{ order: Order; created: boolean } | Refusal> {
-    return this.serially((member) => placeOrder(member, idempotencyKey, request));
+    return this.ordersChanged(await this.serially((member) => placeOrder(member, idempotencyKey, request)));
   }
 
   /** What one of the member's rooms has open now, for the monitor (`feedChecks.ts`). */
@@ -139,21 +140,21 @@ export class MemberRoom extends YRoom<Env, RoomIdentity> {
   }
 
   async cancelOrder(orderId: string): Promise<Order | Refusal> {
-    return this.serially((member) => cancelOrder(member, orderId));
+    return this.ordersChanged(await this.serially((member) => cancelOrder(member, orderId)));
   }
 
   /** Pays an order by balance or opens a provider payment (`payOrder.ts`). */
   async payOrder(orderId: string, method: PaymentMethod): Promise<(Order & { payment: Payment | null }) | Refusal> {
-    return this.serially((member) => payOrder(member, orderId, method));
+    return this.ordersChanged(await this.serially((member) => payOrder(member, orderId, method)));
   }
 
   /** Applies a verified provider notification (`payOrder.ts`). */
   async settlePayment(notice: PaymentNotice): Promise<Payment | Refusal> {
-    return this.serially((member) => settlePayment(member, notice));
+    return this.ordersChanged(await this.serially((member) => settlePayment(member, notice)));
   }
 
   async advanceOrder(orderId: string, move: OrderMove): Promise<Order | Refusal> {
-    return this.serially((member) => advanceOrder(member, orderId, move));
+    return this.ordersChanged(await this.serially((member) => advanceOrder(member, orderId, move)));
   }
 
   /** Ships a paid mall order with its parcel (`orderShipping.ts`). */
@@ -161,7 +162,7 @@ export class MemberRoom extends YRoom<Env, RoomIdentity> {
     orderId: string,
     parcel: { carrier: string | null; waybill: string | null },
   ): Promise<Order | Refusal> {
-    return this.serially((member) => shipOrder(member, orderId, parcel));
+    return this.ordersChanged(await this.serially((member) => shipOrder(member, orderId, parcel)));
   }
 
   /** Adds, edits or deletes an address of the member's book (`addressBook.ts`). */
@@ -195,6 +196,21 @@ export class MemberRoom extends YRoom<Env, RoomIdentity> {
       const tasks = { ...(await absorptionTasks(member)), ...(await expiryTasks(member)), ...finishTasks(member) };
       await this.schedule.run(tasks);
     });
+    // Expiring orders and finishing payments are what this alarm is for, mostly.
+    await this.ordersChanged(true);
+  }
+
+  /**
+   * Tells the monitor room an order changed, once the change is done (the back office's dashboard
+   * reads its figures again on it); a lost signal costs that page one refresh, never the order.
+   */
+  private async ordersChanged<T>(outcome: T): Promise<T> {
+    if (!isRefusal(outcome)) {
+      await monitorRoomOf(this.env)
+        .ordersChanged(clock.now())
+        .catch((error: unknown) => console.error('orders signal', error));
+    }
+    return outcome;
   }
 
   private serially<T>(operation: (member: MemberContext) => Promise<T>): Promise<T> {

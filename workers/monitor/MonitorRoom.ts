@@ -1,5 +1,7 @@
 import { CHANNELS, type Channel } from '../../shared/channels';
 import {
+  ACTIVITY_MAP,
+  type ActivityMonitor,
   CHANNELS_MAP,
   CHECKS_MAP,
   type ChannelMonitor,
@@ -10,7 +12,7 @@ import {
   MINISHOP_MAP,
   type MiniShopMonitor,
 } from '../../shared/docs/monitor';
-import { MONITOR_ROOM } from '../../shared/rooms';
+import { MONITOR_ROOM, parseRoom } from '../../shared/rooms';
 import { errorResponse } from '../edge/errors';
 import type { RoomIdentity } from '../edge/roomIdentity';
 import type { Env } from '../env';
@@ -42,6 +44,21 @@ const FEED_CHECK = 'feed-check';
 const FEED_RETRY_MS = 2000;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The shoppers with a socket on `channel`: one member's cart and account rooms (and its several
+ * tabs) are one shopper, where the socket count adds them up; SKU and listing rooms name nobody.
+ */
+const shoppersOn = (channel: Channel, feeds: Array<{ room: string; channels: RoomChannels }>): number => {
+  const members = new Set<string>();
+  for (const feed of feeds) {
+    const room = parseRoom(feed.room);
+    if ((room?.kind === 'member' || room?.kind === 'account') && room.id && feed.channels[channel].connected > 0) {
+      members.add(room.id);
+    }
+  }
+  return members.size;
+};
 
 /**
  * The `monitor` room: per-channel connections, latency and state across every room, the
@@ -178,6 +195,19 @@ export class MonitorRoom extends YRoom<Env, RoomIdentity> {
     return [...broadcast, ...late];
   }
 
+  /**
+   * Tells the pages watching that an order changed, so they read their figures again: each change
+   * a later value, even two in one millisecond.
+   */
+  async ordersChanged(at: number): Promise<void> {
+    const activity = this.room(MONITOR_ROOM).doc.getMap<number>(ACTIVITY_MAP);
+    const last: ActivityMonitor['ordersChangedAt'] = activity.get('ordersChangedAt');
+    this.room(MONITOR_ROOM).doc.transact(
+      () => activity.set('ordersChangedAt', Math.max(at, (last ?? 0) + 1)),
+      SERVER_ORIGIN,
+    );
+  }
+
   /** Shows the latest consistency checks. */
   async showChecks(checks: Checks): Promise<void> {
     const room = this.room(MONITOR_ROOM);
@@ -223,9 +253,9 @@ export class MonitorRoom extends YRoom<Env, RoomIdentity> {
     const now = clock.now();
     const sql = this.ctx.storage.sql;
     const rows = sql
-      .exec<{ channels: string; reported_at: number }>('SELECT channels, reported_at FROM feeds')
+      .exec<{ room: string; channels: string; reported_at: number }>('SELECT room, channels, reported_at FROM feeds')
       .toArray();
-    const feeds = rows.map((row) => JSON.parse(row.channels) as RoomChannels);
+    const feeds = rows.map((row) => ({ room: row.room, channels: JSON.parse(row.channels) as RoomChannels }));
     const room = this.room(MONITOR_ROOM);
     const map = room.doc.getMap<ChannelMonitor>(CHANNELS_MAP);
     const entries = CHANNELS.map((channel) => ({
@@ -265,13 +295,18 @@ export class MonitorRoom extends YRoom<Env, RoomIdentity> {
     await this.schedule.runBy(FEED_CHECK, Math.max(Math.min(...reportedAts) + FEED_QUIET_MS, now + FEED_RETRY_MS));
   }
 
-  private channelEntry(channel: Channel, feeds: RoomChannels[], now: number): ChannelMonitor {
+  private channelEntry(
+    channel: Channel,
+    feeds: Array<{ room: string; channels: RoomChannels }>,
+    now: number,
+  ): ChannelMonitor {
     const window = this.window(channel);
     const sorted = window.map(([, ms]) => ms).sort((a, b) => a - b);
-    const waits = feeds.map((f) => f[channel].waitingSince).filter((at): at is number => at !== null);
+    const waits = feeds.map((f) => f.channels[channel].waitingSince).filter((at): at is number => at !== null);
     const waitingSince = waits.length > 0 ? Math.min(...waits) : null;
     return {
-      connected: feeds.reduce((sum, f) => sum + f[channel].connected, 0),
+      connected: feeds.reduce((sum, f) => sum + f.channels[channel].connected, 0),
+      shoppers: shoppersOn(channel, feeds),
       samples: window.length,
       lastMs: window.at(-1)?.[1] ?? null,
       p50Ms: percentile(sorted, 0.5),

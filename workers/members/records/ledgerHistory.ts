@@ -1,10 +1,10 @@
 import { and, desc, eq, lt, or } from 'drizzle-orm';
 import { balanceLedger, pointsLedger } from '../../../schema';
-import type { LedgerQuery } from '../../../shared/api/members';
+import type { LedgerEntry, LedgerQuery } from '../../../shared/api/members';
 import { pageOf } from '../../../shared/api/paging';
 import type { Database } from '../../records/db';
 
-export type LedgerRow = typeof pointsLedger.$inferSelect;
+export type LedgerRow = LedgerEntry;
 
 const ledgers = { points: pointsLedger, balance: balanceLedger } as const;
 

@@ -1,19 +1,11 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { memberIdentities, members } from '../../../schema';
-import type { AdminMemberQuery } from '../../../shared/api/members';
+import type { AdminMemberQuery, ListedMember } from '../../../shared/api/members';
 import { pageOf } from '../../../shared/api/paging';
 import { chunks } from '../../records/chunks';
 import type { Database } from '../../records/db';
 
-export interface ListedMember {
-  id: string;
-  nickname: string;
-  tier: string;
-  tags: string[];
-  /** The member's login phone numbers, E.164. */
-  phones: string[];
-  createdAt: number;
-}
+export type { ListedMember } from '../../../shared/api/members';
 
 /** Stored numbers are `+` and digits, and `:` sorts right after `9`: `[prefix, prefix:)` is every number starting so. */
 const AFTER_DIGITS = ':';

@@ -9,6 +9,11 @@ export const docs = {
     summary: 'Rewrite stored phone numbers in E.164 and merge the accounts that then meet',
     responses: { 200: 'what was repaired and merged' },
   }),
+  profile: described({
+    summary: 'A member: nickname, tier, tags, identities and the accounts merged into it',
+    description: 'An account merged away answers as the account it was merged into.',
+    responses: { 200: 'the member', 404: 'no such member' },
+  }),
   account: described({
     summary: "A member's assets, coupons and orders",
     description: 'An account merged away answers as the account it was merged into.',

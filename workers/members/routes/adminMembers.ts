@@ -18,6 +18,7 @@ import { memberRoomOf } from '../MemberRoom';
 import { runPhoneRepair } from '../phoneRepairRun';
 import { ledgerHistory } from '../records/ledgerHistory';
 import { listMembers } from '../records/memberListing';
+import { memberProfile } from '../records/memberProfile';
 import { currentMemberId } from '../records/memberRecords';
 import { docs } from './adminMembers.docs';
 
@@ -42,6 +43,13 @@ export const adminMemberRoutes = new Hono<HubEnv>()
     c.json(await listMembers(database(c.env.DB), c.req.valid('query'))),
   )
   .post('/phone-repair', docs.phoneRepair, async (c) => c.json(await runPhoneRepair(c.env, 'admin')))
+  .get('/:memberId', docs.profile, memberParam, async (c) => {
+    const db = database(c.env.DB);
+    const id = await currentMemberId(db, c.req.valid('param').memberId);
+    const profile = id && (await memberProfile(db, id));
+    if (!profile) throw notFound('member', 'memberId');
+    return c.json(profile);
+  })
   .get('/:memberId/account', docs.account, memberParam, async (c) => {
     const member = await memberRoom(c.env, c.req.valid('param').memberId);
     return c.json({ memberId: member.id, ...unlessRefused(await member.room.account()) });

@@ -2,6 +2,7 @@ import { publishSales } from '../../catalog/publishSales';
 import { recountDay } from '../../catalog/records/salesRecords';
 import type { Env } from '../../env';
 import { memberRoomOf } from '../../members/MemberRoom';
+import { monitorRoomOf } from '../../monitor/roomFeed';
 import type { Database } from '../../records/db';
 import type { MiniShopSource } from '../api/source';
 import { beijingDay } from '../beijingTime';
@@ -112,6 +113,8 @@ export const advanceJob = async (
   await recountDay(db, beijingDay(now), [...imported.paidToday]);
   await publishSales(env, [...imported.paidToday]);
   for (const memberId of imported.changedMembers) await memberRoomOf(env, memberId).account();
+  // The back office's dashboard reads its figures again on this (`MonitorRoom.ordersChanged`).
+  if (imported.written.length > 0) await monitorRoomOf(env).ordersChanged(now);
   job.total.orders = page.total;
   job.done.orders = Math.min(page.total, job.done.orders + page.items.length);
   job.cursor = page.next;
