@@ -4,19 +4,7 @@ import { CHANNEL_NAMES, CHANNELS } from '../../../../shared/channels';
 import { typedYuan } from '../../../../shared/money';
 import { ActionNotice, Field, useAction } from '../../refusals';
 import { adminCall } from '../../staffSession';
-import { changedTerms, couponOfForm, localMinute, valueInput } from './couponTerms';
-
-const COUPON_FIELDS = [
-  'title',
-  'kind',
-  'value',
-  'minSpend',
-  'startsAt',
-  'endsAt',
-  'totalQuantity',
-  'perMemberLimit',
-  'channels',
-] as const;
+import { COUPON_TERMS, changedTerms, couponOfForm, localMinute, valueInput } from './couponTerms';
 
 const DAY_MS = 86_400_000;
 
@@ -119,7 +107,7 @@ export const CouponForm = ({
             Cancel
           </button>
         )}
-        <ActionNotice action={action} fields={COUPON_FIELDS} />
+        <ActionNotice action={action} fields={COUPON_TERMS} />
       </div>
     </form>
   );

@@ -32,7 +32,8 @@ export const couponOfForm = (form: HTMLFormElement): NewCoupon => {
   };
 };
 
-const TERMS = [
+/** A coupon's terms: the form's fields, and what an edit compares. */
+export const COUPON_TERMS = [
   'title',
   'kind',
   'value',
@@ -47,7 +48,7 @@ const TERMS = [
 /** Only what the operator changed, so the edit (and its audit entry) says just that. */
 export const changedTerms = (coupon: AdminCouponView, edited: NewCoupon): CouponPatch =>
   Object.fromEntries(
-    TERMS.filter((term) => JSON.stringify(edited[term]) !== JSON.stringify(coupon[term])).map((term) => [
+    COUPON_TERMS.filter((term) => JSON.stringify(edited[term]) !== JSON.stringify(coupon[term])).map((term) => [
       term,
       edited[term],
     ]),
