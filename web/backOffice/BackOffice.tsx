@@ -42,10 +42,11 @@ const Desk = ({ staff, onSignOut }: { staff: SignedInStaff; onSignOut: () => voi
       </aside>
       <main class="screen" id="screen">
         {screen && allowed ? (
-          // Each screen in an element of its own: moving to another screen detaches it, so an answer
-          // the old screen was still awaiting re-renders it there (hono/jsx/dom re-applies an
-          // unmounted component's state update into its container), out of sight.
-          <div class="screen-view" key={screen.path}>
+          // Each page (a screen's list, one order, one product) in an element of its own: moving to
+          // another page detaches it, so an answer the old page was still awaiting re-renders it
+          // there (hono/jsx/dom re-applies an unmounted component's state update into its
+          // container), out of sight. Filters change the query only and keep the page.
+          <div class="screen-view" key={place.path}>
             <screen.view staff={staff} place={place} />
           </div>
         ) : (
