@@ -8,8 +8,10 @@
  * it, two hub variants separate costs the peers do not pay: straight to the worker's own port
  * (no wrangler dev proxy), and clients that do not offer permessage-deflate.
  */
+import { WebSocket } from 'ws';
 import { CHANNELS } from '../shared/channels';
 import type { ChannelMonitor } from '../shared/docs/monitor';
+import { WranglerDev } from '../test/e2e/support/wranglerDev';
 import {
   Arrivals,
   connectAll,
@@ -22,16 +24,29 @@ import {
   withTimeout,
 } from './clients';
 import { Hub } from './hub';
-import { type PeerProcess, startPeer } from './peers/spawn';
-import { rssBytes, untilIdle } from './procs';
+import { startPeer } from './peers/spawn';
+import { rssBytes, untilIdle, wranglerProcesses } from './procs';
 import { publishResults, requireOpenFiles, runInfo } from './report';
 import { openSdkSubscriber, type SdkSubscriber } from './sdkSubscriber';
 import { type Cell, formatTable, kib, mib, ms, ratio, type Summary, summarize, times } from './stats';
 
 /** BENCH_N=10,100 runs a subset (for trying the bench out). */
-const SUBSCRIBERS = (process.env.BENCH_N ?? '10,100,1000').split(',').map(Number);
-/** BENCH_SERVERS='hub,y-websocket' runs only the servers (and hub variants) named, in that order (a name twice: two runs). */
-const ONLY = process.env.BENCH_SERVERS?.split(',') ?? null;
+const SUBSCRIBERS = (process.env.BENCH_N ?? '10,100,300,1000,3000').split(',').map(Number);
+/**
+ * BENCH_SERVERS='hub,y-partyserver' runs only the servers (and hub variants) named, in that
+ * order (a name twice: two runs); by default the hub as users reach it, its peers on the same
+ * runtime, then the Node peers.
+ */
+const ONLY = (
+  process.env.BENCH_SERVERS ?? 'hub,floor (bare DO),y-partyserver,y-partyserver (hibernate),y-websocket,hocuspocus'
+).split(',');
+/** The peers on the hub's own runtime, which the hub's ratios are held to. */
+const RUNTIME_PEERS = ['y-partyserver', 'y-partyserver (hibernate)'];
+const NODE_PEERS = ['y-websocket', 'hocuspocus'];
+/** `bench:floor`'s bare Durable Object, driven as a server here: what the runtime costs before any room code. */
+const FLOOR = 'floor (bare DO)';
+/** A price edit's update frame on a SKU room is about this long (bench/floor.ts). */
+const FLOOR_FRAME_BYTES = 48;
 const EDITS = 30;
 /** Edits before the measured ones (first-use paths: JIT, D1 statement cache, the writer's socket). */
 const WARMUP_EDITS = 2;
@@ -178,11 +193,16 @@ const sdkServer = (
 });
 
 /** A peer has no admin API: a writer client authors the edits, as a server-side author would. */
-const peerServer = (name: string, protocol: Target['protocol'], peer: PeerProcess): Server => {
-  const target: Target = { name, protocol, url: peer.url };
+const peerServer = (
+  name: string,
+  protocol: Target['protocol'],
+  url: string,
+  processes: Server['processes'],
+): Server => {
+  const target: Target = { name, protocol, url };
   return {
     target,
-    processes: [{ role: 'server', pid: peer.pid }],
+    processes,
     async open(n) {
       const room = `fanout-${n}-${Date.now()}`;
       const writer: SyncClient = openClient(target, room, 'pc');
@@ -210,6 +230,108 @@ const peerServer = (name: string, protocol: Target['protocol'], peer: PeerProces
         close() {
           writer.destroy();
         },
+      };
+    },
+  };
+};
+
+/** y-partyserver (bench/peers/partyserver/) under a `wrangler dev` of its own, and its workerd processes. */
+const startPartyserver = async () => {
+  const dev = await WranglerDev.create({ config: 'bench/peers/partyserver/wrangler.toml' });
+  await dev.start();
+  const procs = await wranglerProcesses(dev.port, (body) => body === 'ok');
+  return {
+    dev,
+    syncUrl: `ws://127.0.0.1:${dev.port}/parties`,
+    processes: [
+      { role: 'workerd (Worker + DOs)', pid: procs.worker },
+      { role: 'workerd (dev proxy)', pid: procs.proxy },
+    ],
+  };
+};
+
+/**
+ * `bench:floor`'s bare Durable Object (bench/floor/) under its own `wrangler dev`, as a server of
+ * this bench: raw sockets as subscribers, each "edit" a frame carrying its rev that
+ * `POST /broadcast` sends to every socket. The hub's rows over this one are what its room code
+ * costs on top of the runtime.
+ */
+const startFloor = async () => {
+  const dev = await WranglerDev.create({ config: 'bench/floor/wrangler.toml' });
+  await dev.start();
+  const procs = await wranglerProcesses(dev.port, (body) => body === 'ok');
+  const host = `127.0.0.1:${dev.port}`;
+  const server: Server = {
+    target: { name: FLOOR, protocol: 'y-websocket', url: `ws://${host}/` },
+    processes: [
+      { role: 'workerd (Worker + DO)', pid: procs.worker },
+      { role: 'workerd (dev proxy)', pid: procs.proxy },
+    ],
+    subscriber: (doc, _i, onRev) => {
+      const socket = new WebSocket(`ws://${host}/`);
+      socket.binaryType = 'nodebuffer';
+      socket.on('message', (data: Buffer) => onRev(data.readUInt32LE(0), now()));
+      return {
+        synced: new Promise<void>((resolve, reject) => {
+          socket.once('open', () => {
+            onRev(doc.firstRev, now());
+            resolve();
+          });
+          socket.once('error', reject);
+        }),
+        destroy: () => socket.terminate(),
+      };
+    },
+    async open() {
+      return {
+        room: 'crowd',
+        firstRev: 0,
+        edit(_k, rev) {
+          const frame = Buffer.alloc(FLOOR_FRAME_BYTES, rev);
+          frame.writeUInt32LE(rev, 0);
+          const sentAt = now();
+          const outcome = fetch(`http://${host}/broadcast`, { method: 'POST', body: frame }).then(async (r) => {
+            await r.body?.cancel();
+            return {};
+          });
+          return { sentAt, outcome };
+        },
+        close() {},
+      };
+    },
+  };
+  return { dev, server };
+};
+
+/**
+ * A y-partyserver document, edited by `POST` to its room as the hub is by `PATCH` (the same clients,
+ * the same kind of trigger: an HTTP request through the Worker into the object).
+ */
+const partyServer = (name: string, party: Awaited<ReturnType<typeof startPartyserver>>, binding: string): Server => {
+  const base = `${party.syncUrl}/${binding}`;
+  return {
+    target: { name, protocol: 'y-websocket', url: base },
+    processes: party.processes,
+    async open(n) {
+      const room = `fanout-${n}-${Date.now()}`;
+      const post = async (price: number, rev: number) => {
+        const response = await fetch(`${base.replace('ws://', 'http://')}/${room}`, {
+          method: 'POST',
+          body: JSON.stringify({ price, rev }),
+        });
+        if (!response.ok) throw new Error(`${name}: edit answered ${response.status}`);
+        await response.body?.cancel();
+        return {};
+      };
+      await post(FIRST_PRICE, 1);
+      return {
+        room,
+        firstRev: 1,
+        edit(k, rev) {
+          const sentAt = now();
+          return { sentAt, outcome: post(FIRST_PRICE + k, rev) };
+        },
+        close() {},
       };
     },
   };
@@ -405,12 +527,17 @@ const main = async () => {
   console.log(
     `bench:fanout: N = ${SUBSCRIBERS.join(', ')}; ${EDITS} edits (+${WARMUP_EDITS} warm-up) per server and N`,
   );
-  console.log('starting wrangler dev (migrated, seeded), the y-websocket reference server and Hocuspocus...');
-  const [hub, yws, hocus] = await Promise.all([
+  console.log(
+    'starting wrangler dev (migrated, seeded), y-partyserver under its own wrangler dev, the y-websocket reference server and Hocuspocus...',
+  );
+  const [hub, floor, party, yws, hocus] = await Promise.all([
     Hub.start(),
+    startFloor(),
+    startPartyserver(),
     startPeer('yWebsocketServer.ts'),
     startPeer('hocuspocusServer.ts'),
   ]);
+  const stopAll = () => Promise.all([hub.stop(), floor.dev.dispose(), party.dev.dispose(), yws.stop(), hocus.stop()]);
   try {
     const procs = await hub.processes();
     const directUrl = `http://127.0.0.1:${procs.workerPort}`;
@@ -449,15 +576,18 @@ const main = async () => {
             sdkServer(hub, 'hub (SDK clients without acks)', 0, hubProcesses),
           ]
         : []),
-      peerServer('y-websocket', 'y-websocket', yws),
-      peerServer('hocuspocus', 'hocuspocus', hocus),
+      floor.server,
+      partyServer('y-partyserver', party, 'document'),
+      partyServer('y-partyserver (hibernate)', party, 'hibernating-document'),
+      peerServer('y-websocket', 'y-websocket', yws.url, [{ role: 'server', pid: yws.pid }]),
+      peerServer('hocuspocus', 'hocuspocus', hocus.url, [{ role: 'server', pid: hocus.pid }]),
     ];
-    const servers = ONLY === null ? all : ONLY.flatMap((name) => all.filter((server) => server.target.name === name));
+    const servers = ONLY.flatMap((name) => all.filter((server) => server.target.name === name));
     console.log(
       `hub: wrangler dev on :${hub.port} (dev proxy workerd ${procs.proxy}; Worker + DOs in workerd ${procs.worker}, its own port :${procs.workerPort})`,
     );
     console.log(
-      `y-websocket reference server: pid ${yws.pid} :${yws.port}; Hocuspocus: pid ${hocus.pid} :${hocus.port}`,
+      `y-partyserver: wrangler dev on :${party.dev.port} (workerd ${party.processes.map((p) => p.pid).join(', ')}); y-websocket reference server: pid ${yws.pid} :${yws.port}; Hocuspocus: pid ${hocus.pid} :${hocus.port}`,
     );
     console.log(
       [
@@ -486,7 +616,7 @@ const main = async () => {
         );
       }
     }
-    await Promise.all([hub.stop(), yws.stop(), hocus.stop()]);
+    await stopAll();
     if (SUBSCRIBERS.includes(MEMORY_AT)) {
       console.log(`measuring RSS per socket for clients without permessage-deflate on a fresh wrangler dev...`);
       memory.push(...(await freshHubMemory({ name: 'hub (no deflate)', url: '', offerDeflate: false }, MEMORY_AT)));
@@ -503,7 +633,7 @@ const main = async () => {
     console.error(`--- wrangler dev output ---\n${hub.logs()}`);
     throw error;
   } finally {
-    await Promise.all([hub.stop(), yws.stop(), hocus.stop()]);
+    await stopAll();
   }
 };
 
@@ -539,7 +669,7 @@ const render = (results: RunResult[], memory: MemoryRow[], http: Awaited<ReturnT
       'hub (SDK clients)',
       'hub (SDK clients without acks)',
     ]) {
-      for (const peer of ['y-websocket', 'hocuspocus']) {
+      for (const peer of [FLOOR, ...RUNTIME_PEERS, ...NODE_PEERS]) {
         const a = find(hubName, n);
         const b = find(peer, n);
         if (!a || !b) continue;
