@@ -1,7 +1,7 @@
 import { relations } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { PRODUCT_SOURCES, PRODUCT_STATUSES, type ProductAttribute, type SpecOption } from '../shared/api/productModel';
-import { epochMs, fen } from './columns';
+import { auditSeq, epochMs, fen } from './columns';
 import { productCategories, productImages } from './products';
 
 export const products = sqliteTable(
@@ -68,8 +68,10 @@ export const skus = sqliteTable(
     createdAt: epochMs('created_at').notNull(),
     /** An operator removed it: delisted in its room, gone from the product; orders still name it. */
     removedAt: epochMs('removed_at'),
+    /** Price, stock or listing last changed at this point of the change sequence. */
+    auditSeq: auditSeq(),
   },
-  (t) => [index('skus_product_idx').on(t.productId)],
+  (t) => [index('skus_product_idx').on(t.productId), index('skus_audit_seq_idx').on(t.auditSeq)],
 );
 
 export const skusRelations = relations(skus, ({ one }) => ({

@@ -1,3 +1,4 @@
+export * from './auditSequence';
 export * from './authCodes';
 export * from './catalog';
 export * from './checkout';

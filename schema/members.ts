@@ -1,6 +1,6 @@
 import { relations } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { epochMs } from './columns';
+import { auditSeq, epochMs } from './columns';
 
 export const members = sqliteTable(
   'members',
@@ -13,9 +13,11 @@ export const members = sqliteTable(
     /** Set when this account was merged into another one; logins then resolve to that member. */
     mergedInto: text('merged_into'),
     createdAt: epochMs('created_at').notNull(),
+    /** The member joined, was merged, or a ledger row of theirs was written at this point of the change sequence. */
+    auditSeq: auditSeq(),
   },
-  // The back office's list: members by joining time, then id.
-  (t) => [index('members_created_idx').on(t.createdAt, t.id)],
+  // The back office's list: members by joining time, then id; the checks' by change.
+  (t) => [index('members_created_idx').on(t.createdAt, t.id), index('members_audit_seq_idx').on(t.auditSeq)],
 );
 
 /**
