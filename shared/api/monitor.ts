@@ -6,4 +6,9 @@ export const monitorLogQuerySchema = z.strictObject({
   cursor: z.coerce.number().int().min(1).optional(),
 });
 
+/** `POST /api/admin/monitor/checks`: what the checks read, what changed since the last check unless told `full`. */
+export const monitorChecksQuerySchema = z.strictObject({
+  sweep: z.enum(['changed', 'full']).default('changed'),
+});
+
 export type MonitorLogQuery = z.infer<typeof monitorLogQuerySchema>;

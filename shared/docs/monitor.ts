@@ -45,11 +45,20 @@ export interface ChannelMonitor {
 
 export type CheckName = 'skus' | 'assets';
 
+/**
+ * What a check reads: `changed`, the records D1 changed since the last check and those it left in
+ * flight or differing (or a room reported stuck); `full`, every record, as the nightly sweep does.
+ */
+export type CheckSweep = 'changed' | 'full';
+
 /** `getMap('checks')`: `skus` (price/stock/listed vs D1), `assets` (points/balance vs the ledgers). */
 export interface CheckResult {
   consistent: boolean;
-  /** Records compared. */
+  /** Records compared: every one (`full`), or those changed since `since` and those looked at again. */
   checked: number;
+  sweep: CheckSweep;
+  /** A changed sweep's previous check (when it started); null for a full sweep. */
+  since: number | null;
   /** Records whose room differs from D1 (the first `ids` of them are named). */
   differing: number;
   ids: string[];

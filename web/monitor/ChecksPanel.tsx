@@ -7,6 +7,14 @@ const ROWS: Array<[CheckName, string, string]> = [
   ['assets', 'Points / Balance', 'accounts'],
 ];
 
+/** What a check read: everything, or what changed since the check before (a result from before either: its count). */
+const coverage = (result: CheckResult, units: string): string => {
+  if (result.sweep === 'full') return `all ${result.checked} ${units}`;
+  if (result.sweep === 'changed' && result.since !== null)
+    return `${result.checked} ${units} changed since ${clock(result.since)}`;
+  return `${result.checked} ${units}`;
+};
+
 /** One check's cells: Consistent, or how many records differ and which; when, over how much, what is in flight. */
 const CheckRow = ({
   name,
@@ -33,7 +41,7 @@ const CheckRow = ({
     )}
     <td class="when">
       {result
-        ? `${clock(result.checkedAt)} · ${result.checked} ${units}${result.inFlight > 0 ? ` · ${result.inFlight} in flight, D1 ${result.outboxLagMs ?? 0} ms behind` : ''}`
+        ? `${clock(result.checkedAt)} · ${coverage(result, units)}${result.inFlight > 0 ? ` · ${result.inFlight} in flight, D1 ${result.outboxLagMs ?? 0} ms behind` : ''}`
         : '—'}
     </td>
   </tr>

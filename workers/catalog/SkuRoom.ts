@@ -6,7 +6,7 @@ import { skuRoom } from '../../shared/rooms';
 import { errorResponse } from '../edge/errors';
 import type { RoomIdentity } from '../edge/roomIdentity';
 import type { Env } from '../env';
-import type { RoomChannels } from '../monitor/roomFeed';
+import { monitorRoomOf, type RoomChannels } from '../monitor/roomFeed';
 import { RoomMonitor } from '../monitor/roomMonitor';
 import { AlarmSchedule } from '../platform/alarmSchedule';
 import { clock } from '../platform/clock';
@@ -62,6 +62,8 @@ export class SkuRoom extends YRoom<Env, RoomIdentity> {
   private readonly mirror: SqlOutbox<SkuChangeEvent>;
   /** Reservations whose order is yet to be confirmed holding them. */
   private readonly holdChecks: HoldChecks;
+  /** When the oldest change waiting in the outbox was queued, as last reported stuck to the monitor. */
+  private reportedStuckSince: number | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -309,7 +311,29 @@ export class SkuRoom extends YRoom<Env, RoomIdentity> {
    */
   private async writeThrough(events: SkuChangeEvent[]): Promise<void> {
     const state = readState(this.room(skuRoom(this.skuId)).doc.getMap(SKU_MAP));
-    await Promise.all([mirrorSku(database(this.env.DB), state, events), catalogRoomOf(this.env).upsert([state])]);
+    try {
+      await Promise.all([mirrorSku(database(this.env.DB), state, events), catalogRoomOf(this.env).upsert([state])]);
+    } catch (error) {
+      await this.reportStuck();
+      throw error;
+    }
+  }
+
+  /**
+   * Tells the monitor this SKU's change cannot reach D1: D1's change sequence never shows it, so
+   * the next check reads this room only because it is told (`workers/monitor/checkMarks.ts`).
+   * Once per waiting change, not at every retry; told before the failed flush is answered.
+   */
+  private async reportStuck(): Promise<void> {
+    const since = this.mirror.oldestQueuedAt();
+    if (since === null || since === this.reportedStuckSince) return;
+    try {
+      await monitorRoomOf(this.env).lookAgain('skus', [this.skuId]);
+      this.reportedStuckSince = since;
+    } catch (error) {
+      // Unheard, the next failed retry tells it again; the nightly full sweep reads this room anyway.
+      console.error(`sku ${this.skuId}: telling the monitor of a stuck change`, error);
+    }
   }
 
   /**

@@ -5,6 +5,8 @@ import {
   CHANNELS_MAP,
   CHECKS_MAP,
   type ChannelMonitor,
+  type CheckName,
+  type CheckSweep,
   type Checks,
   FORCE_SYNC_MAP,
   type ForceSyncResult,
@@ -22,6 +24,7 @@ import { SERVER_ORIGIN, YRoom } from '../platform/room/YRoom';
 import { SqlOutbox } from '../platform/sqlOutbox';
 import { migrateSchema } from '../platform/sqlSchema';
 import { database } from '../records/db';
+import { type CheckEnd, CheckMarks, type CheckStart } from './checkMarks';
 import { askRooms, FEED_DROP_MS, FEED_QUIET_MS } from './feedChecks';
 import { monitorRoomSchema } from './monitorRoomSchema';
 import { appendSyncEvents, type NewSyncEvent } from './records/syncEventRecords';
@@ -76,6 +79,7 @@ export class MonitorRoom extends YRoom<Env, RoomIdentity> {
   private readonly schedule: AlarmSchedule;
   /** Sync-log lines on their way to D1. */
   private readonly log: SqlOutbox<NewSyncEvent>;
+  private readonly checkMarks: CheckMarks;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -86,6 +90,7 @@ export class MonitorRoom extends YRoom<Env, RoomIdentity> {
       retryMs: LOG_FLUSH_MS,
     });
     migrateSchema(ctx.storage, 'monitor_room', monitorRoomSchema(this.log));
+    this.checkMarks = new CheckMarks(ctx.storage.sql);
     ctx.blockConcurrencyWhile(() => this.schedule.resume());
   }
 
@@ -206,6 +211,24 @@ export class MonitorRoom extends YRoom<Env, RoomIdentity> {
       () => activity.set('ordersChangedAt', Math.max(at, (last ?? 0) + 1)),
       SERVER_ORIGIN,
     );
+  }
+
+  /** Where each of the checks `names` starts this time (`checkMarks.ts`). */
+  async startChecks(names: CheckName[], sweep: CheckSweep): Promise<Partial<Record<CheckName, CheckStart>>> {
+    return Object.fromEntries(names.map((name) => [name, this.checkMarks.start(name, sweep)]));
+  }
+
+  /** Settles the checks that ran: how far each read, and what the next one reads again. */
+  async endChecks(ends: Partial<Record<CheckName, CheckEnd>>): Promise<void> {
+    for (const [name, end] of Object.entries(ends)) this.checkMarks.end(name as CheckName, end);
+  }
+
+  /**
+   * Asks the next check to read these records whatever D1 says changed: a room whose change cannot
+   * reach D1 tells it so, as D1's change sequence never will.
+   */
+  async lookAgain(name: CheckName, ids: string[]): Promise<void> {
+    this.checkMarks.lookAgain(name, ids);
   }
 
   /** Shows the latest consistency checks. */

@@ -7,17 +7,20 @@ import { clock } from '../platform/clock';
 import { inBatches } from '../platform/inBatches';
 import { isRefusal } from '../platform/refusal';
 import { database } from '../records/db';
-import { auditAssets, auditSkus, runChecks } from './consistency';
+import { runChecks, sweepChecks } from './consistency';
 import { appendSyncEvents } from './records/syncEventRecords';
 import { monitorRoomOf } from './roomFeed';
 
 /**
- * Force Sync: re-reads D1 and repairs every room that differs from it — a SKU room takes its D1
- * row (as a change every connected client receives), an account room is rewritten from the
- * ledgers — then checks again, shows and logs what was repaired, and answers it.
+ * Force Sync: runs the checks as the button does (what changed since the last check, and what it
+ * left differing or in flight), repairs every room they find differing from D1 — a SKU room takes
+ * its D1 row (as a change every connected client receives), an account room is rewritten from the
+ * ledgers — then checks again, shows and logs what was repaired, and answers it. A room that
+ * drifted with no change in D1 is found by the nightly full sweep, and repaired by the next Force
+ * Sync from there.
  */
 export const forceSync = async (env: Env): Promise<ForceSyncResult> => {
-  const [skus, assets] = await Promise.all([auditSkus(env), auditAssets(env)]);
+  const { skus, assets } = (await sweepChecks(env, 'changed')).audits;
   const skuRepairs = await inBatches(skus.differing, async ({ skuId }) => ({
     skuId,
     changes: await skuRoomOf(env, skuId).reconcile(),

@@ -10,6 +10,8 @@ import type { NewSyncEvent } from './records/syncEventRecords';
  * Version 2 retires the room's first outbox, `log_outbox`, whose lines move to `log` in order.
  * Version 3 notes when each feed was last reported or confirmed (`feedChecks.ts`); feeds from
  * before count as never confirmed, so their rooms are asked at once.
+ * Version 4 adds what the consistency checks have covered (`checkMarks.ts`): with no mark yet,
+ * the next check sweeps everything.
  */
 export const monitorRoomSchema = (log: SqlOutbox<NewSyncEvent>): SchemaStep[] => [
   (sql) => {
@@ -23,5 +25,12 @@ export const monitorRoomSchema = (log: SqlOutbox<NewSyncEvent>): SchemaStep[] =>
     if (!columns.some((c) => c.name === 'reported_at')) {
       sql.exec('ALTER TABLE feeds ADD COLUMN reported_at INTEGER NOT NULL DEFAULT 0');
     }
+  },
+  (sql) => {
+    sql.exec(
+      'CREATE TABLE IF NOT EXISTS check_marks (name TEXT PRIMARY KEY, seq INTEGER NOT NULL, checked_at INTEGER NOT NULL)',
+    );
+    sql.exec(`CREATE TABLE IF NOT EXISTS look_again (
+      n INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, id TEXT NOT NULL, UNIQUE (name, id))`);
   },
 ];

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { monitorLogQuerySchema } from '../../../shared/api/monitor';
+import { monitorChecksQuerySchema, monitorLogQuerySchema } from '../../../shared/api/monitor';
 import type { HubEnv } from '../../edge/hubEnv';
 import { validate } from '../../edge/validation';
 import { database } from '../../records/db';
@@ -10,7 +10,9 @@ import { docs } from './adminMonitor.docs';
 
 /** The monitoring page's operations: checks on demand, the sync log, Force Sync. */
 export const adminMonitorRoutes = new Hono<HubEnv>()
-  .post('/checks', docs.checks, async (c) => c.json(await checkAndShow(c.env, 'operator')))
+  .post('/checks', docs.checks, validate('query', monitorChecksQuerySchema), async (c) =>
+    c.json(await checkAndShow(c.env, 'operator', c.req.valid('query').sweep)),
+  )
   .get('/log', docs.log, validate('query', monitorLogQuerySchema), async (c) =>
     c.json(await syncEventPage(database(c.env.DB), c.req.valid('query'))),
   )
