@@ -59,7 +59,9 @@ const DESCRIBE: Record<string, (e: LoggedEvent, d: Detail) => string> = {
   'monitor.check': (_e, d) =>
     [checkText('Price / Stock', d.skus as CheckResult), checkText('Points / Balance', d.assets as CheckResult)]
       .filter(Boolean)
-      .join(' · ') + (Number(d.pruned) > 0 ? ` · ${d.pruned} old events pruned` : ''),
+      .join(' · ') +
+    ((d.skus as CheckResult | undefined)?.sweep === 'full' ? ' · full sweep' : '') +
+    (Number(d.pruned) > 0 ? ` · ${d.pruned} old events pruned` : ''),
   'monitor.force-sync': (_e, d) => {
     const skus = (d.skus as Array<{ skuId: string; changes: unknown }>).map(
       (s) => `${s.skuId} (${changesText(s.changes)})`,
