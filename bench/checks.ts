@@ -146,9 +146,10 @@ const main = async () => {
       };
       for (let run = 0; run < RUNS; run++) {
         const offset = (run * changes) % skuIds.length;
+        // A stock no earlier edit gave these SKUs: each edit is a change D1 numbers.
         const skus = skuIds.slice(offset, offset + changes);
         const members = memberIds.slice(offset % memberIds.length, (offset % memberIds.length) + changes);
-        await hub.batchEdit(skus.map((skuId) => ({ skuId, stock: 200 + run })));
+        await hub.batchEdit(skus.map((skuId) => ({ skuId, stock: 1000 + changes + run })));
         await inGroups(members, LOAD_CONCURRENCY, async (memberId) => {
           await adminCall(hub, 'POST', `/api/admin/members/${memberId}/points`, { delta: 1, reason: 'bench' });
         });
