@@ -40,6 +40,12 @@ const readState = (map: Y.Map<unknown>): SkuState => {
 /** The fields the consistency check compares between a SKU room and its D1 row. */
 export type SkuAudit = Pick<SkuState, 'price' | 'stock' | 'listed'>;
 
+/** A SKU's state before and after an operator's edit. */
+export interface SkuEdited {
+  before: SkuState;
+  after: SkuState;
+}
+
 /** Who an order is for and where it was placed: the flash price and its limit depend on both. */
 export interface Buyer {
   memberId: string;
@@ -88,17 +94,21 @@ export class SkuRoom extends YRoom<Env, RoomIdentity> {
     return room ? readState(room.doc.getMap(SKU_MAP)) : null;
   }
 
-  /** Applies an operator's edit; null when no such SKU exists. */
-  async edit(patch: SkuPatch): Promise<SkuState | null> {
+  /**
+   * Applies an operator's edit and answers the state before and after it (the audit log keeps
+   * both, so the edit costs one call); null when no such SKU exists.
+   */
+  async edit(patch: SkuPatch): Promise<SkuEdited | null> {
     const room = await this.loaded();
     if (!room) return null;
+    const before = readState(room.doc.getMap(SKU_MAP));
     const changes: Partial<SkuState> = {};
     if (patch.price !== undefined) changes.price = patch.price;
     if (patch.stock !== undefined) changes.stock = patch.stock;
     if (patch.listed !== undefined) changes.listed = patch.listed;
-    const next = await this.change(room, changes, 'admin');
+    const after = await this.change(room, changes, 'admin');
     await this.mirror.flush();
-    return next;
+    return { before, after };
   }
 
   /**
