@@ -22,51 +22,61 @@ const buildEmulator = () =>
 
 // Tests run inside workerd with the real bindings from wrangler.toml: D1 (migrated by the
 // setup file) and SQLite-backed Durable Objects; the emulator is reached by a service binding.
-export default defineConfig({
-  // The Worker renders the storefront's pages (`web/`, outside tsconfig.json's files) with Hono's JSX.
-  oxc: { jsx: { runtime: 'automatic', importSource: 'hono/jsx' } },
-  plugins: [
-    cloudflareTest(async () => {
-      buildEmulator();
-      return {
-        wrangler: { configPath: './wrangler.toml' },
-        // The hub's entry plus test-only objects: the room base is tested through a room of its own.
-        main: './test/platform/testWorker.ts',
-        miniflare: {
-          durableObjects: { ECHO_ROOM: { className: 'EchoRoom', useSQLite: true } },
-          bindings: {
-            ADMIN_TOKEN: 'test-admin-token',
-            TOKEN_SECRET: 'test-token-secret',
-            AUTH_PROVIDERS: 'development',
-            PAYMENT_PROVIDER: 'development',
-            PAYMENT_SECRET: 'test-payment-secret',
-            EMULATOR_CONTROL_SECRET: 'test-emulator-control',
-            // Mini-Shop retries pause milliseconds, not seconds, so fault tests stay fast.
-            MINISHOP_RETRY_BASE_MS: '2',
-            TEST_MIGRATIONS: await readD1Migrations(fileURLToPath(new URL('./schema/migrations', import.meta.url))),
-          },
-          serviceBindings: { MINISHOP_EMULATOR: 'minishop-emulator' },
-          workers: [
-            {
-              name: 'minishop-emulator',
-              modules: true,
-              scriptPath: `${EMULATOR_BUILD}/index.js`,
-              compatibilityDate: '2026-11-01',
-              compatibilityFlags: ['nodejs_compat'],
-              durableObjects: { SHOPS: { className: 'EmulatedShop', useSQLite: true } },
-              bindings: { CONTROL_SECRET: 'test-emulator-control' },
+// A suite of its own (test/relays/vitest.config.ts) overrides wrangler.toml's `vars` for its files.
+export const hubTests = ({
+  vars = {} as Record<string, string>,
+  include = ['test/**/*.test.ts'],
+  exclude = ['test/e2e/**', 'test/relays/**'],
+} = {}) =>
+  defineConfig({
+    root: fileURLToPath(new URL('.', import.meta.url)),
+    // The Worker renders the storefront's pages (`web/`, outside tsconfig.json's files) with Hono's JSX.
+    oxc: { jsx: { runtime: 'automatic', importSource: 'hono/jsx' } },
+    plugins: [
+      cloudflareTest(async () => {
+        buildEmulator();
+        return {
+          wrangler: { configPath: './wrangler.toml' },
+          // The hub's entry plus test-only objects: the room base is tested through a room of its own.
+          main: './test/platform/testWorker.ts',
+          miniflare: {
+            durableObjects: { ECHO_ROOM: { className: 'EchoRoom', useSQLite: true } },
+            bindings: {
+              ADMIN_TOKEN: 'test-admin-token',
+              TOKEN_SECRET: 'test-token-secret',
+              AUTH_PROVIDERS: 'development',
+              PAYMENT_PROVIDER: 'development',
+              PAYMENT_SECRET: 'test-payment-secret',
+              EMULATOR_CONTROL_SECRET: 'test-emulator-control',
+              // Mini-Shop retries pause milliseconds, not seconds, so fault tests stay fast.
+              MINISHOP_RETRY_BASE_MS: '2',
+              TEST_MIGRATIONS: await readD1Migrations(fileURLToPath(new URL('./schema/migrations', import.meta.url))),
+              ...vars,
             },
-          ],
-        },
-      };
-    }),
-  ],
-  test: {
-    include: ['test/**/*.test.ts'],
-    exclude: ['test/e2e/**'],
-    setupFiles: ['./test/setup.ts'],
-    // Integration tests run whole objects, D1 and the emulator on one workerd thread: on a loaded
-    // 2-core machine a burst test can take several times its idle duration.
-    testTimeout: 20_000,
-  },
-});
+            serviceBindings: { MINISHOP_EMULATOR: 'minishop-emulator' },
+            workers: [
+              {
+                name: 'minishop-emulator',
+                modules: true,
+                scriptPath: `${EMULATOR_BUILD}/index.js`,
+                compatibilityDate: '2026-11-01',
+                compatibilityFlags: ['nodejs_compat'],
+                durableObjects: { SHOPS: { className: 'EmulatedShop', useSQLite: true } },
+                bindings: { CONTROL_SECRET: 'test-emulator-control' },
+              },
+            ],
+          },
+        };
+      }),
+    ],
+    test: {
+      include,
+      exclude,
+      setupFiles: ['./test/setup.ts'],
+      // Integration tests run whole objects, D1 and the emulator on one workerd thread: on a loaded
+      // 2-core machine a burst test can take several times its idle duration.
+      testTimeout: 20_000,
+    },
+  });
+
+export default hubTests();

@@ -11,6 +11,7 @@ import { SERVER_ORIGIN, YRoom } from '../platform/room/YRoom';
 import { database } from '../records/db';
 import { ListingFeed, MAX_FEED_PRODUCTS } from './listingFeed';
 import { catalogEntries } from './records/skuRecords';
+import { relayThresholdOf } from './relayThreshold';
 
 export const catalogRoomOf = (env: Env) => env.CATALOG_ROOM.getByName(CATALOG_ROOM);
 
@@ -42,6 +43,18 @@ export class CatalogRoom extends YRoom<Env, RoomIdentity> {
   /** What the room has open now, for the monitor (`feedChecks.ts`). */
   async channelsNow(room: string): Promise<RoomChannels> {
     return this.monitor.channelsNow(room);
+  }
+
+  /**
+   * The whole catalog's subscribers spread over relay shards (CatalogRelay.ts); a listing feed's
+   * do not, since feeds are made and retired here on demand.
+   */
+  protected override relayNamespace() {
+    return this.env.CATALOG_RELAY;
+  }
+
+  protected override relayThreshold(room: string): number {
+    return room === CATALOG_ROOM ? relayThresholdOf(this.env) : Number.POSITIVE_INFINITY;
   }
 
   protected async admit(identity: RoomIdentity): Promise<Response | null> {

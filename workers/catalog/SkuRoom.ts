@@ -19,6 +19,7 @@ import { migrateSchema } from '../platform/sqlSchema';
 import { database } from '../records/db';
 import { catalogRoomOf } from './CatalogRoom';
 import { findSku, mirrorSku, type SkuChangeEvent } from './records/skuRecords';
+import { relayThresholdOf } from './relayThreshold';
 import { overFlashLimit, priceAt, priceGiven } from './rules/flashPricing';
 import { skuRoomSchema } from './skuRoomSchema';
 import { flashPriceOf, flashUnitsOrdered, recordFlashPurchase } from './stock/flashPurchases';
@@ -81,6 +82,15 @@ export class SkuRoom extends YRoom<Env, RoomIdentity> {
     this.holdChecks = new HoldChecks(ctx.storage.sql, this.schedule, env, (orderId) => this.release(orderId));
     migrateSchema(ctx.storage, 'sku_room', skuRoomSchema(this.mirror));
     ctx.blockConcurrencyWhile(() => this.schedule.resume());
+  }
+
+  /** A hot product's shoppers spread over relay shards (CatalogRelay.ts). */
+  protected override relayNamespace() {
+    return this.env.CATALOG_RELAY;
+  }
+
+  protected override relayThreshold(): number {
+    return relayThresholdOf(this.env);
   }
 
   protected async admit(identity: RoomIdentity): Promise<Response | null> {

@@ -40,9 +40,13 @@ export class RoomMonitor implements RoomObserver<RoomIdentity> {
     this.feed.broadcast(room, rev);
   }
 
-  /** Per channel, the room's open sockets and the latency of their acknowledgements. */
+  /**
+   * Per channel, the room's open sockets (its relays' too) and the latency of their
+   * acknowledgements (measured on the object's own sockets).
+   */
   stats(room: string): ChannelSyncStats {
-    const connected = Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>;
+    const relayed = this.sockets.relayed(room);
+    const connected = Object.fromEntries(CHANNELS.map((c) => [c, relayed[c] ?? 0])) as Record<Channel, number>;
     for (const socket of this.sockets.open(room)) connected[socket.identity.channel] += 1;
     return Object.fromEntries(
       CHANNELS.map((c) => [c, { connected: connected[c], ...this.latency.stats(room, c) }]),
@@ -67,11 +71,15 @@ export class RoomMonitor implements RoomObserver<RoomIdentity> {
   }
 
   /**
-   * Per channel, the room's open sockets and the oldest broadcast a measured one has not
-   * acknowledged: what each report carries, and what the monitor asks a quiet room (feedChecks.ts).
+   * Per channel, the room's open sockets (with those its relays hold) and the oldest broadcast a
+   * measured one of its own has not acknowledged: what each report carries, and what the monitor
+   * asks a quiet room (feedChecks.ts).
    */
   channelsNow(room: string): RoomChannels {
     const channels = emptyRoomChannels();
+    for (const [channel, n] of Object.entries(this.sockets.relayed(room))) {
+      if (channel in channels) channels[channel as Channel].connected += n;
+    }
     for (const socket of this.sockets.open(room)) {
       const entry = channels[socket.identity.channel];
       entry.connected += 1;
