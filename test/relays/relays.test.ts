@@ -26,16 +26,19 @@ const connectedTo = async (room: string): Promise<number> => {
   return Object.values(stats).reduce((sum, channel) => sum + channel.connected, 0);
 };
 
+/** Resolves once `check` holds, asking again every 20 ms; rejects after 5 s. */
+const eventually = async (check: () => Promise<boolean>, what: string): Promise<void> => {
+  const deadline = Date.now() + 5000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await scheduler.wait(20);
+  }
+};
+
 // Each test leaves once its relays have told their owners, so no report is cut off half-way.
 afterEach(async () => {
   for (const client of open.splice(0)) client.close();
-  const deadline = Date.now() + 5000;
-  for (const room of rooms) {
-    while ((await connectedTo(room)) > 0) {
-      if (Date.now() > deadline) throw new Error(`${room} kept subscribers after the test`);
-      await scheduler.wait(20);
-    }
-  }
+  for (const room of rooms) await eventually(async () => (await connectedTo(room)) === 0, `${room} to empty`);
   rooms.clear();
 });
 
@@ -117,7 +120,7 @@ describe('relays of a crowded read-only room', () => {
     expect(onRelay.closed).toBeNull();
   });
 
-  it('counts relayed subscribers on the owner and on the monitor, and forgets an emptied shard', async () => {
+  it('counts relayed subscribers and their acknowledgements on the monitor, and forgets an emptied shard', async () => {
     const monitor = await monitorClient();
     open.push(monitor);
     const sku = await firstSku();
@@ -132,6 +135,10 @@ describe('relays of a crowded read-only room', () => {
     const edited = await patchSku(sku.skuId, { stock: 42 });
     const staying = clients.slice(0, 4);
     await Promise.all(staying.map((c) => c.until(() => c.doc.getMap(SKU_MAP).get('rev') === edited.rev, 'the edit')));
+    // A relayed subscriber acknowledges the edit: the owner measures it as one of its own.
+    staying[3]?.setAwareness({ channel: 'mini', seen: { room, rev: edited.rev } });
+    await untilChannel(monitor, 'mini', (e) => e.samples >= 1 && e.lastMs !== null, 'the relayed acknowledgement');
+    expect((await skuRoomOf(env, sku.skuId).latencyByChannel()).mini.samples).toBe(1);
     // The next subscriber fills the emptied shard again.
     const [next] = await subscribe(room, 1, 'mini');
     expect(next?.doc.getMap(SKU_MAP).get('stock')).toBe(42);

@@ -2,6 +2,7 @@ import { CATALOG_MAP, type CatalogEntry, catalogEntryOf, type SkuState } from '.
 import { CATALOG_ROOM, parseRoom } from '../../shared/rooms';
 import type { RoomIdentity } from '../edge/roomIdentity';
 import type { Env } from '../env';
+import type { RelayedAck } from '../monitor/relayedAcks';
 import type { RoomChannels } from '../monitor/roomFeed';
 import { type ChannelSyncStats, RoomMonitor } from '../monitor/roomMonitor';
 import { clock } from '../platform/clock';
@@ -38,6 +39,11 @@ export class CatalogRoom extends YRoom<Env, RoomIdentity> {
   /** Per channel, a room's sockets and acknowledgement latency (a listing feed's, measured from each change it shows). */
   async latencyByChannel(room: string): Promise<ChannelSyncStats> {
     return this.monitor.stats(room);
+  }
+
+  /** Acknowledgements the catalog's relays heard (relayedAcks.ts). */
+  async relayedAcks(room: string, acks: RelayedAck[]): Promise<void> {
+    this.monitor.relayed(room, acks);
   }
 
   /** What the room has open now, for the monitor (`feedChecks.ts`). */

@@ -6,6 +6,7 @@ import { skuRoom } from '../../shared/rooms';
 import { errorResponse } from '../edge/errors';
 import type { RoomIdentity } from '../edge/roomIdentity';
 import type { Env } from '../env';
+import type { RelayedAck } from '../monitor/relayedAcks';
 import type { RoomChannels } from '../monitor/roomFeed';
 import { RoomMonitor } from '../monitor/roomMonitor';
 import { AlarmSchedule } from '../platform/alarmSchedule';
@@ -239,6 +240,11 @@ export class SkuRoom extends YRoom<Env, RoomIdentity> {
   /** What the room has open now, for the monitor (`feedChecks.ts`). */
   async channelsNow(room: string): Promise<RoomChannels> {
     return this.monitor.channelsNow(room);
+  }
+
+  /** Acknowledgements the room's relays heard (relayedAcks.ts). */
+  async relayedAcks(room: string, acks: RelayedAck[]): Promise<void> {
+    this.monitor.relayed(room, acks);
   }
 
   /** Per-channel connections and acknowledgement latency of this SKU's room. */

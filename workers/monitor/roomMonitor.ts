@@ -3,6 +3,7 @@ import { readSeen } from '../../shared/docs/ack';
 import type { RoomIdentity } from '../edge/roomIdentity';
 import { clock } from '../platform/clock';
 import type { RoomObserver, RoomSocket, RoomSockets } from '../platform/room/roomObserver';
+import type { RelayedAck } from './relayedAcks';
 import { emptyRoomChannels, type MonitorBinding, MonitorFeed, monitorRoomOf, type RoomChannels } from './roomFeed';
 import { type ChannelLatency, SyncLatencyLog } from './syncLatency';
 
@@ -68,6 +69,17 @@ export class RoomMonitor implements RoomObserver<RoomIdentity> {
     if (latency === null) return;
     this.ackedRevs.set(socket, seen.rev);
     this.feed.sample(room, { channel, rev: seen.rev, ms: latency, at: now });
+  }
+
+  /**
+   * Acknowledgements a relay of the room heard (relayedAcks.ts), measured as the object's own
+   * sockets' are, from when the relay heard them.
+   */
+  relayed(room: string, acks: RelayedAck[]): void {
+    for (const { channel, rev, since, at } of acks) {
+      const ms = this.latency.recordAck(room, channel, rev, since, at);
+      if (ms !== null) this.feed.sample(room, { channel, rev, ms, at });
+    }
   }
 
   /**
