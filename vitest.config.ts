@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type ViteUserConfig } from 'vitest/config';
 
 // The Mini-Shop emulator runs as an auxiliary Worker, so it is bundled (by wrangler) first.
 const EMULATOR_BUILD = fileURLToPath(new URL('./.wrangler/emulator-test', import.meta.url));
@@ -22,13 +22,19 @@ const buildEmulator = () =>
 
 // Tests run inside workerd with the real bindings from wrangler.toml: D1 (migrated by the
 // setup file) and SQLite-backed Durable Objects; the emulator is reached by a service binding.
-// A suite of its own (test/relays/vitest.config.ts) overrides wrangler.toml's `vars` for its files.
-export const hubTests = ({
+// A project may override wrangler.toml's `vars` for its files (the relays' small threshold).
+const hubProject = ({
+  name,
   vars = {} as Record<string, string>,
-  include = ['test/**/*.test.ts'],
-  exclude = ['test/e2e/**', 'test/relays/**'],
-} = {}) =>
-  defineConfig({
+  include,
+  exclude = [] as string[],
+}: {
+  name: string;
+  vars?: Record<string, string>;
+  include: string[];
+  exclude?: string[];
+}) =>
+  ({
     root: fileURLToPath(new URL('.', import.meta.url)),
     // The Worker renders the storefront's pages (`web/`, outside tsconfig.json's files) with Hono's JSX.
     oxc: { jsx: { runtime: 'automatic', importSource: 'hono/jsx' } },
@@ -70,6 +76,7 @@ export const hubTests = ({
       }),
     ],
     test: {
+      name,
       include,
       exclude,
       setupFiles: ['./test/setup.ts'],
@@ -77,6 +84,15 @@ export const hubTests = ({
       // 2-core machine a burst test can take several times its idle duration.
       testTimeout: 20_000,
     },
-  });
+  }) satisfies ViteUserConfig;
 
-export default hubTests();
+// Relays engage past RELAY_THRESHOLD subscribers (2000 in wrangler.toml): at 2, a handful of
+// sockets spread over the owner and several relay shards.
+export default defineConfig({
+  test: {
+    projects: [
+      hubProject({ name: 'hub', include: ['test/**/*.test.ts'], exclude: ['test/e2e/**', 'test/relays/**'] }),
+      hubProject({ name: 'relays', vars: { RELAY_THRESHOLD: '2' }, include: ['test/relays/**/*.test.ts'] }),
+    ],
+  },
+});

@@ -10,7 +10,7 @@ import { admin, firstSku, patchSku } from '../support/hub';
 import { monitorClient, untilChannel } from '../support/monitor';
 import { RoomClient } from '../support/roomClient';
 
-// This suite runs with RELAY_THRESHOLD = 2 (test/relays/vitest.config.ts): the owner holds two
+// This suite runs with RELAY_THRESHOLD = 2 (the `relays` project in vitest.config.ts): the owner holds two
 // subscribers of a room, and each relay shard two more.
 const THRESHOLD = 2;
 
