@@ -43,9 +43,13 @@ export interface ChannelMonitor {
   updatedAt: number;
 }
 
-export type CheckName = 'skus' | 'assets';
+export type CheckName = 'skus' | 'assets' | 'orders';
 
-/** `getMap('checks')`: `skus` (price/stock/listed vs D1), `assets` (points/balance vs the ledgers). */
+/**
+ * `getMap('checks')`: `skus` (price/stock/listed vs D1), `assets` (points/balance vs the ledgers),
+ * `orders` (members whose order outbox failed a flush: their orders still waiting for D1; the
+ * records compared are members).
+ */
 export interface CheckResult {
   consistent: boolean;
   /** Records compared. */
@@ -67,6 +71,8 @@ export interface ForceSyncResult {
   at: number;
   skus: string[];
   members: string[];
+  /** Members whose orders stuck on their way to D1 were written there. */
+  orders: string[];
   checks: Checks;
 }
 

@@ -14,7 +14,14 @@ import { RoomMonitor } from '../monitor/roomMonitor';
 import { finishTasks } from '../orders/finishPayment';
 import { migrateOpenOrders } from '../orders/openOrders';
 import { holdsStock } from '../orders/orderHolds';
-import { listedOrders, memberOrder, type OrderOutbox, orderOutboxOf } from '../orders/orderOutbox';
+import {
+  listedOrders,
+  memberOrder,
+  type OrderOutbox,
+  type OrderOutboxAudit,
+  orderOutboxAudit,
+  orderOutboxOf,
+} from '../orders/orderOutbox';
 import { advanceOrder, cancelOrder, expiryTasks } from '../orders/orderLife';
 import { shipOrder } from '../orders/orderShipping';
 import { payOrder, settlePayment } from '../orders/payOrder';
@@ -66,7 +73,7 @@ export class MemberRoom extends YRoom<Env, RoomIdentity> {
     migrateAbsorptions(ctx.storage);
     migrateOpenOrders(ctx.storage);
     this.schedule = new AlarmSchedule(ctx.storage);
-    this.orderOutbox = orderOutboxOf(ctx.storage, this.schedule, env);
+    this.orderOutbox = orderOutboxOf(ctx.storage, this.schedule, env, objectName(ctx));
     ctx.blockConcurrencyWhile(() => this.schedule.resume());
     this.member = {
       env,
@@ -149,6 +156,11 @@ export class MemberRoom extends YRoom<Env, RoomIdentity> {
   /** Writes the orders still queued to D1 now (before their records move or change there). */
   async flushOrders(): Promise<void> {
     await this.orderOutbox.flush();
+  }
+
+  /** How many of the member's orders wait for D1 and since when, for the orders check (`consistency.ts`). */
+  async orderAudit(): Promise<OrderOutboxAudit> {
+    return orderOutboxAudit(this.orderOutbox);
   }
 
   /** What one of the member's rooms has open now, for the monitor (`feedChecks.ts`). */

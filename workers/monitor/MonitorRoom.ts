@@ -208,6 +208,24 @@ export class MonitorRoom extends YRoom<Env, RoomIdentity> {
     );
   }
 
+  /** Notes a member whose order outbox could not write to D1 (`orderOutbox.ts`), for the orders check. */
+  async orderOutboxWaiting(memberId: string, since: number): Promise<void> {
+    this.ctx.storage.sql.exec('INSERT OR IGNORE INTO waiting_orders (member_id, since) VALUES (?, ?)', memberId, since);
+  }
+
+  /** The members noted by `orderOutboxWaiting` and not yet found caught up. */
+  async waitingOrderOutboxes(): Promise<string[]> {
+    return this.ctx.storage.sql
+      .exec<{ member_id: string }>('SELECT member_id FROM waiting_orders ORDER BY since')
+      .toArray()
+      .map((row) => row.member_id);
+  }
+
+  /** Forgets members whose order outbox the orders check found empty. */
+  async orderOutboxesCaughtUp(memberIds: string[]): Promise<void> {
+    for (const id of memberIds) this.ctx.storage.sql.exec('DELETE FROM waiting_orders WHERE member_id = ?', id);
+  }
+
   /** Shows the latest consistency checks. */
   async showChecks(checks: Checks): Promise<void> {
     const room = this.room(MONITOR_ROOM);

@@ -6,6 +6,7 @@ import { clock } from '../platform/clock';
 import { inBatches } from '../platform/inBatches';
 import { database } from '../records/db';
 import { ledgerSums, skuRecords } from './records/consistencyRecords';
+import { monitorRoomOf } from './roomFeed';
 
 /** How many differing ids a check result names. */
 const IDS_SHOWN = 20;
@@ -67,6 +68,32 @@ export const auditAssets = async (env: Env): Promise<Audit<{ memberId: string }>
   return { checked: mirrored.filter((a) => a !== null).length, differing, inFlight: 0, outboxLagMs: null };
 };
 
+/**
+ * Orders accepted by a member object and still in its order outbox (`orderOutbox.ts`), for the
+ * members that object noted to the monitor when a flush failed (a member whose flushes succeed
+ * has nothing waiting beyond its flush): one whose oldest order waited longer than
+ * `IN_FLIGHT_FOR_MS` differs, a younger one is in flight. A member found with nothing waiting is
+ * forgotten. Records are members.
+ */
+export const auditOrders = async (env: Env): Promise<Audit<{ memberId: string }>> => {
+  const monitor = monitorRoomOf(env);
+  const memberIds = await monitor.waitingOrderOutboxes();
+  const audits = await inBatches(memberIds, (memberId) => memberRoomOf(env, memberId).orderAudit());
+  const now = clock.now();
+  const caughtUp = memberIds.filter((_, i) => audits[i]?.oldestQueuedAt == null);
+  if (caughtUp.length > 0) await monitor.orderOutboxesCaughtUp(caughtUp);
+  const waiting = memberIds.flatMap((memberId, i) => {
+    const since = audits[i]?.oldestQueuedAt;
+    return since == null ? [] : [{ memberId, since }];
+  });
+  return {
+    checked: memberIds.length,
+    differing: waiting.filter((w) => now - w.since > IN_FLIGHT_FOR_MS).map(({ memberId }) => ({ memberId })),
+    inFlight: waiting.filter((w) => now - w.since <= IN_FLIGHT_FOR_MS).length,
+    outboxLagMs: waiting.length > 0 ? now - Math.min(...waiting.map((w) => w.since)) : null,
+  };
+};
+
 const resultOf = <R>(audit: Audit<R>, idOf: (record: R) => string, at: number): CheckResult => ({
   consistent: audit.differing.length === 0,
   checked: audit.checked,
@@ -77,9 +104,13 @@ const resultOf = <R>(audit: Audit<R>, idOf: (record: R) => string, at: number): 
   checkedAt: at,
 });
 
-/** Both consistency checks, as the monitor shows them. */
+/** The consistency checks, as the monitor shows them. */
 export const runChecks = async (env: Env): Promise<Checks> => {
-  const [skus, assets] = await Promise.all([auditSkus(env), auditAssets(env)]);
+  const [skus, assets, orders] = await Promise.all([auditSkus(env), auditAssets(env), auditOrders(env)]);
   const at = clock.now();
-  return { skus: resultOf(skus, (r) => r.skuId, at), assets: resultOf(assets, (r) => r.memberId, at) };
+  return {
+    skus: resultOf(skus, (r) => r.skuId, at),
+    assets: resultOf(assets, (r) => r.memberId, at),
+    orders: resultOf(orders, (r) => r.memberId, at),
+  };
 };

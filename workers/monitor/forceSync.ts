@@ -7,14 +7,14 @@ import { clock } from '../platform/clock';
 import { inBatches } from '../platform/inBatches';
 import { isRefusal } from '../platform/refusal';
 import { database } from '../records/db';
-import { auditAssets, auditSkus, runChecks } from './consistency';
+import { auditAssets, auditOrders, auditSkus, runChecks } from './consistency';
 import { appendSyncEvents } from './records/syncEventRecords';
 import { monitorRoomOf } from './roomFeed';
 
 /**
  * Force Sync: re-reads D1 and repairs every room that differs from it — a SKU room takes its D1
  * row (as a change every connected client receives), an account room is rewritten from the
- * ledgers — then checks again, shows and logs what was repaired, and answers it.
+ * ledgers, a member's order outbox holding orders stuck on their way to D1 is flushed — then checks again, shows and logs what was repaired, and answers it.
  */
 export const forceSync = async (env: Env): Promise<ForceSyncResult> => {
   const [skus, assets] = await Promise.all([auditSkus(env), auditAssets(env)]);
@@ -26,11 +26,22 @@ export const forceSync = async (env: Env): Promise<ForceSyncResult> => {
     memberId,
     repaired: !isRefusal(await memberRoomOf(env, memberId).account()),
   }));
+  // Orders stuck in a member's order outbox are written to D1 by flushing it.
+  const orderRepairs = await inBatches((await auditOrders(env)).differing, async ({ memberId }) => ({
+    memberId,
+    flushed: await memberRoomOf(env, memberId)
+      .flushOrders()
+      .then(
+        () => true,
+        () => false,
+      ),
+  }));
   const repairedSkus = skuRepairs.filter((r) => r.changes !== null);
   const result: ForceSyncResult = {
     at: clock.now(),
     skus: repairedSkus.map((r) => r.skuId),
     members: memberRepairs.filter((r) => r.repaired).map((r) => r.memberId),
+    orders: orderRepairs.filter((r) => r.flushed).map((r) => r.memberId),
     checks: await runChecks(env),
   };
   await monitorRoomOf(env).showForceSync(result);
@@ -40,7 +51,7 @@ export const forceSync = async (env: Env): Promise<ForceSyncResult> => {
       kind: 'monitor.force-sync',
       subject: MONITOR_ROOM,
       source: 'admin',
-      detail: { skus: repairedSkus, members: result.members, consistent: result.checks },
+      detail: { skus: repairedSkus, members: result.members, orders: result.orders, consistent: result.checks },
     },
   ]);
   return result;

@@ -10,6 +10,8 @@ import type { NewSyncEvent } from './records/syncEventRecords';
  * Version 2 retires the room's first outbox, `log_outbox`, whose lines move to `log` in order.
  * Version 3 notes when each feed was last reported or confirmed (`feedChecks.ts`); feeds from
  * before count as never confirmed, so their rooms are asked at once.
+ * Version 4 notes the members whose order outbox failed a flush (`waiting_orders`): the orders
+ * consistency check asks those members, not every one.
  */
 export const monitorRoomSchema = (log: SqlOutbox<NewSyncEvent>): SchemaStep[] => [
   (sql) => {
@@ -24,4 +26,5 @@ export const monitorRoomSchema = (log: SqlOutbox<NewSyncEvent>): SchemaStep[] =>
       sql.exec('ALTER TABLE feeds ADD COLUMN reported_at INTEGER NOT NULL DEFAULT 0');
     }
   },
+  (sql) => sql.exec('CREATE TABLE IF NOT EXISTS waiting_orders (member_id TEXT PRIMARY KEY, since INTEGER NOT NULL)'),
 ];

@@ -29,10 +29,23 @@ export type OrderOutbox = SqlOutbox<OrderWrite>;
  * reaches D1 with the others waiting, in one batch (`writeOrders`). Until then every read of the
  * member's orders answers it from here; anything that changes an order in D1 flushes first.
  */
-export const orderOutboxOf = (storage: DurableObjectStorage, schedule: AlarmSchedule, env: Env): OrderOutbox =>
+export const orderOutboxOf = (
+  storage: DurableObjectStorage,
+  schedule: AlarmSchedule,
+  env: Env,
+  memberId: string,
+): OrderOutbox =>
   new SqlOutbox<OrderWrite>(storage, schedule, 'orders', {
     send: async (writes) => {
-      await writeOrders(database(env.DB), writes);
+      try {
+        await writeOrders(database(env.DB), writes);
+      } catch (error) {
+        // The orders check asks the members noted so, rather than every member (`consistency.ts`).
+        await monitorRoomOf(env)
+          .orderOutboxWaiting(memberId, writes[0]?.order.createdAt ?? clock.now())
+          .catch((signal: unknown) => console.error('order outbox signal', signal));
+        throw error;
+      }
       // The dashboard reads D1: it hears of new orders once they are there. A lost signal costs it one refresh.
       await monitorRoomOf(env)
         .ordersChanged(clock.now())
@@ -41,6 +54,17 @@ export const orderOutboxOf = (storage: DurableObjectStorage, schedule: AlarmSche
     flushAfterMs: ORDER_FLUSH_MS,
     retryMs: ORDER_RETRY_MS,
   });
+
+/** What the orders consistency check asks a member: how many orders wait for D1, since when. */
+export interface OrderOutboxAudit {
+  queued: number;
+  oldestQueuedAt: number | null;
+}
+
+export const orderOutboxAudit = (outbox: OrderOutbox): OrderOutboxAudit => ({
+  queued: outbox.size,
+  oldestQueuedAt: outbox.oldestQueuedAt(),
+});
 
 /** One of the member's orders still on its way to D1; null when it is not queued. */
 export const queuedOrder = (member: MemberContext, orderId: string): Order | null =>
