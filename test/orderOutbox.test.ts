@@ -1,6 +1,6 @@
 import { env, runDurableObjectAlarm } from 'cloudflare:test';
 import { eq, inArray } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { orderItems, orders } from '../schema';
 import type { Checks, ForceSyncResult } from '../shared/docs/monitor';
 import { COUPONS_MAP, ORDERS_MAP } from '../shared/docs/account';
@@ -12,7 +12,7 @@ import { database } from '../workers/records/db';
 import { accountClient, adjust, claimCoupon, createCoupon } from './support/account';
 import { refuseOrderWrites } from './support/d1Faults';
 import { holdClock } from './support/heldClock';
-import { admin, createProduct, firstSku } from './support/hub';
+import { admin, createProduct, firstSku, patchSku } from './support/hub';
 import { freshPhone, phoneLogin, shopper } from './support/members';
 import { placeOrder, skuState } from './support/orders';
 
@@ -68,6 +68,7 @@ describe("the member's order outbox", () => {
   it('writes many orders and their lines in one flush, several to a statement', async () => {
     const clock = holdClock();
     const product = await createProduct(2);
+    for (const s of product.skus) await patchSku(s.skuId, { stock: 50 });
     const member = await phoneLogin(freshPhone(), 'app');
     const items = product.skus.map((s) => ({ skuId: s.skuId, qty: 1 }));
     const placed: Order[] = [];
@@ -76,7 +77,10 @@ describe("the member's order outbox", () => {
     for (let i = 0; i < 12; i++) placed.push(await accepted(member.token, { items }));
     expect(await storedOrders(member.memberId)).toHaveLength(0);
     expect((await memberRoomOf(env, member.memberId).orderAudit()).queued).toBe(12);
+    const batches = vi.spyOn(env.DB, 'batch');
     await ringFlush(clock, member.memberId);
+    expect(batches.mock.calls.map(([statements]) => statements.length)).toEqual([5]);
+    batches.mockRestore();
     const ids = placed.map((o) => o.id);
     expect((await storedOrders(member.memberId)).map((o) => o.id).sort()).toEqual([...ids].sort());
     const lines = await db.query.orderItems.findMany({ where: inArray(orderItems.orderId, ids) });
