@@ -12,7 +12,16 @@ import { database } from '../workers/records/db';
 import { accountClient, createCoupon } from './support/account';
 import { admin, createProduct, firstSku, patchSku } from './support/hub';
 import { freshPhone, phoneLogin, shopper } from './support/members';
-import { expireOrders, flushOrders, flushOutbox, manyMembers, placedOrder, placeOrder, shipOrder, skuState } from './support/orders';
+import {
+  expireOrders,
+  flushOrders,
+  flushOutbox,
+  manyMembers,
+  placedOrder,
+  placeOrder,
+  shipOrder,
+  skuState,
+} from './support/orders';
 import { paidOrder } from './support/payments';
 import { RoomClient } from './support/roomClient';
 

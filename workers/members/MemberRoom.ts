@@ -14,6 +14,7 @@ import { RoomMonitor } from '../monitor/roomMonitor';
 import { finishTasks } from '../orders/finishPayment';
 import { migrateOpenOrders } from '../orders/openOrders';
 import { holdsStock } from '../orders/orderHolds';
+import { advanceOrder, cancelOrder, expiryTasks } from '../orders/orderLife';
 import {
   listedOrders,
   memberOrder,
@@ -22,7 +23,6 @@ import {
   orderOutboxAudit,
   orderOutboxOf,
 } from '../orders/orderOutbox';
-import { advanceOrder, cancelOrder, expiryTasks } from '../orders/orderLife';
 import { shipOrder } from '../orders/orderShipping';
 import { payOrder, settlePayment } from '../orders/payOrder';
 import { type OrderRequest, placeOrder } from '../orders/placeOrder';

@@ -2,9 +2,9 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { miniShopOrderLines, miniShopOrders, orderItems, orderShipments, orders } from '../../../schema';
 import type { Shipment } from '../../../shared/checkout';
+import { orderLineId } from '../../orders/records/orderRecords';
 import { chunks } from '../../records/chunks';
 import type { Database } from '../../records/db';
-import { orderLineId } from '../../orders/records/orderRecords';
 
 /** D1 binds at most 100 parameters per statement. */
 const IDS_PER_QUERY = 90;
