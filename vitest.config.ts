@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type ViteUserConfig } from 'vitest/config';
 
 // The Mini-Shop emulator runs as an auxiliary Worker, so it is bundled (by wrangler) first.
 const EMULATOR_BUILD = fileURLToPath(new URL('./.wrangler/emulator-test', import.meta.url));
@@ -22,51 +22,77 @@ const buildEmulator = () =>
 
 // Tests run inside workerd with the real bindings from wrangler.toml: D1 (migrated by the
 // setup file) and SQLite-backed Durable Objects; the emulator is reached by a service binding.
-export default defineConfig({
-  // The Worker renders the storefront's pages (`web/`, outside tsconfig.json's files) with Hono's JSX.
-  oxc: { jsx: { runtime: 'automatic', importSource: 'hono/jsx' } },
-  plugins: [
-    cloudflareTest(async () => {
-      buildEmulator();
-      return {
-        wrangler: { configPath: './wrangler.toml' },
-        // The hub's entry plus test-only objects: the room base is tested through a room of its own.
-        main: './test/platform/testWorker.ts',
-        miniflare: {
-          durableObjects: { ECHO_ROOM: { className: 'EchoRoom', useSQLite: true } },
-          bindings: {
-            ADMIN_TOKEN: 'test-admin-token',
-            TOKEN_SECRET: 'test-token-secret',
-            AUTH_PROVIDERS: 'development',
-            PAYMENT_PROVIDER: 'development',
-            PAYMENT_SECRET: 'test-payment-secret',
-            EMULATOR_CONTROL_SECRET: 'test-emulator-control',
-            // Mini-Shop retries pause milliseconds, not seconds, so fault tests stay fast.
-            MINISHOP_RETRY_BASE_MS: '2',
-            TEST_MIGRATIONS: await readD1Migrations(fileURLToPath(new URL('./schema/migrations', import.meta.url))),
-          },
-          serviceBindings: { MINISHOP_EMULATOR: 'minishop-emulator' },
-          workers: [
-            {
-              name: 'minishop-emulator',
-              modules: true,
-              scriptPath: `${EMULATOR_BUILD}/index.js`,
-              compatibilityDate: '2026-11-01',
-              compatibilityFlags: ['nodejs_compat'],
-              durableObjects: { SHOPS: { className: 'EmulatedShop', useSQLite: true } },
-              bindings: { CONTROL_SECRET: 'test-emulator-control' },
+// A project may override wrangler.toml's `vars` for its files (the relays' small threshold).
+const hubProject = ({
+  name,
+  vars = {} as Record<string, string>,
+  include,
+  exclude = [] as string[],
+}: {
+  name: string;
+  vars?: Record<string, string>;
+  include: string[];
+  exclude?: string[];
+}) =>
+  ({
+    root: fileURLToPath(new URL('.', import.meta.url)),
+    // The Worker renders the storefront's pages (`web/`, outside tsconfig.json's files) with Hono's JSX.
+    oxc: { jsx: { runtime: 'automatic', importSource: 'hono/jsx' } },
+    plugins: [
+      cloudflareTest(async () => {
+        buildEmulator();
+        return {
+          wrangler: { configPath: './wrangler.toml' },
+          // The hub's entry plus test-only objects: the room base is tested through a room of its own.
+          main: './test/platform/testWorker.ts',
+          miniflare: {
+            durableObjects: { ECHO_ROOM: { className: 'EchoRoom', useSQLite: true } },
+            bindings: {
+              ADMIN_TOKEN: 'test-admin-token',
+              TOKEN_SECRET: 'test-token-secret',
+              AUTH_PROVIDERS: 'development',
+              PAYMENT_PROVIDER: 'development',
+              PAYMENT_SECRET: 'test-payment-secret',
+              EMULATOR_CONTROL_SECRET: 'test-emulator-control',
+              // Mini-Shop retries pause milliseconds, not seconds, so fault tests stay fast.
+              MINISHOP_RETRY_BASE_MS: '2',
+              TEST_MIGRATIONS: await readD1Migrations(fileURLToPath(new URL('./schema/migrations', import.meta.url))),
+              ...vars,
             },
-          ],
-        },
-      };
-    }),
-  ],
+            serviceBindings: { MINISHOP_EMULATOR: 'minishop-emulator' },
+            workers: [
+              {
+                name: 'minishop-emulator',
+                modules: true,
+                scriptPath: `${EMULATOR_BUILD}/index.js`,
+                compatibilityDate: '2026-11-01',
+                compatibilityFlags: ['nodejs_compat'],
+                durableObjects: { SHOPS: { className: 'EmulatedShop', useSQLite: true } },
+                bindings: { CONTROL_SECRET: 'test-emulator-control' },
+              },
+            ],
+          },
+        };
+      }),
+    ],
+    test: {
+      name,
+      include,
+      exclude,
+      setupFiles: ['./test/setup.ts'],
+      // Integration tests run whole objects, D1 and the emulator on one workerd thread: on a loaded
+      // 2-core machine a burst test can take several times its idle duration.
+      testTimeout: 20_000,
+    },
+  }) satisfies ViteUserConfig;
+
+// Relays engage past RELAY_THRESHOLD subscribers (2000 in wrangler.toml): at 2, a handful of
+// sockets spread over the owner and several relay shards.
+export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    exclude: ['test/e2e/**'],
-    setupFiles: ['./test/setup.ts'],
-    // Integration tests run whole objects, D1 and the emulator on one workerd thread: on a loaded
-    // 2-core machine a burst test can take several times its idle duration.
-    testTimeout: 20_000,
+    projects: [
+      hubProject({ name: 'hub', include: ['test/**/*.test.ts'], exclude: ['test/e2e/**', 'test/relays/**'] }),
+      hubProject({ name: 'relays', vars: { RELAY_THRESHOLD: '2' }, include: ['test/relays/**/*.test.ts'] }),
+    ],
   },
 });

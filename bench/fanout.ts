@@ -337,17 +337,17 @@ const partyServer = (name: string, party: Awaited<ReturnType<typeof startPartyse
   };
 };
 
-/** RSS of each of `server`'s processes, before and after `connect()` (and the server going quiet). */
+/** RSS of each of `server`'s processes, before and after `settle()` (and the server going quiet). */
 const measureMemory = async (
   server: Server,
   n: number,
   note: string,
-  connect: () => Promise<unknown>,
+  settle: () => Promise<unknown>,
 ): Promise<MemoryRow[]> => {
   const pids = server.processes.map((p) => p.pid);
   await untilIdle(pids);
   const before = pids.map(rssBytes);
-  await connect();
+  await settle();
   // Connecting makes every server relay each newcomer's awareness to everyone: let that drain.
   await untilIdle(pids);
   return server.processes.map((p, i) => {
@@ -367,7 +367,7 @@ const measureMemory = async (
 
 /**
  * One server, N subscribers: connect them, make the edits, measure. With `memory`, also the
- * servers' RSS around the connect. A timeout ends the run early and is reported, not thrown.
+ * servers' RSS from before the connect to after the warm-up edits. A timeout ends the run early and is reported, not thrown.
  */
 const run = async (server: Server, n: number, memory?: MemoryRow[]): Promise<RunResult> => {
   const name = server.target.name;
@@ -393,34 +393,45 @@ const run = async (server: Server, n: number, memory?: MemoryRow[]): Promise<Run
   const samples: EditSample[] = [];
   let error: string | undefined;
   let monitor: Record<string, ChannelMonitor> | undefined;
-  try {
-    if (memory) memory.push(...(await measureMemory(server, n, 'within this run', connect)));
-    else await connect();
+  /** Makes edit number `k` and waits until every subscriber has applied it. */
+  const edit = async (k: number): Promise<EditSample> => {
+    const rev = doc.firstRev + k;
+    const key = String(rev);
+    const { sentAt, outcome } = doc.edit(k, rev);
+    const [, result] = await Promise.all([
+      arrivals.until(
+        () => arrivals.count(key) >= n,
+        EDIT_TIMEOUT_MS,
+        `${name} N=${n}: all subscribers to apply rev ${rev}`,
+      ),
+      withTimeout(outcome, EDIT_TIMEOUT_MS, `${name} N=${n}: the answer to edit ${k}`),
+    ]);
+    const arrived = arrivals.times(key);
+    return {
+      latencies: arrived.map((t) => t - sentAt),
+      sentWall: wallClock(sentAt),
+      arrivalsWall: arrived.map(wallClock),
+      ...(result.changedAt === undefined ? {} : { changedAt: result.changedAt }),
+      ...(result.respondedAt === undefined ? {} : { respondedMs: result.respondedAt - sentAt }),
+    };
+  };
+  /**
+   * Connects everyone, and has every socket receive frames (the initial state, the warm-up
+   * edits): a server's per-socket buffers and compression state exist once a socket has carried
+   * frames, so memory is compared in that steady state.
+   */
+  const settle = async () => {
+    await connect();
     // Every run starts its edits from a quiet server.
     await untilIdle(server.processes.map((p) => p.pid));
     await arrivals.until(() => arrivals.count(String(doc.firstRev)) >= n, EDIT_TIMEOUT_MS, `${name}: initial state`);
-    for (let k = 1; k <= WARMUP_EDITS + EDITS; k++) {
-      const rev = doc.firstRev + k;
-      const key = String(rev);
-      const { sentAt, outcome } = doc.edit(k, rev);
-      const [, result] = await Promise.all([
-        arrivals.until(
-          () => arrivals.count(key) >= n,
-          EDIT_TIMEOUT_MS,
-          `${name} N=${n}: all subscribers to apply rev ${rev}`,
-        ),
-        withTimeout(outcome, EDIT_TIMEOUT_MS, `${name} N=${n}: the answer to edit ${k}`),
-      ]);
-      if (k <= WARMUP_EDITS) continue;
-      const arrived = arrivals.times(key);
-      samples.push({
-        latencies: arrived.map((t) => t - sentAt),
-        sentWall: wallClock(sentAt),
-        arrivalsWall: arrived.map(wallClock),
-        ...(result.changedAt === undefined ? {} : { changedAt: result.changedAt }),
-        ...(result.respondedAt === undefined ? {} : { respondedMs: result.respondedAt - sentAt }),
-      });
-    }
+    for (let k = 1; k <= WARMUP_EDITS; k++) await edit(k);
+  };
+  try {
+    if (memory) memory.push(...(await measureMemory(server, n, 'within this run', settle)));
+    else await settle();
+    await untilIdle(server.processes.map((p) => p.pid));
+    for (let k = WARMUP_EDITS + 1; k <= WARMUP_EDITS + EDITS; k++) samples.push(await edit(k));
     if (server.monitor) monitor = await server.monitor();
   } catch (failure) {
     error = failure instanceof Error ? failure.message : String(failure);
@@ -764,7 +775,7 @@ const render = (results: RunResult[], memory: MemoryRow[], http: Awaited<ReturnT
   );
   out.push(
     formatTable(
-      `Resident memory around connecting ${MEMORY_AT} subscribers (RSS)`,
+      `Resident memory from before connecting ${MEMORY_AT} subscribers to after their warm-up edits (RSS)`,
       ['server', 'process', 'measured', 'before MiB', 'after MiB', 'per socket KiB'],
       memory.map((m) => [m.server, m.process, m.note, mib(m.beforeBytes), mib(m.afterBytes), kib(m.perSocketBytes)]),
     ),

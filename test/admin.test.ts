@@ -109,7 +109,11 @@ describe('admin API', () => {
   });
 
   it('answers 404 for an unknown SKU on every SKU route', async () => {
-    expect((await admin('PATCH', '/api/admin/skus/sku_unknown', { price: 1 })).status).toBe(404);
+    const patched = await admin('PATCH', '/api/admin/skus/sku_unknown', { price: 1 });
+    expect(patched.status).toBe(404);
+    expect(await patched.json()).toMatchObject({ error: { code: 'not_found', field: 'skuId' } });
+    const delisted = await admin('PATCH', '/api/admin/skus/sku_unknown', { listed: false });
+    expect(await delisted.json()).toMatchObject({ error: { code: 'not_found', field: 'skuId' } });
     expect((await admin('GET', '/api/skus/sku_unknown')).status).toBe(404);
     expect((await admin('GET', '/api/admin/skus/sku_unknown/sync')).status).toBe(404);
     expect(await d1Row('sku_unknown')).toBeUndefined();

@@ -9,6 +9,7 @@ import { scheduled } from './minishop/sync/cron';
 import { scheduledChecks } from './monitor/checkRun';
 import { storefrontSite } from './storefront/site';
 
+export { CatalogRelay } from './catalog/CatalogRelay';
 export { CatalogRoom } from './catalog/CatalogRoom';
 export { FlashSaleClock } from './catalog/FlashSaleClock';
 export { SkuRoom } from './catalog/SkuRoom';

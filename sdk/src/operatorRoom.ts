@@ -1,5 +1,6 @@
 import { ObservableV2 } from 'lib0/observable';
 import * as Y from 'yjs';
+import type { Backoff } from './backoff';
 import { HubConnection } from './connection';
 import type { ConnectionState, StorefrontEvents } from './events';
 import { type LiveView, liveView } from './liveView';
@@ -16,6 +17,11 @@ export interface OperatorRoomOptions {
   /** An operator's room, e.g. `monitor`. */
   room: string;
   runtime: Runtime;
+  /**
+   * Reconnect delays. The default spreads a fleet of storefronts over seconds after a deploy; one
+   * script watching the monitor may come back sooner.
+   */
+  backoff?: Backoff;
 }
 
 /**
@@ -51,6 +57,7 @@ export const openOperatorRoom = (options: OperatorRoomOptions) => {
     channel: 'pc',
     runtime: options.runtime,
     events,
+    backoff: options.backoff,
     ...(options.ticket ? { ticket: takeTicket } : {}),
     measured: false,
   });

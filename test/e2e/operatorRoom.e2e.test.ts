@@ -21,6 +21,8 @@ describe("a script's operator room through the SDK", () => {
       url: dev.hub.httpUrl,
       room: MONITOR_ROOM,
       runtime: nodeRuntime(),
+      // Retries within a few seconds of the hub's return, however long its restart took.
+      backoff: { baseMs: 500, capMs: 4000 },
       ticket: async () => {
         const ticket = await socketTicket(dev.hub);
         tickets.push(ticket);

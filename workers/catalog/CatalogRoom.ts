@@ -2,6 +2,7 @@ import { CATALOG_MAP, type CatalogEntry, catalogEntryOf, type SkuState } from '.
 import { CATALOG_ROOM, parseRoom } from '../../shared/rooms';
 import type { RoomIdentity } from '../edge/roomIdentity';
 import type { Env } from '../env';
+import type { RelayedAck } from '../monitor/relayedAcks';
 import type { RoomChannels } from '../monitor/roomFeed';
 import { type ChannelSyncStats, RoomMonitor } from '../monitor/roomMonitor';
 import { clock } from '../platform/clock';
@@ -11,6 +12,7 @@ import { SERVER_ORIGIN, YRoom } from '../platform/room/YRoom';
 import { database } from '../records/db';
 import { ListingFeed, MAX_FEED_PRODUCTS } from './listingFeed';
 import { catalogEntries } from './records/skuRecords';
+import { relayThresholdOf } from './relayThreshold';
 
 export const catalogRoomOf = (env: Env) => env.CATALOG_ROOM.getByName(CATALOG_ROOM);
 
@@ -39,9 +41,26 @@ export class CatalogRoom extends YRoom<Env, RoomIdentity> {
     return this.monitor.stats(room);
   }
 
+  /** Acknowledgements the catalog's relays heard (relayedAcks.ts). */
+  async relayedAcks(room: string, acks: RelayedAck[]): Promise<void> {
+    this.monitor.relayed(room, acks);
+  }
+
   /** What the room has open now, for the monitor (`feedChecks.ts`). */
   async channelsNow(room: string): Promise<RoomChannels> {
     return this.monitor.channelsNow(room);
+  }
+
+  /**
+   * The whole catalog's subscribers spread over relay shards (CatalogRelay.ts); a listing feed's
+   * do not, since feeds are made and retired here on demand.
+   */
+  protected override relayNamespace() {
+    return this.env.CATALOG_RELAY;
+  }
+
+  protected override relayThreshold(room: string): number {
+    return room === CATALOG_ROOM ? relayThresholdOf(this.env) : Number.POSITIVE_INFINITY;
   }
 
   protected async admit(identity: RoomIdentity): Promise<Response | null> {

@@ -6,6 +6,7 @@ import { skuRoom } from '../../shared/rooms';
 import { errorResponse } from '../edge/errors';
 import type { RoomIdentity } from '../edge/roomIdentity';
 import type { Env } from '../env';
+import type { RelayedAck } from '../monitor/relayedAcks';
 import type { RoomChannels } from '../monitor/roomFeed';
 import { RoomMonitor } from '../monitor/roomMonitor';
 import { AlarmSchedule } from '../platform/alarmSchedule';
@@ -19,6 +20,7 @@ import { migrateSchema } from '../platform/sqlSchema';
 import { database } from '../records/db';
 import { catalogRoomOf } from './CatalogRoom';
 import { findSku, mirrorSku, type SkuChangeEvent } from './records/skuRecords';
+import { relayThresholdOf } from './relayThreshold';
 import { overFlashLimit, priceAt, priceGiven } from './rules/flashPricing';
 import { skuRoomSchema } from './skuRoomSchema';
 import { flashPriceOf, flashUnitsOrdered, recordFlashPurchase } from './stock/flashPurchases';
@@ -39,6 +41,12 @@ const readState = (map: Y.Map<unknown>): SkuState => {
 
 /** The fields the consistency check compares between a SKU room and its D1 row. */
 export type SkuAudit = Pick<SkuState, 'price' | 'stock' | 'listed'>;
+
+/** A SKU's state before and after an operator's edit. */
+export interface SkuEdited {
+  before: SkuState;
+  after: SkuState;
+}
 
 /** Who an order is for and where it was placed: the flash price and its limit depend on both. */
 export interface Buyer {
@@ -77,6 +85,15 @@ export class SkuRoom extends YRoom<Env, RoomIdentity> {
     ctx.blockConcurrencyWhile(() => this.schedule.resume());
   }
 
+  /** A hot product's shoppers spread over relay shards (CatalogRelay.ts). */
+  protected override relayNamespace() {
+    return this.env.CATALOG_RELAY;
+  }
+
+  protected override relayThreshold(): number {
+    return relayThresholdOf(this.env);
+  }
+
   protected async admit(identity: RoomIdentity): Promise<Response | null> {
     if (identity.room === skuRoom(this.skuId) && (await this.loaded())) return null;
     return errorResponse(404, 'not_found', 'SKU not found');
@@ -88,17 +105,21 @@ export class SkuRoom extends YRoom<Env, RoomIdentity> {
     return room ? readState(room.doc.getMap(SKU_MAP)) : null;
   }
 
-  /** Applies an operator's edit; null when no such SKU exists. */
-  async edit(patch: SkuPatch): Promise<SkuState | null> {
+  /**
+   * Applies an operator's edit and answers the state before and after it (the audit log keeps
+   * both, so the edit costs one call); null when no such SKU exists.
+   */
+  async edit(patch: SkuPatch): Promise<SkuEdited | null> {
     const room = await this.loaded();
     if (!room) return null;
+    const before = readState(room.doc.getMap(SKU_MAP));
     const changes: Partial<SkuState> = {};
     if (patch.price !== undefined) changes.price = patch.price;
     if (patch.stock !== undefined) changes.stock = patch.stock;
     if (patch.listed !== undefined) changes.listed = patch.listed;
-    const next = await this.change(room, changes, 'admin');
+    const after = await this.change(room, changes, 'admin');
     await this.mirror.flush();
-    return next;
+    return { before, after };
   }
 
   /**
@@ -219,6 +240,11 @@ export class SkuRoom extends YRoom<Env, RoomIdentity> {
   /** What the room has open now, for the monitor (`feedChecks.ts`). */
   async channelsNow(room: string): Promise<RoomChannels> {
     return this.monitor.channelsNow(room);
+  }
+
+  /** Acknowledgements the room's relays heard (relayedAcks.ts). */
+  async relayedAcks(room: string, acks: RelayedAck[]): Promise<void> {
+    this.monitor.relayed(room, acks);
   }
 
   /** Per-channel connections and acknowledgement latency of this SKU's room. */

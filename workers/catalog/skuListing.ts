@@ -5,7 +5,7 @@ import { ApiError, notFound } from '../edge/errors';
 import type { Env } from '../env';
 import { database } from '../records/db';
 import { productStatusOfSkus, recordOwnListing } from './records/skuRecords';
-import { skuRoomOf } from './SkuRoom';
+import { type SkuEdited, skuRoomOf } from './SkuRoom';
 
 /** Listing a SKU of a product shoppers cannot see would show it for sale on its own. */
 export const productNotListed = (status: ProductStatus, field: string) =>
@@ -24,28 +24,24 @@ export const delistIfProductLeft = async (env: Env, skuIds: string[]): Promise<M
     const found = statuses.get(id);
     return found !== undefined && (found.status !== 'listed' || found.removed);
   });
-  const states = await Promise.all(left.map((id) => skuRoomOf(env, id).edit({ listed: false })));
-  return new Map(states.filter((s) => s !== null).map((s) => [s.skuId, s]));
+  const edited = await Promise.all(left.map((id) => skuRoomOf(env, id).edit({ listed: false })));
+  return new Map(edited.flatMap((e) => (e === null ? [] : [[e.after.skuId, e.after] as const])));
 };
 
 /** One operator edit of a SKU's price, stock or listing. */
 export type SkuEdit = SkuPatch & { skuId: string };
 
 /**
- * Applies operator edits of price, stock and listing, all or none refused: an unknown SKU is a 404,
- * listing a SKU of a product that is not listed, or one removed from its product, a 409, each
- * before any room changes. A listing
- * given is also the SKU's own, which listing its product again restores (`editProduct.ts`).
- * `fieldOf` names a field of the edit at `index` in the caller's body.
+ * Refuses, before any room changes, edits naming an unknown SKU (404) and listings of a SKU whose
+ * product is not listed, or which was removed from its product (409).
  */
-export const editSkus = async (
+const refuseEdits = async (
   env: Env,
   edits: SkuEdit[],
   fieldOf: (index: number, field: keyof SkuEdit) => string,
-): Promise<SkuState[]> => {
-  const db = database(env.DB);
+): Promise<void> => {
   const statuses = await productStatusOfSkus(
-    db,
+    database(env.DB),
     edits.map((e) => e.skuId),
   );
   const unknown = edits.findIndex((e) => !statuses.has(e.skuId));
@@ -57,14 +53,31 @@ export const editSkus = async (
       throw new ApiError(409, 'sku_removed', `SKU ${edit.skuId} was removed from its product`, fieldOf(i, 'listed'));
     if (status !== 'listed') throw productNotListed(status, fieldOf(i, 'listed'));
   });
+};
+
+/**
+ * Applies operator edits of price, stock and listing, all or none refused (`refuseEdits`). A lone
+ * edit that lists nothing skips that D1 read, since its room knows whether the SKU exists: an
+ * operator's price or stock change goes straight to the room that sends it to every storefront.
+ * A listing given is also the SKU's own, which listing its product again restores
+ * (`editProduct.ts`). `fieldOf` names a field of the edit at `index` in the caller's body.
+ */
+export const editSkus = async (
+  env: Env,
+  edits: SkuEdit[],
+  fieldOf: (index: number, field: keyof SkuEdit) => string,
+): Promise<SkuEdited[]> => {
+  if (edits.length > 1 || edits.some((e) => e.listed === true)) await refuseEdits(env, edits, fieldOf);
   await recordOwnListing(
-    db,
+    database(env.DB),
     edits.flatMap(({ skuId, listed }) => (listed === undefined ? [] : [{ skuId, listed }])),
   );
-  const states = await Promise.all(edits.map(({ skuId, ...patch }) => skuRoomOf(env, skuId).edit(patch)));
+  const edited = await Promise.all(edits.map(({ skuId, ...patch }) => skuRoomOf(env, skuId).edit(patch)));
+  const unknown = edited.findIndex((e) => e === null);
+  if (unknown >= 0) throw notFound(`SKU ${edits[unknown]?.skuId}`, fieldOf(unknown, 'skuId'));
   const delisted = await delistIfProductLeft(
     env,
     edits.filter((e) => e.listed === true).map((e) => e.skuId),
   );
-  return states.filter((s) => s !== null).map((s) => delisted.get(s.skuId) ?? s);
+  return edited.flatMap((e) => (e === null ? [] : [{ ...e, after: delisted.get(e.after.skuId) ?? e.after }]));
 };

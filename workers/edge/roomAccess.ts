@@ -17,6 +17,18 @@ interface RoomEndpoint {
   fetch(request: Request): Promise<Response>;
 }
 
+/** A room object whose crowded rooms spread over relays: it says where a new socket goes (YRoom.placeSocket). */
+interface RelayedEndpoint extends RoomEndpoint {
+  placeSocket(identity: RoomIdentity): Promise<string | null>;
+}
+
+/** A room and the identity a socket gets there; `relays`: the objects its plain sockets may be placed in. */
+export interface ResolvedRoom {
+  stub: RoomEndpoint;
+  identity: RoomIdentity;
+  relays?: { owner: RelayedEndpoint; namespace: { getByName(name: string): RoomEndpoint } };
+}
+
 /**
  * A member's own rooms: the token must name that member (or the survivor it was merged into,
  * whose rooms it then gets) on the channel it connects from. Checked before any upgrade.
@@ -52,17 +64,18 @@ export const resolveRoom = async (
   channel: Channel,
   token: string | undefined,
   admitOperator: () => Promise<void>,
-): Promise<{ stub: RoomEndpoint; identity: RoomIdentity }> => {
+): Promise<ResolvedRoom> => {
   const room = parseRoom(name);
   const readOnly = (stub: RoomEndpoint) => ({
     stub,
     identity: { room: name, channel, memberId: null, writable: false },
   });
+  const relayed = (owner: RelayedEndpoint) => ({ ...readOnly(owner), relays: { owner, namespace: env.CATALOG_RELAY } });
   switch (room?.kind) {
     case 'sku':
-      return readOnly(skuRoomOf(env, room.id as string));
+      return relayed(skuRoomOf(env, room.id as string));
     case 'catalog':
-      return readOnly(catalogRoomOf(env));
+      return relayed(catalogRoomOf(env));
     case 'member':
     case 'account':
       return privateRoom(env, room.kind, room.id as string, channel, token);

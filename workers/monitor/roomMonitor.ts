@@ -3,6 +3,7 @@ import { readSeen } from '../../shared/docs/ack';
 import type { RoomIdentity } from '../edge/roomIdentity';
 import { clock } from '../platform/clock';
 import type { RoomObserver, RoomSocket, RoomSockets } from '../platform/room/roomObserver';
+import type { RelayedAck } from './relayedAcks';
 import { emptyRoomChannels, type MonitorBinding, MonitorFeed, monitorRoomOf, type RoomChannels } from './roomFeed';
 import { type ChannelLatency, SyncLatencyLog } from './syncLatency';
 
@@ -40,9 +41,13 @@ export class RoomMonitor implements RoomObserver<RoomIdentity> {
     this.feed.broadcast(room, rev);
   }
 
-  /** Per channel, the room's open sockets and the latency of their acknowledgements. */
+  /**
+   * Per channel, the room's open sockets (its relays' too) and the latency of their
+   * acknowledgements (measured on the object's own sockets).
+   */
   stats(room: string): ChannelSyncStats {
-    const connected = Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<Channel, number>;
+    const relayed = this.sockets.relayed(room);
+    const connected = Object.fromEntries(CHANNELS.map((c) => [c, relayed[c] ?? 0])) as Record<Channel, number>;
     for (const socket of this.sockets.open(room)) connected[socket.identity.channel] += 1;
     return Object.fromEntries(
       CHANNELS.map((c) => [c, { connected: connected[c], ...this.latency.stats(room, c) }]),
@@ -67,11 +72,26 @@ export class RoomMonitor implements RoomObserver<RoomIdentity> {
   }
 
   /**
-   * Per channel, the room's open sockets and the oldest broadcast a measured one has not
-   * acknowledged: what each report carries, and what the monitor asks a quiet room (feedChecks.ts).
+   * Acknowledgements a relay of the room heard (relayedAcks.ts), measured as the object's own
+   * sockets' are, from when the relay heard them.
+   */
+  relayed(room: string, acks: RelayedAck[]): void {
+    for (const { channel, rev, since, at } of acks) {
+      const ms = this.latency.recordAck(room, channel, rev, since, at);
+      if (ms !== null) this.feed.sample(room, { channel, rev, ms, at });
+    }
+  }
+
+  /**
+   * Per channel, the room's open sockets (with those its relays hold) and the oldest broadcast a
+   * measured one of its own has not acknowledged: what each report carries, and what the monitor
+   * asks a quiet room (feedChecks.ts).
    */
   channelsNow(room: string): RoomChannels {
     const channels = emptyRoomChannels();
+    for (const [channel, n] of Object.entries(this.sockets.relayed(room))) {
+      if (channel in channels) channels[channel as Channel].connected += n;
+    }
     for (const socket of this.sockets.open(room)) {
       const entry = channels[socket.identity.channel];
       entry.connected += 1;

@@ -4,7 +4,7 @@ import { MAX_ROOMS_PER_SOCKET, withIdentity, withSocketJoin } from '../../platfo
 import { admitMonitorWatcher } from '../../staff/socketTickets';
 import { ApiError } from '../errors';
 import type { HubEnv } from '../hubEnv';
-import { resolveRoom } from '../roomAccess';
+import { type ResolvedRoom, resolveRoom } from '../roomAccess';
 import { docs } from './sync.docs';
 
 const channelOf = (value: string | undefined): Channel => {
@@ -16,6 +16,15 @@ const channelOf = (value: string | undefined): Channel => {
 const requireUpgrade = (header: string | undefined): void => {
   if (header?.toLowerCase() !== 'websocket')
     throw new ApiError(426, 'upgrade_required', 'connect with a WebSocket upgrade');
+};
+
+/**
+ * The object a plain socket opens in: the room's own, or the relay shard its owner places it in
+ * once the room is crowded (docs/architecture.md, "Relays").
+ */
+const placed = async ({ stub, identity, relays }: ResolvedRoom) => {
+  const relay = relays ? await relays.owner.placeSocket(identity) : null;
+  return relay && relays ? relays.namespace.getByName(relay) : stub;
 };
 
 /**
@@ -58,9 +67,9 @@ export const syncRoutes = new Hono<HubEnv>()
   })
   .get('/:room', docs.room, async (c) => {
     const channel = channelOf(c.req.query('channel'));
-    const { stub, identity } = await resolveRoom(c.env, c.req.param('room'), channel, c.req.query('token'), () =>
+    const resolved = await resolveRoom(c.env, c.req.param('room'), channel, c.req.query('token'), () =>
       admitMonitorWatcher(c),
     );
     requireUpgrade(c.req.header('Upgrade'));
-    return stub.fetch(withIdentity(c.req.raw, identity));
+    return (await placed(resolved)).fetch(withIdentity(c.req.raw, resolved.identity));
   });

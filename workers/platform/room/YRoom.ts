@@ -22,6 +22,7 @@ import {
 import { clock } from '../clock';
 import { errorResponse } from '../errorShape';
 import { DocStore } from './docStore';
+import { type RelayCount, RelayFanout, type RelayNamespace, type RelaySync } from './relayFanout';
 import { RoomDoc } from './roomDoc';
 import type { RoomObserver, RoomSocket, RoomSockets } from './roomObserver';
 import { readSocketJoin, type SocketIdentity, type SocketJoin } from './socketIdentity';
@@ -158,8 +159,11 @@ export abstract class YRoom<E = Cloudflare.Env, I extends SocketIdentity = Socke
    * flash sale) set it: thousands of tiny sends per second stall the object.
    */
   protected coalesceMs = 0;
-  /** The open sockets of this object's rooms, for observers to read. */
-  protected readonly sockets: RoomSockets<I> = { open: (name) => this.openSockets(name) };
+  /** The open sockets of this object's rooms, and those its relays hold, for observers to read. */
+  protected readonly sockets: RoomSockets<I> = {
+    open: (name) => this.openSockets(name),
+    relayed: (name) => this.relays()?.tallies(name) ?? {},
+  };
   private readonly observers: RoomObserver<I>[] = [];
   private readonly rooms = new Map<string, RoomDoc>();
   /**
@@ -170,6 +174,8 @@ export abstract class YRoom<E = Cloudflare.Env, I extends SocketIdentity = Socke
   private readonly places = new WeakMap<WebSocket, SocketPlace<I>>();
   /** When each room last sent a frame to all its sockets (this instance's memory only). */
   private readonly lastBroadcastAt = new Map<string, number>();
+  /** This object's relay shards; null when its rooms have none (undefined: not looked up yet). */
+  private fanout: RelayFanout | null | undefined;
   private awake = false;
 
   constructor(ctx: DurableObjectState, env: E) {
@@ -207,6 +213,55 @@ export abstract class YRoom<E = Cloudflare.Env, I extends SocketIdentity = Socke
    */
   protected correctClientWrite(_room: RoomDoc, _identity: I): WriteCorrection {
     return AS_WRITTEN;
+  }
+
+  /**
+   * The relay objects (RoomRelay.ts) this object's crowded rooms spread their subscribers over;
+   * null (the default): every socket stays here.
+   */
+  protected relayNamespace(): RelayNamespace | null {
+    return null;
+  }
+
+  /**
+   * How many subscribers of `room` this object holds before new ones go to relays, and each relay
+   * shard holds at most. Only read-only rooms are relayed; infinite (the default): never.
+   */
+  protected relayThreshold(_room: string): number {
+    return Number.POSITIVE_INFINITY;
+  }
+
+  /**
+   * Where the Worker should open a new socket of `identity`: null for this object, else the name
+   * of a relay object (`relayPlacement.ts`). A socket the room would refuse stays here, to be
+   * refused by the upgrade as usual.
+   */
+  async placeSocket(identity: I): Promise<string | null> {
+    this.wake();
+    const fanout = this.relays();
+    const threshold = this.relayThreshold(identity.room);
+    if (!fanout || identity.writable || !Number.isFinite(threshold)) return null;
+    if (await this.admit(identity)) return null;
+    return fanout.place(identity.room, this.ctx.getWebSockets(identity.room).length, threshold);
+  }
+
+  /**
+   * A relay shard of `room` joins or catches up: what its state vector lacks, and the cursor its
+   * pushes go on from. From this turn on, every update the room broadcasts is pushed to it too.
+   */
+  async relaySync(room: string, shard: number, stateVector: Uint8Array, count: RelayCount): Promise<RelaySync> {
+    const fanout = this.relays();
+    if (!fanout || !Number.isFinite(this.relayThreshold(room))) throw new Error(`room ${room} has no relays`);
+    const doc = this.room(room).doc;
+    const cursor = fanout.join(room, shard, count);
+    this.tell((observer) => observer.socketsChanged?.(room));
+    return { ...cursor, update: Y.encodeStateAsUpdate(doc, stateVector) };
+  }
+
+  /** A relay shard's subscribers changed; one left with none is forgotten, and pushed nothing more. */
+  async relayReport(room: string, shard: number, count: RelayCount): Promise<void> {
+    this.wake();
+    if (this.relays()?.report(room, shard, count)) this.tell((observer) => observer.socketsChanged?.(room));
   }
 
   /** Lets `observer` hear this object's rooms from now on; answers it, for a field to keep. */
@@ -296,6 +351,15 @@ export abstract class YRoom<E = Cloudflare.Env, I extends SocketIdentity = Socke
   override async webSocketError(socket: WebSocket): Promise<void> {
     this.wake();
     this.drop(socket, 1011, 'socket error');
+  }
+
+  /** The relay shards, read from storage once per instance by objects whose rooms have relays. */
+  private relays(): RelayFanout | null {
+    if (this.fanout === undefined) {
+      const namespace = this.relayNamespace();
+      this.fanout = namespace ? new RelayFanout(this.ctx.storage, namespace) : null;
+    }
+    return this.fanout;
   }
 
   /** The open sockets of `name`, as observers see them. */
@@ -514,9 +578,13 @@ export abstract class YRoom<E = Cloudflare.Env, I extends SocketIdentity = Socke
     }, windowMs);
   }
 
-  /** Sends an update to the room (except to `skip`, the socket it came from), and tells the observers. */
+  /**
+   * Sends an update to the room (except to `skip`, the socket it came from) and to its relay
+   * shards, and tells the observers.
+   */
   private sendUpdate(name: string, update: Uint8Array, origin: unknown, skip: unknown = origin): void {
     this.broadcast(name, updateFrame(update), skip);
+    this.relays()?.push(name, update);
     this.tell((observer) => observer.updateBroadcast?.(name, update, origin));
   }
 

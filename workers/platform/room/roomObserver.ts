@@ -14,6 +14,11 @@ export interface RoomSocket<I extends SocketIdentity = SocketIdentity> {
 export interface RoomSockets<I extends SocketIdentity = SocketIdentity> {
   /** The open sockets of `room`. */
   open(room: string): Iterable<RoomSocket<I>>;
+  /**
+   * The subscribers of `room` held by its relay objects, by the key the relays count them under
+   * (`RoomRelay.tallyOf`), as they last reported: empty for a room without relays.
+   */
+  relayed(room: string): Readonly<Record<string, number>>;
 }
 
 /**
