@@ -7,13 +7,16 @@
  * are refused) and stock 1,000 (every buyer gets one). Per round: order-creation latency p50/p95/p99 (request sent -> answer), successful
  * reservations per second (201s / time from the first request sent to the last answer), and the
  * checks that matter: oversold (units sold beyond the stock; must be 0), the room's stock, D1's
- * stock and order count once D1 has caught up (and by when it had, read from outside).
+ * stock and order count once D1 has caught up with the room's stock and every 201 (orders reach
+ * D1 through their member's order outbox, after the answer), and by when it had, read from
+ * outside. CPU per order is the workerd process running the Worker and its objects, in ms per
+ * answer: while the orders are answered, and until D1 has caught up (the outboxes' flushes too).
  */
 import { CHANNELS, type Channel } from '../shared/channels';
 import { phoneLogin } from '../test/e2e/support/hubApi';
 import { now, withTimeout } from './clients';
 import { Hub } from './hub';
-import { untilIdle } from './procs';
+import { cpuTicks, TICKS_PER_SECOND, untilIdle } from './procs';
 import { publishResults, requireOpenFiles, runInfo } from './report';
 import { formatTable, ms, type Summary, summarize } from './stats';
 
@@ -29,7 +32,7 @@ const FLASH_PRICE = 990;
 /** Logins run this many at a time: they are set-up, not what is measured. */
 const LOGIN_CONCURRENCY = 50;
 const REQUEST_TIMEOUT_MS = 120_000;
-/** How long D1 may take to show the room's stock before the round reports it as not converged. */
+/** How long D1 may take to show the room's stock and the orders before the round reports it as not converged. */
 const CONVERGE_TIMEOUT_MS = 30_000;
 
 /** A logged-in member; its token's channel is the channel its orders are placed on. */
@@ -53,6 +56,9 @@ interface Round {
   d1Stock: number;
   d1Orders: number;
   convergedMs: number;
+  /** CPU of the Worker's workerd per answer, in ms: while answering, and until D1 had caught up. */
+  cpuMsPerOrder: number;
+  cpuMsPerOrderCaughtUp: number;
 }
 
 const post = async (url: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -106,21 +112,34 @@ const hotSku = async (hub: Hub, stock: number): Promise<string> => {
   return sku.skuId;
 };
 
+/** D1's stock of the SKU and how many orders it has of it. */
+const d1Figures = async (hub: Hub, skuId: string): Promise<{ stock: number; orders: number }> => {
+  const [row] = await hub.queryD1<{ stock: number; orders: number }>(
+    `SELECT (SELECT stock FROM skus WHERE id = '${skuId}') AS stock,
+       (SELECT COUNT(DISTINCT order_id) FROM order_items WHERE sku_id = '${skuId}') AS orders`,
+  );
+  return { stock: row?.stock ?? Number.NaN, orders: row?.orders ?? Number.NaN };
+};
+
 /**
- * Polls D1 until it shows `stock` for the SKU; the time that took, or NaN when it never did. Each
- * read is a `wrangler d1 execute` process (about a second), so this is an upper bound; the workerd
- * test "brings D1 to the room's stock within a second" measures it closely.
+ * Polls D1 until it shows `stock` for the SKU and `orders` orders of it; the time that took, or
+ * NaN when it never did. Each read is a `wrangler d1 execute` process (about a second), so this
+ * is an upper bound; the workerd tests "brings D1 to the room's stock within a second of a burst
+ * of orders" and `test/orderOutbox.test.ts` measure the flushes closely.
  */
-const d1Converged = async (hub: Hub, skuId: string, stock: number, since: number): Promise<number> => {
+const d1Converged = async (hub: Hub, skuId: string, stock: number, orders: number, since: number): Promise<number> => {
   while (now() - since < CONVERGE_TIMEOUT_MS) {
-    const [row] = await hub.queryD1<{ stock: number }>(`SELECT stock FROM skus WHERE id = '${skuId}'`);
-    if (row?.stock === stock) return now() - since;
+    const d1 = await d1Figures(hub, skuId);
+    if (d1.stock === stock && d1.orders === orders) return now() - since;
   }
   return Number.NaN;
 };
 
-const runRound = async (hub: Hub, buyers: Buyer[], rooms: string, stock: number): Promise<Round> => {
+const cpuMs = (pid: number) => (cpuTicks(pid) / TICKS_PER_SECOND) * 1000;
+
+const runRound = async (hub: Hub, worker: number, buyers: Buyer[], rooms: string, stock: number): Promise<Round> => {
   const skuId = await hotSku(hub, stock);
+  const cpuBefore = cpuMs(worker);
   const started = now();
   const attempts = await withTimeout(
     Promise.all(buyers.map((b) => buy(hub, b, skuId))),
@@ -128,13 +147,13 @@ const runRound = async (hub: Hub, buyers: Buyer[], rooms: string, stock: number)
     `${buyers.length} orders to be answered`,
   );
   const ended = now();
+  const cpuAnswered = cpuMs(worker);
   const sold = attempts.filter((a) => a.status === 201).length;
   const roomStock = (await hub.getSku(skuId)).stock;
-  const convergedMs = await d1Converged(hub, skuId, roomStock, ended);
-  const [d1] = await hub.queryD1<{ stock: number }>(`SELECT stock FROM skus WHERE id = '${skuId}'`);
-  const [orders] = await hub.queryD1<{ n: number }>(
-    `SELECT COUNT(DISTINCT order_id) AS n FROM order_items WHERE sku_id = '${skuId}'`,
-  );
+  const convergedMs = await d1Converged(hub, skuId, roomStock, sold, ended);
+  // Reading the room and D1 costs the Worker little next to a thousand orders.
+  const cpuCaughtUp = cpuMs(worker);
+  const d1 = await d1Figures(hub, skuId);
   return {
     rooms,
     stock,
@@ -142,9 +161,11 @@ const runRound = async (hub: Hub, buyers: Buyer[], rooms: string, stock: number)
     wallMs: ended - started,
     sold,
     roomStock,
-    d1Stock: d1?.stock ?? Number.NaN,
-    d1Orders: orders?.n ?? Number.NaN,
+    d1Stock: d1.stock,
+    d1Orders: d1.orders,
     convergedMs,
+    cpuMsPerOrder: (cpuAnswered - cpuBefore) / attempts.length,
+    cpuMsPerOrderCaughtUp: (cpuCaughtUp - cpuBefore) / attempts.length,
   };
 };
 
@@ -169,7 +190,7 @@ const main = async () => {
     for (const { rooms, stock } of ROUNDS) {
       await untilIdle([proxy, worker]);
       console.log(`round: ${BUYERS} buyers, ${rooms} member rooms, stock ${stock}`);
-      rounds.push(await runRound(hub, buyers, rooms, stock));
+      rounds.push(await runRound(hub, worker, buyers, rooms, stock));
     }
     const latency = (r: Round, which: (a: Attempt) => boolean): Summary =>
       summarize(r.attempts.filter(which).map((a) => a.latency));
@@ -192,6 +213,8 @@ const main = async () => {
         r.d1Stock,
         r.d1Orders,
         ms(r.convergedMs),
+        r.cpuMsPerOrder.toFixed(2),
+        r.cpuMsPerOrderCaughtUp.toFixed(2),
       ];
     });
     const table = formatTable(
@@ -212,6 +235,8 @@ const main = async () => {
         'D1 stock',
         'D1 orders',
         'D1 = room by',
+        'CPU ms/order',
+        'CPU ms/order to D1',
       ],
       rows,
     );
@@ -221,10 +246,10 @@ const main = async () => {
       rounds: rounds.map(({ attempts, ...r }) => ({ ...r, latency: summarize(attempts.map((a) => a.latency)) })),
     });
     const broken = rounds.filter(
-      (r) => r.sold > r.stock || r.roomStock !== r.stock - r.sold || r.d1Stock !== r.roomStock,
+      (r) => r.sold > r.stock || r.roomStock !== r.stock - r.sold || r.d1Stock !== r.roomStock || r.d1Orders !== r.sold,
     );
     if (broken.length > 0) {
-      console.error('INCONSISTENT: sold beyond stock, or the room / D1 disagree');
+      console.error('INCONSISTENT: sold beyond stock, or the room / D1 disagree, or D1 lacks orders answered 201');
       process.exitCode = 1;
     }
   } finally {

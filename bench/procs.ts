@@ -104,7 +104,7 @@ export const cpuTicks = (pid: number): number => {
 };
 
 /** Clock ticks per second for /proc CPU times (USER_HZ: 100 on Linux). */
-const TICKS_PER_SECOND = 100;
+export const TICKS_PER_SECOND = 100;
 
 /**
  * Resolves once `pids` together use less than `maxCores` of CPU over a `windowMs` sample (so one

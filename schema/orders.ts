@@ -48,7 +48,8 @@ export const orders = sqliteTable(
 export const orderItems = sqliteTable(
   'order_items',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** `<order id>-<line number>` (`orderLineId`): known before D1 stores the line, and unique with its order's id. */
+    id: text('id').primaryKey(),
     orderId: text('order_id')
       .notNull()
       .references(() => orders.id),

@@ -11,7 +11,7 @@ import { moveClock } from './support/clock';
 import { createSale } from './support/flashSales';
 import { ADMIN, admin, createProduct, firstSku } from './support/hub';
 import { freshPhone, phoneLogin, shopper } from './support/members';
-import { placeOrder, skuState } from './support/orders';
+import { flushOrders, placeOrder, skuState } from './support/orders';
 import { RoomClient } from './support/roomClient';
 
 const MINUTE = 60_000;
@@ -71,6 +71,7 @@ describe('flash sales', () => {
       expect(placed.status).toBe(201);
       const order = await placed.json<Order>();
       expect(order).toMatchObject({ channel: 'h5', total: sku.price, items: [{ price: sku.price }] });
+      await flushOrders(onH5.memberId);
       expect((await db.query.orders.findFirst({ where: eq(orders.id, order.id) }))?.channel).toBe('h5');
     }
     const stored = await db.query.orders.findMany({ where: eq(orders.memberId, onH5.memberId) });

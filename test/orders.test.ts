@@ -12,7 +12,16 @@ import { database } from '../workers/records/db';
 import { accountClient, createCoupon } from './support/account';
 import { admin, createProduct, firstSku, patchSku } from './support/hub';
 import { freshPhone, phoneLogin, shopper } from './support/members';
-import { expireOrders, flushOutbox, manyMembers, placedOrder, placeOrder, shipOrder, skuState } from './support/orders';
+import {
+  expireOrders,
+  flushOrders,
+  flushOutbox,
+  manyMembers,
+  placedOrder,
+  placeOrder,
+  shipOrder,
+  skuState,
+} from './support/orders';
 import { paidOrder } from './support/payments';
 import { RoomClient } from './support/roomClient';
 
@@ -57,6 +66,7 @@ describe('orders and stock', () => {
     expect(replay.status).toBe(200);
     const bodies = await Promise.all([...parallel, replay].map((r) => r.json<{ id: string }>()));
     expect(new Set(bodies.map((b) => b.id)).size).toBe(1);
+    await flushOrders(member.memberId);
     expect(await db.query.orders.findMany({ where: eq(orders.memberId, member.memberId) })).toHaveLength(1);
     expect((await skuState(sku.skuId)).stock).toBe(sku.stock - 2);
   });
@@ -156,6 +166,7 @@ describe('orders and stock', () => {
     expect(placed.status).toBe(201);
     const body = await placed.json<{ id: string }>();
     expect(body).toMatchObject({ total: 20_000, discount: 2_000, payable: 18_000, couponId: coupon.id });
+    await flushOrders(member.memberId);
     const claim = () => db.query.memberCoupons.findFirst({ where: eq(memberCoupons.memberId, member.memberId) });
     expect(await claim()).toMatchObject({ status: 'locked', orderId: body.id });
     expect(await (await order(2, onApp)).json()).toMatchObject({ error: { code: 'coupon_not_held' } });

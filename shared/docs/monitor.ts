@@ -43,7 +43,7 @@ export interface ChannelMonitor {
   updatedAt: number;
 }
 
-export type CheckName = 'skus' | 'assets';
+export type CheckName = 'skus' | 'assets' | 'orders';
 
 /**
  * What a check reads: `changed`, the records D1 changed since the last check and those it left in
@@ -51,7 +51,11 @@ export type CheckName = 'skus' | 'assets';
  */
 export type CheckSweep = 'changed' | 'full';
 
-/** `getMap('checks')`: `skus` (price/stock/listed vs D1), `assets` (points/balance vs the ledgers). */
+/**
+ * `getMap('checks')`: `skus` (price/stock/listed vs D1), `assets` (points/balance vs the ledgers),
+ * `orders` (members whose order outbox failed a flush: their orders still waiting for D1; the
+ * records compared are members).
+ */
 export interface CheckResult {
   consistent: boolean;
   /** Records compared: every one (`full`), or those changed since `since` and those looked at again. */
@@ -76,6 +80,8 @@ export interface ForceSyncResult {
   at: number;
   skus: string[];
   members: string[];
+  /** Members whose orders stuck on their way to D1 were written there. */
+  orders: string[];
   checks: Checks;
 }
 

@@ -7,7 +7,7 @@ import { issueToken } from '../../workers/members/auth/tokens';
 import { clientFor, control, deliveryMethod, noAfterSale, orderPicker } from '../support/emulator';
 import { admin, firstSku } from '../support/hub';
 import { freshPhone, phoneLogin } from '../support/members';
-import { placeOrder } from '../support/orders';
+import { placedOrder } from '../support/orders';
 import { paidOrder } from '../support/payments';
 import { RoomClient } from '../support/roomClient';
 import { storedOrder } from '../support/shopRecords';
@@ -159,8 +159,8 @@ describe('shipping mall orders', () => {
   it('ships a paid mall order here; anything else is 409', async () => {
     const sku = await firstSku();
     const member = await phoneLogin(freshPhone(), 'h5');
-    const placed = await placeOrder(member.token, { items: [{ skuId: sku.skuId, qty: 1 }] });
-    const unpaid = await ship(((await placed.json()) as { id: string }).id, {});
+    const placed = await placedOrder(member.token, { items: [{ skuId: sku.skuId, qty: 1 }] });
+    const unpaid = await ship(placed.id, {});
     expect(unpaid.status).toBe(409);
     expect(await unpaid.json()).toMatchObject({ error: { code: 'order_unpaid' } });
 

@@ -15,3 +15,19 @@ export const refuseSkuWriteThrough = async (skuId: string): Promise<() => Promis
     await env.DB.prepare(`DROP TRIGGER ${trigger}`).run();
   };
 };
+
+/**
+ * Makes D1 refuse new orders of `memberId`, as an outage would for its order outbox's flush.
+ * Answers the function that ends the outage.
+ */
+export const refuseOrderWrites = async (memberId: string): Promise<() => Promise<void>> => {
+  // Member ids are `mem_` and base-36 characters (workers/records/ids.ts), safe in a trigger body.
+  const trigger = `refuse_orders_${memberId}`;
+  await env.DB.prepare(
+    `CREATE TRIGGER ${trigger} BEFORE INSERT ON orders
+     WHEN NEW.member_id = '${memberId}' BEGIN SELECT RAISE(ABORT, 'D1 unavailable'); END`,
+  ).run();
+  return async () => {
+    await env.DB.prepare(`DROP TRIGGER ${trigger}`).run();
+  };
+};

@@ -5,6 +5,7 @@ const clock = (at: number) => new Date(at).toLocaleTimeString();
 const ROWS: Array<[CheckName, string, string]> = [
   ['skus', 'Price / Stock', 'SKU rooms'],
   ['assets', 'Points / Balance', 'accounts'],
+  ['orders', 'Orders', 'members with orders waiting'],
 ];
 
 /** What a check read: everything, or what changed since the check before (a result from before either: its count). */
@@ -48,12 +49,18 @@ const CheckRow = ({
 );
 
 /** What the last Force Sync repaired, in a sentence. */
-export const forceSyncSummary = (result: Pick<ForceSyncResult, 'at' | 'skus' | 'members'>): string => {
-  const { skus, members } = result;
-  if (skus.length === 0 && members.length === 0) return `Force Sync at ${clock(result.at)}: nothing to repair.`;
+export const forceSyncSummary = (
+  result: Pick<ForceSyncResult, 'at' | 'skus' | 'members'> & Partial<Pick<ForceSyncResult, 'orders'>>,
+): string => {
+  // A Force Sync shown before orders were checked has no `orders`.
+  const { skus, members, orders = [] } = result;
+  if (skus.length === 0 && members.length === 0 && orders.length === 0) {
+    return `Force Sync at ${clock(result.at)}: nothing to repair.`;
+  }
   const parts = [
     skus.length > 0 ? `${skus.length} SKU room(s) (${skus.join(', ')})` : '',
     members.length > 0 ? `${members.length} account(s) (${members.join(', ')})` : '',
+    orders.length > 0 ? `the waiting orders of ${orders.length} member(s) (${orders.join(', ')})` : '',
   ].filter(Boolean);
   return `Force Sync at ${clock(result.at)} repaired ${parts.join(' and ')} from D1.`;
 };

@@ -57,7 +57,11 @@ const DESCRIBE: Record<string, (e: LoggedEvent, d: Detail) => string> = {
   'channel.lagging': (e, d) =>
     `${e.subject.replace('channel:', '')} waiting since ${new Date(Number(d.waitingSince)).toLocaleTimeString()}`,
   'monitor.check': (_e, d) =>
-    [checkText('Price / Stock', d.skus as CheckResult), checkText('Points / Balance', d.assets as CheckResult)]
+    [
+      checkText('Price / Stock', d.skus as CheckResult),
+      checkText('Points / Balance', d.assets as CheckResult),
+      checkText('Orders', d.orders as CheckResult | undefined),
+    ]
       .filter(Boolean)
       .join(' · ') +
     ((d.skus as CheckResult | undefined)?.sweep === 'full' ? ' · full sweep' : '') +
@@ -67,8 +71,10 @@ const DESCRIBE: Record<string, (e: LoggedEvent, d: Detail) => string> = {
       (s) => `${s.skuId} (${changesText(s.changes)})`,
     );
     const members = d.members as string[];
-    if (skus.length === 0 && members.length === 0) return 'nothing differed from D1';
-    return `repaired ${[...skus, ...members.map((m) => `account ${m}`)].join(', ')}`;
+    const orders = (d.orders ?? []) as string[];
+    if (skus.length === 0 && members.length === 0 && orders.length === 0) return 'nothing differed from D1';
+    const repaired = [...skus, ...members.map((m) => `account ${m}`), ...orders.map((m) => `orders of ${m}`)];
+    return `repaired ${repaired.join(', ')}`;
   },
   'monitor.error': (_e, d) => String(d.message),
   'product.created': (e, d) => `${e.subject.replace('product:', '')} with ${(d.skus as string[]).length} SKU(s)`,

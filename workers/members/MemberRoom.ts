@@ -15,6 +15,14 @@ import { finishTasks } from '../orders/finishPayment';
 import { migrateOpenOrders } from '../orders/openOrders';
 import { holdsStock } from '../orders/orderHolds';
 import { advanceOrder, cancelOrder, expiryTasks } from '../orders/orderLife';
+import {
+  listedOrders,
+  memberOrder,
+  type OrderOutbox,
+  type OrderOutboxAudit,
+  orderOutboxAudit,
+  orderOutboxOf,
+} from '../orders/orderOutbox';
 import { shipOrder } from '../orders/orderShipping';
 import { payOrder, settlePayment } from '../orders/payOrder';
 import { type OrderRequest, placeOrder } from '../orders/placeOrder';
@@ -42,7 +50,7 @@ export const memberRoomOf = (env: Env, memberId: string) => env.MEMBER_ROOM.getB
 /**
  * One member's live state: `member:<id>` (cart, favorites, history; written by the member's
  * clients, kept within the rules by the server) and `account:<id>` (orders, assets, coupons; a
- * read-only mirror of D1). The object is named by the member id, so no call names the member.
+ * read-only mirror of D1 and of the orders still in the order outbox on their way there). The object is named by the member id, so no call names the member.
  * Strong operations on the member (orders, ledger moves, coupon claims, merges) are calls into
  * this object and run one at a time, each followed by the mirror; the modules they delegate to
  * see only a `MemberContext`.
@@ -55,8 +63,9 @@ export class MemberRoom extends YRoom<Env, RoomIdentity> {
   private readonly operations = new SerialQueue();
   /** Rule checks after client updates, one after another, each on the state it finds. */
   private readonly checks = new SerialQueue();
-  /** The one alarm, shared by order expiry and merge retries. */
+  /** The one alarm, shared by order expiry, the order outbox's flush and merge retries. */
   private readonly schedule: AlarmSchedule;
+  private readonly orderOutbox: OrderOutbox;
   private readonly member: MemberContext;
 
   constructor(ctx: DurableObjectState, env: Env) {
@@ -64,12 +73,14 @@ export class MemberRoom extends YRoom<Env, RoomIdentity> {
     migrateAbsorptions(ctx.storage);
     migrateOpenOrders(ctx.storage);
     this.schedule = new AlarmSchedule(ctx.storage);
+    this.orderOutbox = orderOutboxOf(ctx.storage, this.schedule, env, objectName(ctx));
     ctx.blockConcurrencyWhile(() => this.schedule.resume());
     this.member = {
       env,
       memberId: objectName(ctx),
       sql: ctx.storage.sql,
       schedule: this.schedule,
+      orderOutbox: this.orderOutbox,
       room: (roomName) => this.room(roomName),
       sockets: (roomName) => ctx.getWebSockets(roomName),
     };
@@ -121,12 +132,35 @@ export class MemberRoom extends YRoom<Env, RoomIdentity> {
     return this.serially((member) => claimCoupon(member, couponId, channel));
   }
 
-  /** Places an order once per idempotency key (`placeOrder.ts`). */
+  /**
+   * Places an order once per idempotency key (`placeOrder.ts`); the monitor hears of it once the
+   * order outbox has written it to D1 (`orderOutbox.ts`), where the dashboard reads it.
+   */
   async placeOrder(
     idempotencyKey: string,
     request: OrderRequest,
   ): Promise<{ order: Order; created: boolean } | Refusal> {
-    return this.ordersChanged(await this.serially((member) => placeOrder(member, idempotencyKey, request)));
+    return this.serially((member) => placeOrder(member, idempotencyKey, request));
+  }
+
+  /** One of the member's orders, those still on their way to D1 included; null when it has none such. */
+  async order(orderId: string): Promise<Order | null> {
+    return memberOrder(this.member, orderId);
+  }
+
+  /** The member's latest orders, newest first, those still on their way to D1 included. */
+  async orders(): Promise<Order[]> {
+    return listedOrders(this.member);
+  }
+
+  /** Writes the orders still queued to D1 now (before their records move or change there). */
+  async flushOrders(): Promise<void> {
+    await this.orderOutbox.flush();
+  }
+
+  /** How many of the member's orders wait for D1 and since when, for the orders check (`consistency.ts`). */
+  async orderAudit(): Promise<OrderOutboxAudit> {
+    return orderOutboxAudit(this.orderOutbox);
   }
 
   /** What one of the member's rooms has open now, for the monitor (`feedChecks.ts`). */
@@ -140,21 +174,21 @@ export class MemberRoom extends YRoom<Env, RoomIdentity> {
   }
 
   async cancelOrder(orderId: string): Promise<Order | Refusal> {
-    return this.ordersChanged(await this.serially((member) => cancelOrder(member, orderId)));
+    return this.ordersChanged(await this.afterFlush((member) => cancelOrder(member, orderId)));
   }
 
   /** Pays an order by balance or opens a provider payment (`payOrder.ts`). */
   async payOrder(orderId: string, method: PaymentMethod): Promise<(Order & { payment: Payment | null }) | Refusal> {
-    return this.ordersChanged(await this.serially((member) => payOrder(member, orderId, method)));
+    return this.ordersChanged(await this.afterFlush((member) => payOrder(member, orderId, method)));
   }
 
   /** Applies a verified provider notification (`payOrder.ts`). */
   async settlePayment(notice: PaymentNotice): Promise<Payment | Refusal> {
-    return this.ordersChanged(await this.serially((member) => settlePayment(member, notice)));
+    return this.ordersChanged(await this.afterFlush((member) => settlePayment(member, notice)));
   }
 
   async advanceOrder(orderId: string, move: OrderMove): Promise<Order | Refusal> {
-    return this.ordersChanged(await this.serially((member) => advanceOrder(member, orderId, move)));
+    return this.ordersChanged(await this.afterFlush((member) => advanceOrder(member, orderId, move)));
   }
 
   /** Ships a paid mall order with its parcel (`orderShipping.ts`). */
@@ -162,7 +196,7 @@ export class MemberRoom extends YRoom<Env, RoomIdentity> {
     orderId: string,
     parcel: { carrier: string | null; waybill: string | null },
   ): Promise<Order | Refusal> {
-    return this.ordersChanged(await this.serially((member) => shipOrder(member, orderId, parcel)));
+    return this.ordersChanged(await this.afterFlush((member) => shipOrder(member, orderId, parcel)));
   }
 
   /** Adds, edits or deletes an address of the member's book (`addressBook.ts`). */
@@ -193,7 +227,12 @@ export class MemberRoom extends YRoom<Env, RoomIdentity> {
    */
   override async alarm(): Promise<void> {
     await this.serially(async (member) => {
-      const tasks = { ...(await absorptionTasks(member)), ...(await expiryTasks(member)), ...finishTasks(member) };
+      const tasks = {
+        ...this.orderOutbox.tasks,
+        ...(await absorptionTasks(member)),
+        ...(await expiryTasks(member)),
+        ...finishTasks(member),
+      };
       await this.schedule.run(tasks);
     });
     // Expiring orders and finishing payments are what this alarm is for, mostly.
@@ -211,6 +250,14 @@ export class MemberRoom extends YRoom<Env, RoomIdentity> {
         .catch((error: unknown) => console.error('orders signal', error));
     }
     return outcome;
+  }
+
+  /** An operation that changes an order in D1, once D1 has every order of the member. */
+  private afterFlush<T>(operation: (member: MemberContext) => Promise<T>): Promise<T> {
+    return this.serially(async (member) => {
+      await this.orderOutbox.flush();
+      return operation(member);
+    });
   }
 
   private serially<T>(operation: (member: MemberContext) => Promise<T>): Promise<T> {

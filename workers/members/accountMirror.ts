@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import {
   type AccountContents,
+  type AccountCoupon,
   ADDRESSES_MAP,
   ASSETS_MAP,
   type Assets,
@@ -8,6 +9,8 @@ import {
   ORDERS_MAP,
   orderSummaryOf,
 } from '../../shared/docs/account';
+import { withQueuedOrders } from '../orders/orderOutbox';
+import type { OrderWrite } from '../orders/records/orderRecords';
 import { clock } from '../platform/clock';
 import { type Refusal, refusal } from '../platform/refusal';
 import { SERVER_ORIGIN } from '../platform/room/YRoom';
@@ -37,18 +40,30 @@ export const mirrorAccount = (doc: Y.Doc, contents: AccountContents): void => {
 export const accountMirrored = (doc: Y.Doc): boolean => doc.getMap(ASSETS_MAP).has('points');
 
 /**
- * Adds or updates one order in an account document already mirrored, without reading the
- * member's other records again; a document never mirrored is left for its first full mirror.
+ * Adds a placed order to an account document already mirrored, with the coupon claim it locks
+ * shown locked, without reading the member's other records again; a document never mirrored is
+ * left for its first full mirror.
  */
-export const mirrorOrder = (doc: Y.Doc, orderId: string, order: Parameters<typeof orderSummaryOf>[0]): void => {
+export const mirrorPlacedOrder = (doc: Y.Doc, write: OrderWrite): void => {
   if (!accountMirrored(doc)) return;
-  doc.transact(() => doc.getMap(ORDERS_MAP).set(orderId, orderSummaryOf(order)), SERVER_ORIGIN);
+  const { order, claimId } = write;
+  doc.transact(() => {
+    doc.getMap(ORDERS_MAP).set(order.id, orderSummaryOf(order));
+    const coupons = doc.getMap<AccountCoupon>(COUPONS_MAP);
+    const coupon = claimId === null ? undefined : coupons.get(String(claimId));
+    if (coupon) coupons.set(String(claimId), { ...coupon, status: 'locked' });
+  }, SERVER_ORIGIN);
 };
 
-/** Rewrites the member's `account:` document from D1 and answers what it now holds. */
+/**
+ * Rewrites the member's `account:` document from D1, with the orders still on their way there,
+ * and answers what it now holds.
+ */
 export const mirror = async (member: MemberContext): Promise<AccountContents | Refusal> => {
-  const contents = await accountContents(database(member.env.DB), member.memberId, clock.now());
-  if (!contents) return refusal(404, 'not_found', 'member not found', 'memberId');
+  const queued = member.orderOutbox.queued();
+  const stored = await accountContents(database(member.env.DB), member.memberId, clock.now());
+  if (!stored) return refusal(404, 'not_found', 'member not found', 'memberId');
+  const contents = withQueuedOrders(stored, queued);
   mirrorAccount(accountDoc(member), contents);
   return contents;
 };

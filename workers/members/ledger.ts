@@ -1,5 +1,6 @@
 import type { BalanceAdjustment, PointsAdjustment } from '../../shared/api/members';
 import type { Assets } from '../../shared/docs/account';
+import { queuedOrder } from '../orders/orderOutbox';
 import { ORDER_NOT_FOUND } from '../orders/orderRefusals';
 import { isMemberOrder } from '../orders/records/orderRecords';
 import { clock } from '../platform/clock';
@@ -12,9 +13,18 @@ import { findMember, setMemberTags } from './records/memberRecords';
 import { pointsPercentOf, settleTier } from './records/tierRecords';
 import { atTierPercent, movesByTier } from './rules/pointsByTier';
 
-/** A ledger row may name an order only if it is one of the member's. */
-const namesOtherOrder = async (member: MemberContext, orderId: string | undefined): Promise<boolean> =>
-  orderId !== undefined && !(await isMemberOrder(database(member.env.DB), member.memberId, orderId));
+/**
+ * A ledger row may name an order only if it is one of the member's. The row refers to the order
+ * in D1, so one still in the order outbox is written there first.
+ */
+const namesOtherOrder = async (member: MemberContext, orderId: string | undefined): Promise<boolean> => {
+  if (orderId === undefined) return false;
+  if (queuedOrder(member, orderId)) {
+    await member.orderOutbox.flush();
+    return false;
+  }
+  return !(await isMemberOrder(database(member.env.DB), member.memberId, orderId));
+};
 
 /** Puts the member in the highest tier its earned points reach (spending never demotes). */
 export const settleMemberTier = async (member: MemberContext): Promise<void> => {

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { accountRoom, memberRoom } from '../../shared/rooms';
 import type { Env } from '../env';
+import type { OrderOutbox } from '../orders/orderOutbox';
 import type { AlarmSchedule } from '../platform/alarmSchedule';
 import type { RoomDoc } from '../platform/room/roomDoc';
 
@@ -12,6 +13,8 @@ export interface MemberContext {
   /** The object's SQLite: open orders, absorptions, the alarm schedule. */
   readonly sql: SqlStorage;
   readonly schedule: AlarmSchedule;
+  /** The member's accepted orders on their way to D1 (`orderOutbox.ts`). */
+  readonly orderOutbox: OrderOutbox;
   /** One of the object's rooms, by name. */
   room(name: string): RoomDoc;
   /** The sockets connected to one of its rooms. */

@@ -55,6 +55,8 @@ const finishAbsorbing = async (member: MemberContext, absorbedId: string): Promi
 export const absorb = async (member: MemberContext, absorbedId: string): Promise<boolean> => {
   noteAbsorption(member.sql, absorbedId, member.memberId);
   await member.schedule.runBy(absorbTask(absorbedId), clock.now() + ABSORB_RETRY_MS);
+  // The absorbed member's orders still on their way to D1 must be there to move with the others.
+  await member.env.MEMBER_ROOM.getByName(absorbedId).flushOrders();
   if (!(await mergeMembers(database(member.env.DB), absorbedId, member.memberId, clock.now()))) {
     forgetPendingAbsorption(member.sql, absorbedId);
     if (absorptionState(member.sql, absorbedId) === null) await member.schedule.cancel(absorbTask(absorbedId));

@@ -38,11 +38,11 @@ export class CheckMarks {
     const upTo = this.sql
       .exec<{ n: number }>('SELECT COALESCE(MAX(n), 0) AS n FROM look_again WHERE name = ?', name)
       .one().n;
-    if (sweep === 'full' || !mark) return { scope: { sweep: 'full' }, since: null, upTo };
     const ids = this.sql
       .exec<{ id: string }>('SELECT id FROM look_again WHERE name = ? AND n <= ? ORDER BY n', name, upTo)
       .toArray()
       .map((row) => row.id);
+    if (sweep === 'full' || !mark) return { scope: { sweep: 'full', ids }, since: null, upTo };
     return { scope: { sweep: 'changed', afterSeq: mark.seq, ids }, since: mark.checked_at, upTo };
   }
 

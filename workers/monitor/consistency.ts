@@ -88,6 +88,30 @@ export const auditAssets = async (env: Env, scope: RecordScope): Promise<Audit<{
   };
 };
 
+/**
+ * Orders accepted by a member object and still in its order outbox (`orderOutbox.ts`), for the
+ * members on the look-again list: a member object puts itself there when a flush fails (one whose
+ * flushes succeed has nothing waiting beyond its flush), so the check never wakes every member.
+ * A member whose oldest order waited longer than `IN_FLIGHT_FOR_MS` differs, a younger one is in
+ * flight; both stay on the list, one found with nothing waiting leaves it. Records are members.
+ */
+export const auditOrders = async (env: Env, scope: RecordScope): Promise<Audit<{ memberId: string }>> => {
+  const audits = await inBatches(scope.ids, (memberId) => memberRoomOf(env, memberId).orderAudit());
+  const now = clock.now();
+  const waiting = scope.ids.flatMap((memberId, i) => {
+    const since = audits[i]?.oldestQueuedAt;
+    return since == null ? [] : [{ memberId, since }];
+  });
+  return {
+    checked: scope.ids.length,
+    differing: waiting.filter((w) => now - w.since > IN_FLIGHT_FOR_MS).map(({ memberId }) => ({ memberId })),
+    inFlight: waiting.filter((w) => now - w.since <= IN_FLIGHT_FOR_MS).length,
+    outboxLagMs: waiting.length > 0 ? now - Math.min(...waiting.map((w) => w.since)) : null,
+    lookAgain: waiting.map((w) => w.memberId),
+    seq: seqFrom(scope),
+  };
+};
+
 /** A check's run from where the monitor says it starts: what its audit found, shown and settled. */
 const check =
   <Record>(audit: (env: Env, scope: RecordScope) => Promise<Audit<Record>>, idOf: (record: Record) => string) =>
@@ -112,6 +136,7 @@ const check =
 const CHECKS = {
   skus: check(auditSkus, (r) => r.skuId),
   assets: check(auditAssets, (r) => r.memberId),
+  orders: check(auditOrders, (r) => r.memberId),
 } satisfies Record<CheckName, unknown>;
 
 type CheckRuns = { [Name in CheckName]: Awaited<ReturnType<(typeof CHECKS)[Name]>> };

@@ -44,6 +44,8 @@ export const closeUnpaid = async (
  * unfinished is finished instead). Then asks for the next expiry.
  */
 const expireDueOrders = async (member: MemberContext): Promise<void> => {
+  // Closing writes to the order in D1: an order still queued must be there first.
+  await member.orderOutbox.flush();
   const db = database(member.env.DB);
   for (const open of dueOpenOrders(member.sql, clock.now())) {
     const order = await findMemberOrder(db, member.memberId, open.orderId);

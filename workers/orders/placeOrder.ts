@@ -1,7 +1,7 @@
 import type { NewOrder } from '../../shared/api/orders';
 import type { Channel } from '../../shared/channels';
 import { releaseStock, reserveStock } from '../catalog/stock/reserveStock';
-import { mirror, mirrorOrder } from '../members/accountMirror';
+import { mirrorPlacedOrder } from '../members/accountMirror';
 import { removeFromCart } from '../members/memberContents';
 import { accountDoc, type MemberContext, memberDoc } from '../members/memberContext';
 import { couponForOrder } from '../members/records/couponRecords';
@@ -19,7 +19,8 @@ import {
   recordOpenOrder,
 } from './openOrders';
 import { expectExpiry } from './orderLife';
-import { findMemberOrder, insertOrder, type Order } from './records/orderRecords';
+import { claimsLockedInQueue, memberOrder } from './orderOutbox';
+import { type Order, type OrderWrite, orderLinesOf } from './records/orderRecords';
 
 /** An order's lines and coupon, on the channel of the token that placed it. */
 export type OrderRequest = Omit<NewOrder, 'channel'> & { channel: Channel };
@@ -53,7 +54,9 @@ const reserveAndPrice = async (
   if (isRefusal(freight)) return refuse(freight);
   const priced = { lines, total: goods + freight, freight };
   if (request.couponId === undefined) return { ...priced, discount: 0, claimId: null };
-  const coupon = await couponForOrder(db, member.memberId, request.couponId, request.channel, goods, now);
+  // A claim an order still on its way to D1 locked shows claimed there, yet is that order's.
+  const locked = claimsLockedInQueue(member);
+  const coupon = await couponForOrder(db, member.memberId, request.couponId, request.channel, goods, now, locked);
   if (isRefusal(coupon)) return refuse(coupon);
   return { ...priced, discount: coupon.discount, claimId: coupon.claimId };
 };
@@ -62,8 +65,9 @@ const reserveAndPrice = async (
  * Places an order, or returns the one an earlier call with the same key placed (`created`
  * false). The order is noted here, with its expiry alarm, before any stock is reserved, so a
  * replay after a failure reuses its id (reservations are idempotent by order) and what a
- * failure left reserved is released when it expires. A new order costs D1 one batch: the
- * key is looked up here and the account document is patched, not re-read.
+ * failure left reserved is released when it expires. A new order is durable in the member's
+ * order outbox in the turn it is accepted, and reaches D1 with the flush (`orderOutbox.ts`): an
+ * order with no delivery address and no coupon costs D1 nothing in the request.
  */
 export const placeOrder = async (
   member: MemberContext,
@@ -73,7 +77,7 @@ export const placeOrder = async (
   const db = database(member.env.DB);
   const { memberId, sql } = member;
   const knownId = orderIdByKey(sql, idempotencyKey);
-  const earlier = knownId === null ? null : await findMemberOrder(db, memberId, knownId);
+  const earlier = knownId === null ? null : await memberOrder(member, knownId);
   if (earlier) return { order: earlier, created: false };
   const delivery = await resolveDelivery(db, memberId, request.delivery);
   if (isRefusal(delivery)) return delivery;
@@ -95,13 +99,13 @@ export const placeOrder = async (
     forgetRefusedOrder(sql, open);
     return placed;
   }
-  const order = await insertOrder(
-    db,
-    {
+  const write: OrderWrite = {
+    order: {
       id: open.orderId,
       memberId,
       status: 'unpaid',
       channel: request.channel,
+      source: 'mall',
       idempotencyKey,
       ...delivery,
       total: placed.total,
@@ -111,13 +115,15 @@ export const placeOrder = async (
       couponId: placed.claimId === null ? null : (request.couponId ?? null),
       createdAt: now,
       expiresAt: open.expiresAt,
+      paidAt: null,
       updatedAt: now,
+      items: orderLinesOf(open.orderId, placed.lines),
+      shipments: [],
     },
-    placed.lines,
-    placed.claimId,
-  );
+    claimId: placed.claimId,
+  };
+  await member.orderOutbox.add(write);
   removeFromCart(memberDoc(member), skuIds);
-  if (placed.claimId === null) mirrorOrder(accountDoc(member), order.id, order);
-  else await mirror(member);
-  return { order, created: true };
+  mirrorPlacedOrder(accountDoc(member), write);
+  return { order: write.order, created: true };
 };

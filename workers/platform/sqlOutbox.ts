@@ -101,6 +101,14 @@ export class SqlOutbox<T> {
     );
   }
 
+  /** The items waiting, oldest first, for an object that answers reads from what has not reached D1 yet. */
+  queued(): T[] {
+    return this.storage.sql
+      .exec<{ item: string }>('SELECT item FROM outbox WHERE box = ? ORDER BY id', this.name)
+      .toArray()
+      .map((row) => JSON.parse(row.item) as T);
+  }
+
   /** How many items wait. */
   get size(): number {
     return this.storage.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM outbox WHERE box = ?', this.name).one().n;

@@ -1,4 +1,4 @@
-import { and, count, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, isNull, lt, notInArray, sql } from 'drizzle-orm';
 import { coupons, memberCoupons } from '../../../schema';
 import type { NewCoupon } from '../../../shared/api/coupons';
 import { CHANNELS, type Channel } from '../../../shared/channels';
@@ -126,6 +126,8 @@ export const couponForOrder = async (
   channel: Channel,
   total: number,
   now: number,
+  /** Claims D1 still shows claimed that an order not yet written there has locked. */
+  lockedElsewhere: number[] = [],
 ): Promise<{ claimId: number; discount: number } | Refusal> => {
   const [held] = await claimsWithCoupons(db)
     .where(
@@ -133,6 +135,7 @@ export const couponForOrder = async (
         eq(memberCoupons.memberId, memberId),
         eq(memberCoupons.couponId, couponId),
         eq(memberCoupons.status, 'claimed'),
+        lockedElsewhere.length > 0 ? notInArray(memberCoupons.id, lockedElsewhere) : undefined,
       ),
     )
     .limit(1);

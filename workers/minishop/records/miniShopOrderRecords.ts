@@ -2,6 +2,7 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { miniShopOrderLines, miniShopOrders, orderItems, orderShipments, orders } from '../../../schema';
 import type { Shipment } from '../../../shared/checkout';
+import { orderLineId } from '../../orders/records/orderRecords';
 import { chunks } from '../../records/chunks';
 import type { Database } from '../../records/db';
 
@@ -9,6 +10,8 @@ import type { Database } from '../../records/db';
 const IDS_PER_QUERY = 90;
 const ORDERS_PER_BATCH = 10;
 const ITEMS_PER_INSERT = 20;
+/** An order line binds 6 parameters (its id included). */
+const LINES_PER_INSERT = 16;
 
 /** The Mini-Shop's state of a synced order, written again on every sync. */
 export type MiniShopOrderState = Omit<typeof miniShopOrders.$inferInsert, 'orderId' | 'appid' | 'sourceOrderId'>;
@@ -95,10 +98,17 @@ const statementsOf = (
   }
   return [
     db.insert(orders).values(order),
-    ...chunks(lines, ITEMS_PER_INSERT).map((part) =>
-      db
-        .insert(orderItems)
-        .values(part.map((l) => ({ orderId, skuId: l.skuId, title: l.title, price: l.price, qty: l.qty }))),
+    ...chunks(lines, LINES_PER_INSERT).map((part, chunk) =>
+      db.insert(orderItems).values(
+        part.map((l, i) => ({
+          id: orderLineId(orderId, chunk * LINES_PER_INSERT + i + 1),
+          orderId,
+          skuId: l.skuId,
+          title: l.title,
+          price: l.price,
+          qty: l.qty,
+        })),
+      ),
     ),
     db.insert(miniShopOrders).values({ orderId, appid, sourceOrderId, ...state }),
     ...chunks(lineStates, ITEMS_PER_INSERT).map((part) => db.insert(miniShopOrderLines).values(part)),

@@ -10,7 +10,11 @@ const IDS_PER_QUERY = 100;
  * The records one check reads: every one (`full`), or those whose `audit_seq` is past `afterSeq`
  * and those named in `ids` (looked at again: in flight or differing last time).
  */
-export type RecordScope = { sweep: 'full' } | { sweep: 'changed'; afterSeq: number; ids: string[] };
+/**
+ * What a check reads: everything (`full`), or the rows D1 changed after `afterSeq`; both with the
+ * ids on the look-again list (a full sweep reads them anyway where D1 has them all).
+ */
+export type RecordScope = { sweep: 'full'; ids: string[] } | { sweep: 'changed'; afterSeq: number; ids: string[] };
 
 /**
  * The scope's rows of a table with an `audit_seq` and an `id`: the changed ones in one query, the

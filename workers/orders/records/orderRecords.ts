@@ -6,13 +6,21 @@ import type { Database } from '../../records/db';
 import { orderTransition } from './orderMoves';
 
 export type OrderRow = typeof orders.$inferInsert;
-export type OrderItemRow = Omit<typeof orderItems.$inferInsert, 'id' | 'orderId'>;
+export type OrderItemRow = Omit<typeof orderItems.$inferSelect, 'id' | 'orderId'>;
 export type { Order } from '../../../shared/api/orderRecord';
 
 /** How many orders the member's order list returns, newest first. */
-const LISTED_ORDERS = 50;
-/** An order line binds 5 parameters; D1 allows 100 per statement. */
-const ITEMS_PER_INSERT = 20;
+export const LISTED_ORDERS = 50;
+/** An order row binds 18 parameters, a line 6; D1 allows 100 per statement. */
+const ORDERS_PER_INSERT = 5;
+const ITEMS_PER_INSERT = 16;
+
+/** An order line's id: its order's id and its number in the order, from 1, so it is known before D1 stores it. */
+export const orderLineId = (orderId: string, line: number): string => `${orderId}-${line}`;
+
+/** The lines of order `orderId`, with their ids. */
+export const orderLinesOf = (orderId: string, lines: OrderItemRow[]): Order['items'] =>
+  lines.map((line, i) => ({ ...line, id: orderLineId(orderId, i + 1), orderId }));
 
 /** An order's lines and its parcels, oldest first. */
 const withItems = {
@@ -45,33 +53,35 @@ export const memberOrders = (db: Database, memberId: string): Promise<Order[]> =
     with: withItems,
   });
 
-/** Writes an order, its lines and the lock on its coupon claim, all or nothing; answers the stored order. */
-export const insertOrder = async (
-  db: Database,
-  order: OrderRow,
-  items: OrderItemRow[],
-  claimId: number | null,
-): Promise<Order> => {
-  const locks =
-    claimId === null
-      ? []
-      : [
-          db
-            .update(memberCoupons)
-            .set({ status: 'locked', orderId: order.id })
-            .where(and(eq(memberCoupons.id, claimId), eq(memberCoupons.status, 'claimed'))),
-        ];
-  const lineInserts = chunks(items, ITEMS_PER_INSERT).map((rows) =>
-    db
-      .insert(orderItems)
-      .values(rows.map((row) => ({ ...row, orderId: order.id })))
-      .returning(),
-  );
-  const [stored, ...rest] = await db.batch([db.insert(orders).values(order).returning(), ...lineInserts, ...locks]);
-  const lines = rest.slice(0, lineInserts.length) as Array<Array<typeof orderItems.$inferSelect>>;
-  const [row] = stored as Array<typeof orders.$inferSelect>;
-  if (!row) throw new Error(`order ${order.id} was not stored`);
-  return { ...row, items: lines.flat(), shipments: [] };
+/** An order as its member's outbox carries it to D1: the order, and the coupon claim it locks (if any). */
+export interface OrderWrite {
+  order: Order;
+  claimId: number | null;
+}
+
+/**
+ * Writes orders, their lines and the locks on their coupon claims, all or nothing, several orders
+ * and lines per statement. An order D1 already has is left as it is, so a batch sent again after
+ * a crash between D1 and the outbox's delete changes nothing.
+ */
+export const writeOrders = async (db: Database, writes: OrderWrite[]): Promise<void> => {
+  const rows = writes.map(({ order: { items: _, shipments: __, ...row } }) => row);
+  const lines = writes.flatMap((w) => w.order.items);
+  const [first, ...rest] = [
+    ...chunks(rows, ORDERS_PER_INSERT).map((part) => db.insert(orders).values(part).onConflictDoNothing()),
+    ...chunks(lines, ITEMS_PER_INSERT).map((part) => db.insert(orderItems).values(part).onConflictDoNothing()),
+    ...writes.flatMap(({ order, claimId }) =>
+      claimId === null
+        ? []
+        : [
+            db
+              .update(memberCoupons)
+              .set({ status: 'locked', orderId: order.id })
+              .where(and(eq(memberCoupons.id, claimId), eq(memberCoupons.status, 'claimed'))),
+          ],
+    ),
+  ];
+  if (first) await db.batch([first, ...rest]);
 };
 
 /** Closes an unpaid order (cancelled or expired) and hands its coupon back to the member. */

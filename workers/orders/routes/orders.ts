@@ -7,8 +7,6 @@ import { memberAuth } from '../../edge/middleware/memberAuth';
 import { sessionChannel } from '../../edge/sessionChannel';
 import { validate } from '../../edge/validation';
 import { memberRoomOf } from '../../members/MemberRoom';
-import { database } from '../../records/db';
-import { findMemberOrder, memberOrders } from '../records/orderRecords';
 import { docs } from './orders.docs';
 
 const IDEMPOTENCY_KEY = 'Idempotency-Key';
@@ -21,7 +19,8 @@ const idempotencyKeyOf = (header: string | undefined): string => {
 
 /**
  * A member's orders. Placing, cancelling, paying and confirming receipt are strong operations in
- * the member's own room; a replayed create answers 200 with the order the first call made (201).
+ * the member's own room, and reads ask it too: an order just placed may still be in its outbox on
+ * the way to D1 (`orderOutbox.ts`); a replayed create answers 200 with the order the first call made (201).
  * An order is placed on its token's channel; paying works with a token from any channel,
  * whichever channel placed the order.
  */
@@ -35,9 +34,9 @@ export const orderRoutes = new Hono<MemberEnv>()
     const placed = unlessRefused(await memberRoomOf(c.env, session.memberId).placeOrder(key, request));
     return c.json(placed.order, placed.created ? 201 : 200);
   })
-  .get('/', docs.list, async (c) => c.json({ orders: await memberOrders(database(c.env.DB), c.var.session.memberId) }))
+  .get('/', docs.list, async (c) => c.json({ orders: await memberRoomOf(c.env, c.var.session.memberId).orders() }))
   .get('/:orderId', docs.read, validate('param', orderIdParam), async (c) => {
-    const order = await findMemberOrder(database(c.env.DB), c.var.session.memberId, c.req.valid('param').orderId);
+    const order = await memberRoomOf(c.env, c.var.session.memberId).order(c.req.valid('param').orderId);
     if (!order) throw notFound('order', 'orderId');
     return c.json(order);
   })
