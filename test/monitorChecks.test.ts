@@ -1,6 +1,5 @@
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import type { Checks, ForceSyncResult } from '../shared/docs/monitor';
 import { SKU_MAP } from '../shared/docs/sku';
 import { skuRoomOf } from '../workers/catalog/SkuRoom';
 import worker from '../workers/index';
@@ -12,21 +11,9 @@ import { refuseSkuWriteThrough } from './support/d1Faults';
 import { holdClock } from './support/heldClock';
 import { admin, firstSku } from './support/hub';
 import { freshPhone, phoneLogin } from './support/members';
-import { checksOf, monitorClient } from './support/monitor';
+import { checksOf, forceSync, monitorClient, runChecks } from './support/monitor';
 import { RoomClient } from './support/roomClient';
 import { rpcFailure } from './support/rpcFailure';
-
-const runChecks = async (): Promise<Checks> => {
-  const response = await admin('POST', '/api/admin/monitor/checks');
-  expect(response.status).toBe(200);
-  return response.json();
-};
-
-const forceSync = async (): Promise<ForceSyncResult> => {
-  const response = await admin('POST', '/api/admin/monitor/force-sync');
-  expect(response.status).toBe(200);
-  return response.json();
-};
 
 const logKinds = async (): Promise<string[]> => {
   const page = (await (await admin('GET', '/api/admin/monitor/log?limit=100')).json()) as {

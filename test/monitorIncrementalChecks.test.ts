@@ -1,6 +1,5 @@
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { CheckSweep, Checks, ForceSyncResult } from '../shared/docs/monitor';
 import { SKU_MAP } from '../shared/docs/sku';
 import { skuRoomOf } from '../workers/catalog/SkuRoom';
 import worker from '../workers/index';
@@ -9,23 +8,11 @@ import { IN_FLIGHT_FOR_MS } from '../workers/monitor/consistency';
 import { accountClient } from './support/account';
 import { refuseSkuWriteThrough } from './support/d1Faults';
 import { holdClock } from './support/heldClock';
-import { admin, createProduct, firstSku } from './support/hub';
+import { createProduct, firstSku } from './support/hub';
 import { freshPhone, phoneLogin } from './support/members';
-import { checksOf, monitorClient } from './support/monitor';
+import { checksOf, forceSync, monitorClient, runChecks } from './support/monitor';
 import { RoomClient } from './support/roomClient';
 import { rpcFailure } from './support/rpcFailure';
-
-const runChecks = async (sweep?: CheckSweep): Promise<Checks> => {
-  const response = await admin('POST', `/api/admin/monitor/checks${sweep ? `?sweep=${sweep}` : ''}`);
-  expect(response.status).toBe(200);
-  return response.json();
-};
-
-const forceSync = async (): Promise<ForceSyncResult> => {
-  const response = await admin('POST', '/api/admin/monitor/force-sync');
-  expect(response.status).toBe(200);
-  return response.json();
-};
 
 /** A change to a SKU row that D1's change sequence does not show, as a restore from a backup would leave. */
 const driftUnseen = async (skuId: string, stock: number): Promise<void> => {

@@ -1,8 +1,29 @@
+import { expect } from 'vitest';
 import type { Channel } from '../../shared/channels';
-import { CHANNELS_MAP, CHECKS_MAP, type ChannelMonitor, type Checks } from '../../shared/docs/monitor';
+import {
+  CHANNELS_MAP,
+  CHECKS_MAP,
+  type ChannelMonitor,
+  type CheckSweep,
+  type Checks,
+  type ForceSyncResult,
+} from '../../shared/docs/monitor';
 import { admin } from './hub';
 import { RoomClient } from './roomClient';
 import { monitorUpgrade, socketTicket } from './staff';
+
+/** Runs the consistency checks as an operator does (`changed`, the default, or the `full` sweep). */
+export const runChecks = async (sweep?: CheckSweep): Promise<Checks> => {
+  const response = await admin('POST', `/api/admin/monitor/checks${sweep ? `?sweep=${sweep}` : ''}`);
+  expect(response.status).toBe(200);
+  return response.json();
+};
+
+export const forceSync = async (): Promise<ForceSyncResult> => {
+  const response = await admin('POST', '/api/admin/monitor/force-sync');
+  expect(response.status).toBe(200);
+  return response.json();
+};
 
 /** The `monitor` room, as a script subscribes to it (a single-use ticket, read-only). */
 export const monitorClient = async () =>
