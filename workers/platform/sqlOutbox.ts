@@ -103,10 +103,7 @@ export class SqlOutbox<T> {
 
   /** The items waiting, oldest first, for an object that answers reads from what has not reached D1 yet. */
   queued(): T[] {
-    return this.storage.sql
-      .exec<{ item: string }>('SELECT item FROM outbox WHERE box = ? ORDER BY id', this.name)
-      .toArray()
-      .map((row) => JSON.parse(row.item) as T);
+    return this.waiting().map((row) => row.item);
   }
 
   /** How many items wait. */
@@ -116,6 +113,14 @@ export class SqlOutbox<T> {
 
   private get task(): string {
     return `outbox:${this.name}`;
+  }
+
+  /** The items waiting, oldest first, with their row ids. */
+  private waiting(): Array<{ id: number; item: T }> {
+    return this.storage.sql
+      .exec<{ id: number; item: string }>('SELECT id, item FROM outbox WHERE box = ? ORDER BY id', this.name)
+      .toArray()
+      .map((row) => ({ id: row.id, item: JSON.parse(row.item) as T }));
   }
 
   private insert(items: Array<QueuedItem<T>>): void {
@@ -130,13 +135,11 @@ export class SqlOutbox<T> {
   }
 
   private async flushQueued(): Promise<void> {
-    const rows = this.storage.sql
-      .exec<{ id: number; item: string }>('SELECT id, item FROM outbox WHERE box = ? ORDER BY id', this.name)
-      .toArray();
+    const rows = this.waiting();
     const last = rows.at(-1);
     if (!last) return;
     try {
-      await this.options.send(rows.map((row) => JSON.parse(row.item) as T));
+      await this.options.send(rows.map((row) => row.item));
     } catch (error) {
       await this.schedule.runBy(this.task, clock.now() + this.options.retryMs);
       throw error;
