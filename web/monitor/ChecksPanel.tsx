@@ -2,18 +2,25 @@ import type { CheckName, CheckResult, ForceSyncResult } from '../../shared/docs/
 
 const clock = (at: number) => new Date(at).toLocaleTimeString();
 
-const ROWS: Array<[CheckName, string, string]> = [
-  ['skus', 'Price / Stock', 'SKU rooms'],
-  ['assets', 'Points / Balance', 'accounts'],
-  ['orders', 'Orders', 'members with orders waiting'],
+/**
+ * Each check: its name, and how to count what it read. Orders reads the members whose order
+ * outbox failed a flush, not what D1 changed, so it never says "changed since".
+ */
+const ROWS: Array<[CheckName, string, { one: string; many: string; readsChanges: boolean }]> = [
+  ['skus', 'Price / Stock', { one: 'SKU room', many: 'SKU rooms', readsChanges: true }],
+  ['assets', 'Points / Balance', { one: 'account', many: 'accounts', readsChanges: true }],
+  ['orders', 'Orders', { one: 'member with orders waiting', many: 'members with orders waiting', readsChanges: false }],
 ];
 
+type Units = (typeof ROWS)[number][2];
+
 /** What a check read: everything, or what changed since the check before (a result from before either: its count). */
-const coverage = (result: CheckResult, units: string): string => {
-  if (result.sweep === 'full') return `all ${result.checked} ${units}`;
-  if (result.sweep === 'changed' && result.since !== null)
-    return `${result.checked} ${units} changed since ${clock(result.since)}`;
-  return `${result.checked} ${units}`;
+const coverage = (result: CheckResult, units: Units): string => {
+  const counted = `${result.checked} ${result.checked === 1 ? units.one : units.many}`;
+  if (result.sweep === 'full') return `all ${counted}`;
+  if (result.sweep === 'changed' && result.since !== null && units.readsChanges)
+    return `${counted} changed since ${clock(result.since)}`;
+  return counted;
 };
 
 /** One check's cells: Consistent, or how many records differ and which; when, over how much, what is in flight. */
@@ -25,7 +32,7 @@ const CheckRow = ({
 }: {
   name: CheckName;
   label: string;
-  units: string;
+  units: Units;
   result?: CheckResult;
 }) => (
   <tr data-check={name}>
