@@ -28,11 +28,13 @@ const hubProject = ({
   vars = {} as Record<string, string>,
   include,
   exclude = [] as string[],
+  isolate,
 }: {
   name: string;
   vars?: Record<string, string>;
   include: string[];
   exclude?: string[];
+  isolate: boolean;
 }) =>
   ({
     root: fileURLToPath(new URL('.', import.meta.url)),
@@ -79,6 +81,7 @@ const hubProject = ({
       name,
       include,
       exclude,
+      isolate,
       setupFiles: ['./test/setup.ts'],
       // Integration tests run whole objects, D1 and the emulator on one workerd thread: on a loaded
       // 2-core machine a burst test can take several times its idle duration.
@@ -86,13 +89,39 @@ const hubProject = ({
     },
   }) satisfies ViteUserConfig;
 
+// Most files share a runtime (one per worker), one after another: starting workerd and loading
+// the hub for each file cost more than the tests themselves. A file that reads the whole hub's
+// state (the checks and Force Sync, the monitor's log, the dashboard's counts, the emulator's call
+// counts) gets a fresh one.
+const WHOLE_HUB_STATE = [
+  'test/dashboard.test.ts',
+  'test/monitor*.test.ts',
+  'test/orderOutbox.test.ts',
+  'test/staff/monitorSocket.test.ts',
+  'test/shopsync/categoryNames.test.ts',
+  'test/shopsync/migratedContent.test.ts',
+];
+
 // Relays engage past RELAY_THRESHOLD subscribers (2000 in wrangler.toml): at 2, a handful of
 // sockets spread over the owner and several relay shards.
 export default defineConfig({
   test: {
+    // Two workers on a 2-core machine: most tests wait on alarms and flushes, not on the CPU.
+    maxWorkers: 2,
     projects: [
-      hubProject({ name: 'hub', include: ['test/**/*.test.ts'], exclude: ['test/e2e/**', 'test/relays/**'] }),
-      hubProject({ name: 'relays', vars: { RELAY_THRESHOLD: '2' }, include: ['test/relays/**/*.test.ts'] }),
+      hubProject({
+        name: 'hub',
+        include: ['test/**/*.test.ts'],
+        exclude: ['test/e2e/**', 'test/relays/**', ...WHOLE_HUB_STATE],
+        isolate: false,
+      }),
+      hubProject({ name: 'hub state', include: WHOLE_HUB_STATE, isolate: true }),
+      hubProject({
+        name: 'relays',
+        vars: { RELAY_THRESHOLD: '2' },
+        include: ['test/relays/**/*.test.ts'],
+        isolate: true,
+      }),
     ],
   },
 });

@@ -71,7 +71,7 @@ describe('content type', () => {
     expect((await raw('PATCH', `/api/admin/skus/${sku.skuId}`, headers, '{"price":5}')).status).toBe(200);
     const merge = { ...ADMIN, 'Content-Type': 'application/merge-patch+json' };
     expect((await raw('PATCH', `/api/admin/skus/${sku.skuId}`, merge, '{"price":6}')).status).toBe(200);
-    expect((await raw('POST', '/api/admin/monitor/checks', ADMIN)).status).toBe(200);
+    expect((await raw('POST', '/api/admin/socket-tickets', ADMIN)).status).toBe(201);
   });
 
   it('leaves a missing body with no Content-Type to the schema', async () => {

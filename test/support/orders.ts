@@ -1,5 +1,5 @@
-import { env, runDurableObjectAlarm } from 'cloudflare:test';
-import { expect } from 'vitest';
+import { env, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
+import { expect, vi } from 'vitest';
 import { members } from '../../schema';
 import type { Channel } from '../../shared/channels';
 import type { SkuState } from '../../shared/docs/sku';
@@ -45,7 +45,13 @@ export const pastDue = () => moveClock(ORDER_TTL_MS + 1);
 /** Moves the clock past the member's open orders' expiry and runs the expiry alarm. */
 export const expireOrders = async (memberId: string) => {
   pastDue();
-  expect(await runDurableObjectAlarm(memberRoomOf(env, memberId))).toBe(true);
+  const room = memberRoomOf(env, memberId);
+  // The order outbox's flush may be running on the alarm right now; none is set until it ends.
+  await vi.waitFor(
+    async () => expect(await runInDurableObject(room, (_, state) => state.storage.getAlarm())).not.toBeNull(),
+    { timeout: 5_000 },
+  );
+  expect(await runDurableObjectAlarm(room)).toBe(true);
 };
 
 /** Ships a paid mall order the way the operator does. */
