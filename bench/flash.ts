@@ -11,16 +11,20 @@
  * D1 through their member's order outbox, after the answer), and by when it had, read from
  * outside. CPU per order is the workerd process running the Worker and its objects, in ms per
  * answer: while the orders are answered, and until D1 has caught up (the outboxes' flushes too).
+ * `BENCH_PROFILE=1` also takes a CPU profile of the last round, prints where its CPU went by
+ * function and saves it as `bench/results/flash.cpuprofile` (opens in Chrome DevTools).
  */
 import { CHANNELS, type Channel } from '../shared/channels';
 import { phoneLogin } from '../test/e2e/support/hubApi';
 import { now, withTimeout } from './clients';
+import { saveProfile, startProfiling, summarizeProfile } from './cpuProfile';
 import { Hub } from './hub';
 import { cpuTicks, TICKS_PER_SECOND, untilIdle } from './procs';
 import { publishResults, requireOpenFiles, runInfo } from './report';
 import { formatTable, ms, type Summary, summarize } from './stats';
 
 const BUYERS = Number(process.env.BENCH_BUYERS ?? 1000);
+const PROFILE = process.env.BENCH_PROFILE === '1';
 /** Each round: whether the buyers' member rooms exist yet, and the hot SKU's stock. */
 const ROUNDS = [
   { rooms: 'cold', stock: BUYERS },
@@ -187,10 +191,16 @@ const main = async () => {
     console.log(`logging in ${BUYERS} buyers...`);
     const buyers = await loginAll(hub);
     const rounds: Round[] = [];
-    for (const { rooms, stock } of ROUNDS) {
+    for (const [index, { rooms, stock }] of ROUNDS.entries()) {
       await untilIdle([proxy, worker]);
       console.log(`round: ${BUYERS} buyers, ${rooms} member rooms, stock ${stock}`);
+      const profiling = PROFILE && index === ROUNDS.length - 1 ? await startProfiling(hub.inspectorPort) : null;
       rounds.push(await runRound(hub, worker, buyers, rooms, stock));
+      if (profiling) {
+        const profile = await profiling.stop();
+        saveProfile(profile, new URL('./results/flash.cpuprofile', import.meta.url).pathname);
+        console.log(summarizeProfile(profile));
+      }
     }
     const latency = (r: Round, which: (a: Attempt) => boolean): Summary =>
       summarize(r.attempts.filter(which).map((a) => a.latency));

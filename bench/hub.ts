@@ -50,6 +50,11 @@ export class Hub {
     return this.dev.port;
   }
 
+  /** The Worker's DevTools inspector (`bench/cpuProfile.ts`). */
+  get inspectorPort(): number {
+    return this.dev.inspectorPort;
+  }
+
   logs(): string {
     return this.dev.logs();
   }

@@ -136,7 +136,7 @@ export class WranglerDev {
   private constructor(
     readonly persistDir: string,
     readonly port: number,
-    private readonly inspectorPort: number,
+    readonly inspectorPort: number,
     private readonly config: string | null,
     private readonly vars: () => Record<string, string>,
   ) {}

@@ -1,0 +1,154 @@
+/**
+ * A CPU profile of the Worker under `wrangler dev`, taken over its inspector (the Chrome DevTools
+ * protocol's Profiler domain, which workerd speaks): where a benchmark's CPU goes, by function.
+ */
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
+import path from 'node:path';
+import { WebSocket } from 'ws';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+}
+
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
+
+/** A running profile: `stop()` ends it and answers the profile. */
+export interface Profiling {
+  stop(): Promise<Profile>;
+}
+
+const connect = async (inspectorPort: number): Promise<WebSocket> => {
+  const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json()) as Array<{
+    webSocketDebuggerUrl: string;
+    title: string;
+  }>;
+  // The hub's own Worker, not the Mini-Shop emulator or wrangler's internal ones.
+  const target = targets.find((t) => !/emulator|internal/i.test(t.title)) ?? targets[0];
+  if (!target) throw new Error(`no inspector target on port ${inspectorPort}`);
+  const socket = new WebSocket(target.webSocketDebuggerUrl);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  return socket;
+};
+
+const session = (socket: WebSocket) => {
+  let next = 1;
+  const waiting = new Map<number, (result: unknown) => void>();
+  socket.on('message', (data) => {
+    const message = JSON.parse(String(data)) as { id?: number; result?: unknown };
+    if (message.id !== undefined) waiting.get(message.id)?.(message.result);
+  });
+  return <T>(method: string, params: object = {}): Promise<T> =>
+    new Promise((resolve) => {
+      const id = next++;
+      waiting.set(id, (result) => resolve(result as T));
+      socket.send(JSON.stringify({ id, method, params }));
+    });
+};
+
+/** The source map of the Worker wrangler dev is running now (it deletes its build when it stops). */
+const devBundleMap = (): SourceMap | null => {
+  const tmp = path.resolve('.wrangler/tmp');
+  const builds = readdirSync(tmp)
+    .filter((d) => d.startsWith('dev-'))
+    .map((d) => path.join(tmp, d, 'index.js.map'))
+    .filter((f) => statSync(f, { throwIfNoEntry: false }))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  return builds[0] ? new SourceMap(JSON.parse(readFileSync(builds[0], 'utf8'))) : null;
+};
+
+/** Points each sampled function at its source file and line instead of the bundle's. */
+const toSources = (profile: Profile, map: SourceMap): Profile => {
+  for (const { callFrame } of profile.nodes) {
+    if (callFrame.url !== 'index.js') continue;
+    const entry = map.findEntry(callFrame.lineNumber, callFrame.columnNumber);
+    if (!('originalSource' in entry)) continue;
+    callFrame.url = entry.originalSource;
+    callFrame.lineNumber = entry.originalLine;
+    callFrame.columnNumber = entry.originalColumn;
+  }
+  return profile;
+};
+
+/** Starts sampling the Worker's CPU every `intervalUs` microseconds. */
+export const startProfiling = async (inspectorPort: number, intervalUs = 200): Promise<Profiling> => {
+  const socket = await connect(inspectorPort);
+  const send = session(socket);
+  await send('Profiler.enable');
+  await send('Profiler.setSamplingInterval', { interval: intervalUs });
+  await send('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await send<{ profile: Profile }>('Profiler.stop');
+      socket.close();
+      const map = devBundleMap();
+      return map ? toSources(profile, map) : profile;
+    },
+  };
+};
+
+const place = (node: ProfileNode): string => {
+  const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+  const file = url.replace(/^.*\/(workers|shared|node_modules)\//, '$1/');
+  return `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}:${columnNumber + 1}`;
+};
+
+/**
+ * The functions with the most CPU, by self time and by total time (self plus what they called),
+ * in ms and as a share of the sampled busy time; idle and garbage collection are named apart.
+ */
+export const summarizeProfile = (profile: Profile, top = 25): string => {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const self = new Map<number, number>();
+  for (const [i, id] of profile.samples.entries()) self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  const selfByPlace = new Map<string, number>();
+  const totalByPlace = new Map<string, number>();
+  let busy = 0;
+  for (const [id, us] of self) {
+    const node = byId.get(id);
+    if (!node) continue;
+    const name = node.callFrame.functionName;
+    if (name === '(idle)' || name === '(program)') continue;
+    busy += us;
+    selfByPlace.set(place(node), (selfByPlace.get(place(node)) ?? 0) + us);
+    // Each place counted once per sample, however deep it recurses.
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const p = place(byId.get(at) as ProfileNode);
+      if (seen.has(p)) continue;
+      seen.add(p);
+      totalByPlace.set(p, (totalByPlace.get(p) ?? 0) + us);
+    }
+  }
+  const rows = (m: Map<string, number>) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(
+        ([p, us]) => `${(us / 1000).toFixed(0).padStart(7)} ms ${((us / busy) * 100).toFixed(1).padStart(5)} %  ${p}`,
+      )
+      .join('\n');
+  return [
+    `busy ${(busy / 1000).toFixed(0)} ms of ${((profile.endTime - profile.startTime) / 1000).toFixed(0)} ms sampled`,
+    'self time:',
+    rows(selfByPlace),
+    'total time:',
+    rows(totalByPlace),
+  ].join('\n');
+};
+
+/** Writes the profile where Chrome DevTools can open it. */
+export const saveProfile = (profile: Profile, path: string) => writeFileSync(path, JSON.stringify(profile));
