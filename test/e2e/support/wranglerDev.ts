@@ -1,5 +1,6 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { access, mkdtemp, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { access, cp, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -32,16 +33,18 @@ const ENV = { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false', NO_COL
 /** The monitoring page's bundle, which wrangler.toml's `[assets]` serves: wrangler dev will not start without it. */
 const WEB_ASSETS = path.join(PROJECT_ROOT, 'dist', 'web', 'monitor.html');
 
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
+
 /**
  * Builds the web assets when they are missing, as `npm start` (its `prestart`) and `npm run test:e2e`
  * do, so a test file run on its own with `npx vitest` starts the hub from a fresh checkout too.
  */
 const ensureWebAssets = async (): Promise<void> => {
-  const present = await access(WEB_ASSETS).then(
-    () => true,
-    () => false,
-  );
-  if (present) return;
+  if (await exists(WEB_ASSETS)) return;
   await new Promise<void>((resolve, reject) =>
     execFile('npm', ['run', 'build:web'], { cwd: PROJECT_ROOT, env: ENV, timeout: COMMAND_TIMEOUT_MS }, (error) =>
       error ? reject(error) : resolve(),
@@ -122,6 +125,40 @@ const runWrangler = (args: string[]): Promise<string> =>
     });
   });
 
+/** What the seeded persistence directory is made from: the migrations, the seed, the D1 binding and wrangler. */
+const seedSources = async (): Promise<string[]> => {
+  const migrations = path.join(PROJECT_ROOT, 'schema', 'migrations');
+  const sql = (await readdir(migrations)).filter((f) => f.endsWith('.sql')).sort();
+  return [
+    ...sql.map((f) => path.join(migrations, f)),
+    path.join(PROJECT_ROOT, 'schema', 'seed.sql'),
+    path.join(PROJECT_ROOT, 'wrangler.toml'),
+    path.join(PROJECT_ROOT, 'node_modules', 'wrangler', 'package.json'),
+  ];
+};
+
+/**
+ * A persistence directory with D1 migrated and seeded, made once for these sources and copied for
+ * each hub: the two `wrangler d1` runs take seconds, and every test file starts a hub. Files run
+ * at once may both make it; the first to finish keeps its copy.
+ */
+const seededPersistence = async (): Promise<string> => {
+  const hash = createHash('sha256');
+  for (const file of await seedSources()) hash.update(file).update(await readFile(file));
+  const seeded = path.join(tmpdir(), `mallsync-seeded-${hash.digest('hex').slice(0, 16)}`);
+  if (await exists(seeded)) return seeded;
+  const making = await mkdtemp(path.join(tmpdir(), 'mallsync-seeding-'));
+  try {
+    await runWrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', making]);
+    await runWrangler(['d1', 'execute', 'DB', '--local', '--persist-to', making, '--file', 'schema/seed.sql']);
+    await rename(making, seeded);
+  } catch (error) {
+    await rm(making, { recursive: true, force: true });
+    if (!(await exists(seeded))) throw error;
+  }
+  return seeded;
+};
+
 /**
  * A real `wrangler dev` of this project on 127.0.0.1, with its own persistence directory (D1
  * migrated and seeded with the demo data) and its own port. `stop()` then `start()` restarts it
@@ -158,8 +195,7 @@ export class WranglerDev {
     try {
       if (!config) {
         await ensureWebAssets();
-        await runWrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistDir]);
-        await runWrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persistDir, '--file', 'schema/seed.sql']);
+        await cp(await seededPersistence(), persistDir, { recursive: true });
       }
     } catch (error) {
       await rm(persistDir, { recursive: true, force: true });
