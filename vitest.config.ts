@@ -94,6 +94,7 @@ const hubProject = ({
 // state (the checks and Force Sync, the monitor's log, the dashboard's counts, the emulator's call
 // counts) gets a fresh one.
 const WHOLE_HUB_STATE = [
+  'test/authMatrix.test.ts',
   'test/dashboard.test.ts',
   'test/monitor*.test.ts',
   'test/orderOutbox.test.ts',

@@ -73,7 +73,7 @@ export const editSkus = async (
     edits.flatMap(({ skuId, listed }) => (listed === undefined ? [] : [{ skuId, listed }])),
   );
   const edited = await Promise.all(edits.map(({ skuId, ...patch }) => skuRoomOf(env, skuId).edit(patch)));
-  const unknown = edited.findIndex((e) => e === null);
+  const unknown = edited.indexOf(null);
   if (unknown >= 0) throw notFound(`SKU ${edits[unknown]?.skuId}`, fieldOf(unknown, 'skuId'));
   const delisted = await delistIfProductLeft(
     env,

@@ -44,6 +44,7 @@ import { claimCoupon } from './couponClaims';
 import { adjustBalance, adjustPoints, setTags } from './ledger';
 import { accountDoc, type MemberContext } from './memberContext';
 import { absorb, absorptionTasks, freeze, surrender } from './merges';
+import { closeForMerge, migrateStanding, orderingRefusal, reopenAfterMerge } from './standing';
 
 export const memberRoomOf = (env: Env, memberId: string) => env.MEMBER_ROOM.getByName(memberId);
 
@@ -72,6 +73,7 @@ export class MemberRoom extends YRoom<Env, RoomIdentity> {
     super(ctx, env);
     migrateAbsorptions(ctx.storage);
     migrateOpenOrders(ctx.storage);
+    migrateStanding(ctx.storage);
     this.schedule = new AlarmSchedule(ctx.storage);
     this.orderOutbox = orderOutboxOf(ctx.storage, this.schedule, env, objectName(ctx));
     ctx.blockConcurrencyWhile(() => this.schedule.resume());
@@ -156,6 +158,26 @@ export class MemberRoom extends YRoom<Env, RoomIdentity> {
   /** Writes the orders still queued to D1 now (before their records move or change there). */
   async flushOrders(): Promise<void> {
     await this.orderOutbox.flush();
+  }
+
+  /**
+   * Asked by a member about to absorb this one: no new order from now on, and every order taken is
+   * written to D1, where the merge moves them. Not queued behind this member's operations, as
+   * `freeze`; an order being placed meanwhile is refused as it is queued (`placeOrder.ts`).
+   */
+  async closeForMerge(survivorId: string): Promise<void> {
+    closeForMerge(this.member.sql, survivorId);
+    await this.orderOutbox.flush();
+  }
+
+  /** Whether the member may still order: null, or the 401 its orders get (`standing.ts`). */
+  async standing(): Promise<Refusal | null> {
+    return orderingRefusal(this.member);
+  }
+
+  /** That member's merge did not happen (`merges.ts`). */
+  async reopenAfterMerge(survivorId: string): Promise<void> {
+    reopenAfterMerge(this.member.sql, survivorId);
   }
 
   /** How many of the member's orders wait for D1 and since when, for the orders check (`consistency.ts`). */

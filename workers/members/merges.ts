@@ -18,6 +18,7 @@ import { clearMemberContents, mergeMemberContents, readMemberContents } from './
 import { type MemberContext, memberDoc } from './memberContext';
 import { findMember } from './records/memberRecords';
 import { mergeMembers } from './records/mergeRecords';
+import { markMerged } from './standing';
 
 /** How soon an interrupted merge is retried. */
 const ABSORB_RETRY_MS = 1000;
@@ -45,21 +46,31 @@ const finishAbsorbing = async (member: MemberContext, absorbedId: string): Promi
   await mirror(member);
 };
 
+/** This member's merge of `absorbedId` did not happen: the absorbed object takes orders again unless D1 shows it merged. */
+const reopenUnlessMerged = async (member: MemberContext, absorbedId: string): Promise<void> => {
+  const absorbed = await findMember(database(member.env.DB), absorbedId);
+  if (absorbed && absorbed.mergedInto === null) {
+    await member.env.MEMBER_ROOM.getByName(absorbedId).reopenAfterMerge(member.memberId);
+  }
+};
+
 /**
  * Merges `absorbedId` into this member: the records move in D1 exactly once, then the absorbed
  * member's cart, favorites and history join this member's document and the account mirror is
  * rewritten. Returns false when the merge had already happened (or this member was itself
  * merged away), changing nothing. The merge is noted here (with its alarm task) before D1
- * moves, so if this object fails part-way the alarm finishes it.
+ * moves, so if this object fails part-way the alarm finishes it. The absorbed member's object
+ * takes no order from then on (`standing.ts`), unless D1 shows the merge did not happen.
  */
 export const absorb = async (member: MemberContext, absorbedId: string): Promise<boolean> => {
   noteAbsorption(member.sql, absorbedId, member.memberId);
   await member.schedule.runBy(absorbTask(absorbedId), clock.now() + ABSORB_RETRY_MS);
-  // The absorbed member's orders still on their way to D1 must be there to move with the others.
-  await member.env.MEMBER_ROOM.getByName(absorbedId).flushOrders();
+  // Closed first, so every order of the absorbed member is in D1 to move with the others.
+  await member.env.MEMBER_ROOM.getByName(absorbedId).closeForMerge(member.memberId);
   if (!(await mergeMembers(database(member.env.DB), absorbedId, member.memberId, clock.now()))) {
     forgetPendingAbsorption(member.sql, absorbedId);
     if (absorptionState(member.sql, absorbedId) === null) await member.schedule.cancel(absorbTask(absorbedId));
+    await reopenUnlessMerged(member, absorbedId);
     return false;
   }
   await finishAbsorbing(member, absorbedId);
@@ -78,7 +89,10 @@ export const absorptionTasks = async (member: MemberContext): Promise<Record<str
     tasks[absorbTask(absorbedId)] = async () => {
       const absorbed = await findMember(database(member.env.DB), absorbedId);
       if (absorbed?.mergedInto === survivorId) await finishAbsorbing(member, absorbedId);
-      else forgetAbsorption(member.sql, absorbedId);
+      else {
+        forgetAbsorption(member.sql, absorbedId);
+        await reopenUnlessMerged(member, absorbedId);
+      }
     };
   }
   return tasks;
@@ -90,6 +104,7 @@ export const absorptionTasks = async (member: MemberContext): Promise<Record<str
  * contents. `surrender` empties the document once the survivor holds them.
  */
 export const freeze = (member: MemberContext): MemberContents => {
+  markMerged(member.sql);
   for (const name of [memberRoom(member.memberId), accountRoom(member.memberId)]) {
     for (const socket of member.sockets(name)) socket.close(CLOSE_MEMBER_MERGED, 'member merged');
   }

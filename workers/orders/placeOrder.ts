@@ -5,6 +5,7 @@ import { mirrorPlacedOrder } from '../members/accountMirror';
 import { removeFromCart } from '../members/memberContents';
 import { accountDoc, type MemberContext, memberDoc } from '../members/memberContext';
 import { couponForOrder } from '../members/records/couponRecords';
+import { orderingRefusal, orderingRefusalNow } from '../members/standing';
 import { clock } from '../platform/clock';
 import { isRefusal, type Refusal } from '../platform/refusal';
 import { database } from '../records/db';
@@ -67,13 +68,17 @@ const reserveAndPrice = async (
  * replay after a failure reuses its id (reservations are idempotent by order) and what a
  * failure left reserved is released when it expires. A new order is durable in the member's
  * order outbox in the turn it is accepted, and reaches D1 with the flush (`orderOutbox.ts`): an
- * order with no delivery address and no coupon costs D1 nothing in the request.
+ * order with no delivery address and no coupon costs D1 nothing in the request. A member merged
+ * away is refused here (`standing.ts`), and again as the order is queued, should a merge have
+ * closed this object while its stock was being reserved.
  */
 export const placeOrder = async (
   member: MemberContext,
   idempotencyKey: string,
   request: OrderRequest,
 ): Promise<{ order: Order; created: boolean } | Refusal> => {
+  const refused = await orderingRefusal(member);
+  if (refused) return refused;
   const db = database(member.env.DB);
   const { memberId, sql } = member;
   const knownId = orderIdByKey(sql, idempotencyKey);
@@ -98,6 +103,12 @@ export const placeOrder = async (
   if (isRefusal(placed)) {
     forgetRefusedOrder(sql, open);
     return placed;
+  }
+  const closed = orderingRefusalNow(member);
+  if (closed) {
+    await releaseStock(member.env, open.orderId, open.skuIds);
+    forgetRefusedOrder(sql, open);
+    return closed;
   }
   const write: OrderWrite = {
     order: {

@@ -3,10 +3,10 @@
  * Object RPC keeps plain data but not error classes, so refusals travel as values.
  */
 export interface Refusal {
-  refused: { status: 404 | 409; code: string; message: string; field?: string };
+  refused: { status: 401 | 404 | 409; code: string; message: string; field?: string };
 }
 
-export const refusal = (status: 404 | 409, code: string, message: string, field?: string): Refusal => ({
+export const refusal = (status: 401 | 404 | 409, code: string, message: string, field?: string): Refusal => ({
   refused: field === undefined ? { status, code, message } : { status, code, message, field },
 });
 

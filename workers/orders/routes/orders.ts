@@ -3,7 +3,7 @@ import { idempotencyKeySchema, newOrderSchema, orderIdParam } from '../../../sha
 import { payOrderSchema } from '../../../shared/api/payments';
 import { ApiError, notFound, unlessRefused } from '../../edge/errors';
 import type { MemberEnv } from '../../edge/hubEnv';
-import { memberAuth } from '../../edge/middleware/memberAuth';
+import { memberAuth, memberTokenAuth } from '../../edge/middleware/memberAuth';
 import { sessionChannel } from '../../edge/sessionChannel';
 import { validate } from '../../edge/validation';
 import { memberRoomOf } from '../../members/MemberRoom';
@@ -22,11 +22,11 @@ const idempotencyKeyOf = (header: string | undefined): string => {
  * the member's own room, and reads ask it too: an order just placed may still be in its outbox on
  * the way to D1 (`orderOutbox.ts`); a replayed create answers 200 with the order the first call made (201).
  * An order is placed on its token's channel; paying works with a token from any channel,
- * whichever channel placed the order.
+ * whichever channel placed the order. Placing asks the member's room alone, which knows whether
+ * its member was merged away (`standing.ts`): no D1 read stands between a shopper and the order.
  */
 export const orderRoutes = new Hono<MemberEnv>()
-  .use(memberAuth)
-  .post('/', docs.place, validate('json', newOrderSchema), async (c) => {
+  .post('/', docs.place, memberTokenAuth, validate('json', newOrderSchema), async (c) => {
     const { session } = c.var;
     const key = idempotencyKeyOf(c.req.header(IDEMPOTENCY_KEY));
     const { channel: named, ...order } = c.req.valid('json');
@@ -34,6 +34,7 @@ export const orderRoutes = new Hono<MemberEnv>()
     const placed = unlessRefused(await memberRoomOf(c.env, session.memberId).placeOrder(key, request));
     return c.json(placed.order, placed.created ? 201 : 200);
   })
+  .use(memberAuth)
   .get('/', docs.list, async (c) => c.json({ orders: await memberRoomOf(c.env, c.var.session.memberId).orders() }))
   .get('/:orderId', docs.read, validate('param', orderIdParam), async (c) => {
     const order = await memberRoomOf(c.env, c.var.session.memberId).order(c.req.valid('param').orderId);
