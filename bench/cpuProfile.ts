@@ -13,7 +13,7 @@ interface ProfileNode {
   children?: number[];
 }
 
-interface Profile {
+export interface Profile {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
@@ -57,9 +57,12 @@ const session = (socket: WebSocket) => {
     });
 };
 
-/** The source map of the Worker wrangler dev is running now (it deletes its build when it stops). */
-const devBundleMap = (): SourceMap | null => {
-  const tmp = path.resolve('.wrangler/tmp');
+/**
+ * The source map of the Worker wrangler dev is running now (it deletes its build when it stops),
+ * from its build directory: `.wrangler/tmp` beside the wrangler.toml it runs.
+ */
+const devBundleMap = (buildDir: string): SourceMap | null => {
+  const tmp = path.resolve(buildDir);
   const builds = readdirSync(tmp)
     .filter((d) => d.startsWith('dev-'))
     .map((d) => path.join(tmp, d, 'index.js.map'))
@@ -81,8 +84,14 @@ const toSources = (profile: Profile, map: SourceMap): Profile => {
   return profile;
 };
 
+/** Where a Worker under wrangler dev is inspected, and where its build is. */
+export interface Inspected {
+  inspectorPort: number;
+  buildDir: string;
+}
+
 /** Starts sampling the Worker's CPU every `intervalUs` microseconds. */
-export const startProfiling = async (inspectorPort: number, intervalUs = 200): Promise<Profiling> => {
+export const startProfiling = async ({ inspectorPort, buildDir }: Inspected, intervalUs = 200): Promise<Profiling> => {
   const socket = await connect(inspectorPort);
   const send = session(socket);
   await send('Profiler.enable');
@@ -92,7 +101,7 @@ export const startProfiling = async (inspectorPort: number, intervalUs = 200): P
     async stop() {
       const { profile } = await send<{ profile: Profile }>('Profiler.stop');
       socket.close();
-      const map = devBundleMap();
+      const map = devBundleMap(buildDir);
       return map ? toSources(profile, map) : profile;
     },
   };

@@ -23,6 +23,7 @@ import {
   watchRev,
   withTimeout,
 } from './clients';
+import { type Inspected, type Profile, saveProfile, startProfiling, summarizeProfile } from './cpuProfile';
 import { Hub } from './hub';
 import { startPeer } from './peers/spawn';
 import { rssBytes, untilIdle, wranglerProcesses } from './procs';
@@ -63,6 +64,8 @@ const ACKS = process.env.BENCH_ACKS === '1';
  * listing feed), acknowledging at the SDK's default sample rate, and the same that never do.
  */
 const SDK = process.env.BENCH_SDK === '1';
+/** BENCH_PROFILE=1: a CPU profile of each Worker during its edits at the largest N (`cpuProfile.ts`). */
+const PROFILE = process.env.BENCH_PROFILE === '1';
 /** Sequential requests per probe of the hub's HTTP paths. */
 const PROBES = 30;
 const FIRST_PRICE = 10_000;
@@ -99,6 +102,8 @@ interface Server {
   monitor?: () => Promise<Record<string, ChannelMonitor>>;
   /** Server processes: measured for memory, and waited on to go idle between runs. */
   processes: Array<{ role: string; pid: number }>;
+  /** A Worker under wrangler dev whose CPU BENCH_PROFILE=1 samples during the edits. */
+  inspected?: Inspected;
   open(n: number): Promise<BenchDoc>;
 }
 
@@ -151,6 +156,7 @@ const hubServer = (
 ): Server => ({
   target: { ...target, protocol: 'y-websocket' },
   processes,
+  inspected: hub.inspected,
   async open(n) {
     const [sku] = await hub.createProduct(`Fan-out bench, ${n} subscribers`, [
       { title: 'One size', price: FIRST_PRICE, stock: 100 },
@@ -267,6 +273,7 @@ const startFloor = async () => {
       { role: 'workerd (Worker + DO)', pid: procs.worker },
       { role: 'workerd (dev proxy)', pid: procs.proxy },
     ],
+    inspected: { inspectorPort: dev.inspectorPort, buildDir: 'bench/floor/.wrangler/tmp' },
     subscriber: (doc, _i, onRev) => {
       const socket = new WebSocket(`ws://${host}/`);
       socket.binaryType = 'nodebuffer';
@@ -312,6 +319,7 @@ const partyServer = (name: string, party: Awaited<ReturnType<typeof startPartyse
   return {
     target: { name, protocol: 'y-websocket', url: base },
     processes: party.processes,
+    inspected: { inspectorPort: party.dev.inspectorPort, buildDir: 'bench/peers/partyserver/.wrangler/tmp' },
     async open(n) {
       const room = `fanout-${n}-${Date.now()}`;
       const post = async (price: number, rev: number) => {
@@ -363,6 +371,16 @@ const measureMemory = async (
       perSocketBytes: (afterBytes - beforeBytes) / n,
     };
   });
+};
+
+/** BENCH_PROFILE=1 samples the CPU of each Worker under wrangler dev during its edits at the largest N. */
+const profiled = (server: Server, n: number): server is Server & { inspected: Inspected } =>
+  PROFILE && server.inspected !== undefined && n === Math.max(...SUBSCRIBERS);
+
+const report = (run: string, profile: Profile) => {
+  const file = new URL(`./results/fanout-${run.replace(/\W+/g, '-')}.cpuprofile`, import.meta.url).pathname;
+  saveProfile(profile, file);
+  console.log(`CPU during the edits, ${run} (${file}):\n${summarizeProfile(profile)}`);
 };
 
 /**
@@ -431,7 +449,9 @@ const run = async (server: Server, n: number, memory?: MemoryRow[]): Promise<Run
     if (memory) memory.push(...(await measureMemory(server, n, 'within this run', settle)));
     else await settle();
     await untilIdle(server.processes.map((p) => p.pid));
+    const profiling = profiled(server, n) ? await startProfiling(server.inspected) : null;
     for (let k = WARMUP_EDITS + 1; k <= WARMUP_EDITS + EDITS; k++) samples.push(await edit(k));
+    if (profiling) report(`${name}, N=${n}`, await profiling.stop());
     if (server.monitor) monitor = await server.monitor();
   } catch (failure) {
     error = failure instanceof Error ? failure.message : String(failure);

@@ -194,7 +194,7 @@ const main = async () => {
     for (const [index, { rooms, stock }] of ROUNDS.entries()) {
       await untilIdle([proxy, worker]);
       console.log(`round: ${BUYERS} buyers, ${rooms} member rooms, stock ${stock}`);
-      const profiling = PROFILE && index === ROUNDS.length - 1 ? await startProfiling(hub.inspectorPort) : null;
+      const profiling = PROFILE && index === ROUNDS.length - 1 ? await startProfiling(hub.inspected) : null;
       rounds.push(await runRound(hub, worker, buyers, rooms, stock));
       if (profiling) {
         const profile = await profiling.stop();

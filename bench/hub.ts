@@ -13,6 +13,7 @@ import { CHANNELS_MAP, type ChannelMonitor } from '../shared/docs/monitor';
 import type { SkuState } from '../shared/docs/sku';
 import { MONITOR_ROOM } from '../shared/rooms';
 import { E2E_ADMIN_TOKEN, WranglerDev } from '../test/e2e/support/wranglerDev';
+import type { Inspected } from './cpuProfile';
 import { type WranglerProcesses, wranglerProcesses } from './procs';
 
 const CALL_TIMEOUT_MS = 120_000;
@@ -50,9 +51,9 @@ export class Hub {
     return this.dev.port;
   }
 
-  /** The Worker's DevTools inspector (`bench/cpuProfile.ts`). */
-  get inspectorPort(): number {
-    return this.dev.inspectorPort;
+  /** The Worker's DevTools inspector and build, for `bench/cpuProfile.ts`. */
+  get inspected(): Inspected {
+    return { inspectorPort: this.dev.inspectorPort, buildDir: '.wrangler/tmp' };
   }
 
   logs(): string {
