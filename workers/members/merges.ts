@@ -16,7 +16,7 @@ import { mirror } from './accountMirror';
 import { checkCart } from './cartCheck';
 import { clearMemberContents, mergeMemberContents, readMemberContents } from './memberContents';
 import { type MemberContext, memberDoc } from './memberContext';
-import { findMember } from './records/memberRecords';
+import { findMember, type Member } from './records/memberRecords';
 import { mergeMembers } from './records/mergeRecords';
 import { markMerged } from './standing';
 
@@ -46,9 +46,11 @@ const finishAbsorbing = async (member: MemberContext, absorbedId: string): Promi
   await mirror(member);
 };
 
-/** This member's merge of `absorbedId` did not happen: the absorbed object takes orders again unless D1 shows it merged. */
-const reopenUnlessMerged = async (member: MemberContext, absorbedId: string): Promise<void> => {
-  const absorbed = await findMember(database(member.env.DB), absorbedId);
+/**
+ * This member's merge of `absorbedId` did not happen: the absorbed object takes orders again
+ * unless its record in D1 (`absorbed`, as read after the merge gave up) shows it merged.
+ */
+const reopenUnlessMerged = async (member: MemberContext, absorbedId: string, absorbed: Member | null) => {
   if (absorbed && absorbed.mergedInto === null) {
     await member.env.MEMBER_ROOM.getByName(absorbedId).reopenAfterMerge(member.memberId);
   }
@@ -70,7 +72,7 @@ export const absorb = async (member: MemberContext, absorbedId: string): Promise
   if (!(await mergeMembers(database(member.env.DB), absorbedId, member.memberId, clock.now()))) {
     forgetPendingAbsorption(member.sql, absorbedId);
     if (absorptionState(member.sql, absorbedId) === null) await member.schedule.cancel(absorbTask(absorbedId));
-    await reopenUnlessMerged(member, absorbedId);
+    await reopenUnlessMerged(member, absorbedId, await findMember(database(member.env.DB), absorbedId));
     return false;
   }
   await finishAbsorbing(member, absorbedId);
@@ -91,7 +93,7 @@ export const absorptionTasks = async (member: MemberContext): Promise<Record<str
       if (absorbed?.mergedInto === survivorId) await finishAbsorbing(member, absorbedId);
       else {
         forgetAbsorption(member.sql, absorbedId);
-        await reopenUnlessMerged(member, absorbedId);
+        await reopenUnlessMerged(member, absorbedId, absorbed);
       }
     };
   }
