@@ -47,7 +47,9 @@ const session = (socket: WebSocket) => {
   const waiting = new Map<number, (result: unknown) => void>();
   socket.on('message', (data) => {
     const message = JSON.parse(String(data)) as { id?: number; result?: unknown };
-    if (message.id !== undefined) waiting.get(message.id)?.(message.result);
+    if (message.id === undefined) return;
+    waiting.get(message.id)?.(message.result);
+    waiting.delete(message.id);
   });
   return <T>(method: string, params: object = {}): Promise<T> =>
     new Promise((resolve) => {
