@@ -2,6 +2,7 @@ import { env, runDurableObjectAlarm } from 'cloudflare:test';
 import { eq, inArray } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { orderItems, orders } from '../schema';
+import type { Channel } from '../shared/channels';
 import { COUPONS_MAP, ORDERS_MAP } from '../shared/docs/account';
 import type { Checks, ForceSyncResult } from '../shared/docs/monitor';
 import { memberRoomOf } from '../workers/members/MemberRoom';
@@ -31,6 +32,20 @@ const accepted = async (token: string, body: unknown, key?: string): Promise<Ord
 const ringFlush = async (clock: ReturnType<typeof holdClock>, memberId: string) => {
   clock.move(ORDER_FLUSH_MS);
   expect(await runDurableObjectAlarm(memberRoomOf(env, memberId))).toBe(true);
+};
+
+/**
+ * An order accepted while D1 refuses its member's orders, its first flush failed: still queued.
+ * `outage()` ends the refusal.
+ */
+const queuedThroughOutage = async (channel: Channel) => {
+  const clock = holdClock();
+  const sku = await firstSku();
+  const member = await phoneLogin(freshPhone(), channel);
+  const outage = await refuseOrderWrites(member.memberId);
+  const order = await accepted(member.token, { items: [{ skuId: sku.skuId, qty: 1 }] });
+  await ringFlush(clock, member.memberId);
+  return { clock, member, outage, order };
 };
 
 const runChecks = async (): Promise<Checks> => (await admin('POST', '/api/admin/monitor/checks')).json();
@@ -89,12 +104,7 @@ describe("the member's order outbox", () => {
   });
 
   it('keeps an order queued while D1 refuses it, and writes it on the retry', async () => {
-    const clock = holdClock();
-    const sku = await firstSku();
-    const member = await phoneLogin(freshPhone(), 'h5');
-    const outage = await refuseOrderWrites(member.memberId);
-    const order = await accepted(member.token, { items: [{ skuId: sku.skuId, qty: 1 }] });
-    await ringFlush(clock, member.memberId);
+    const { clock, member, outage, order } = await queuedThroughOutage('h5');
     expect(await storedOrders(member.memberId)).toHaveLength(0);
     expect((await memberRoomOf(env, member.memberId).orderAudit()).queued).toBe(1);
     expect(await (await shopper('GET', `/api/orders/${order.id}`, undefined, member.token)).json()).toEqual(order);
@@ -142,12 +152,7 @@ describe("the member's order outbox", () => {
   });
 
   it('is checked for orders stuck past the bound, and Force Sync writes them to D1', async () => {
-    const clock = holdClock();
-    const sku = await firstSku();
-    const member = await phoneLogin(freshPhone(), 'mini');
-    const outage = await refuseOrderWrites(member.memberId);
-    const order = await accepted(member.token, { items: [{ skuId: sku.skuId, qty: 1 }] });
-    await ringFlush(clock, member.memberId);
+    const { clock, member, outage, order } = await queuedThroughOutage('mini');
     expect((await runChecks()).orders).toMatchObject({ consistent: true, inFlight: 1, differing: 0 });
 
     clock.move(IN_FLIGHT_FOR_MS);
