@@ -2,7 +2,7 @@
  * A CPU profile of the Worker under `wrangler dev`, taken over its inspector (the Chrome DevTools
  * protocol's Profiler domain, which workerd speaks): where a benchmark's CPU goes, by function.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import path from 'node:path';
 import { WebSocket } from 'ws';
@@ -162,4 +162,7 @@ export const summarizeProfile = (profile: Profile, top = 25): string => {
 };
 
 /** Writes the profile where Chrome DevTools can open it. */
-export const saveProfile = (profile: Profile, path: string) => writeFileSync(path, JSON.stringify(profile));
+export const saveProfile = (profile: Profile, file: string) => {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(profile));
+};

@@ -1,5 +1,8 @@
+import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { ACTIVITY_MAP, type ActivityMonitor } from '../shared/docs/monitor';
+import { monitorRoomOf } from '../workers/monitor/roomFeed';
+import { clock } from '../workers/platform/clock';
 import { accountClient } from './support/account';
 import { firstSku } from './support/hub';
 import { freshPhone, phoneLogin } from './support/members';
@@ -49,6 +52,24 @@ describe('the monitor room, for the dashboard', () => {
     seen = changedAt();
     await shipOrder(placed.id);
     await untilChangedAfter(seen, 'shipped');
+    monitor.close();
+  });
+
+  it('shows a burst of order changes to its watchers as one change, not one per order', async () => {
+    const monitor = await monitorClient();
+    const activity = monitor.doc.getMap(ACTIVITY_MAP);
+    let changes = 0;
+    activity.observe((event) => {
+      if (event.keysChanged.has('ordersChangedAt')) changes += 1;
+    });
+    const flushes = Array.from({ length: 50 }, () => monitorRoomOf(env).ordersChanged(clock.now()));
+    await Promise.all(flushes);
+    // A later change after the burst: once it shows, everything before it has reached this socket.
+    const last = clock.now() + 60_000;
+    await monitorRoomOf(env).ordersChanged(last);
+    await monitor.until(() => (activity.toJSON() as ActivityMonitor).ordersChangedAt === last, 'the last change');
+    expect(changes).toBeGreaterThanOrEqual(1);
+    expect(changes).toBeLessThanOrEqual(3);
     monitor.close();
   });
 

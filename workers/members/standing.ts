@@ -21,17 +21,40 @@ export const migrateStanding = (storage: DurableObjectStorage): void =>
 
 const merged = (): Refusal => refusal(401, 'member_merged', 'this account was merged; log in again');
 
+type Standing = Refusal | null | 'unverified';
+
+/**
+ * Each object's standing as last read, since every order asks it twice: only this module writes
+ * the two tables, and each write forgets what was read.
+ */
+const standings = new WeakMap<SqlStorage, Standing>();
+
 /** The refusal this member's orders get now; `unverified` until D1 has been asked once. */
-const standingNow = (sql: SqlStorage): Refusal | null | 'unverified' => {
+const standingNow = (sql: SqlStorage): Standing => {
+  const known = standings.get(sql);
+  if (known !== undefined) return known;
+  const standing = readStanding(sql);
+  standings.set(sql, standing);
+  return standing;
+};
+
+const readStanding = (sql: SqlStorage): Standing => {
   if (sql.exec('SELECT 1 FROM merge_closures LIMIT 1').toArray().length > 0) return merged();
   const row = sql.exec<{ merged: number }>('SELECT merged FROM member_standing').toArray()[0];
   if (!row) return 'unverified';
   return row.merged === 1 ? merged() : null;
 };
 
-const recordStanding = (sql: SqlStorage, isMerged: boolean): void => {
-  sql.exec('INSERT OR REPLACE INTO member_standing (id, merged) VALUES (1, ?)', isMerged ? 1 : 0);
+/** Runs one write to the standing tables, and forgets the standing read before it. */
+const changeStanding = (sql: SqlStorage, write: () => void): void => {
+  standings.delete(sql);
+  write();
 };
+
+const recordStanding = (sql: SqlStorage, isMerged: boolean): void =>
+  changeStanding(sql, () =>
+    sql.exec('INSERT OR REPLACE INTO member_standing (id, merged) VALUES (1, ?)', isMerged ? 1 : 0),
+  );
 
 /**
  * Null when the member may order; a 401 when it was merged away, or never existed. Synchronous
@@ -54,17 +77,15 @@ export const orderingRefusalNow = (member: MemberContext): Refusal | null => {
 };
 
 /** A member about to move this one's records into its own closes it to new orders first. */
-export const closeForMerge = (sql: SqlStorage, survivorId: string): void => {
-  sql.exec('INSERT OR IGNORE INTO merge_closures (survivor_id) VALUES (?)', survivorId);
-};
+export const closeForMerge = (sql: SqlStorage, survivorId: string): void =>
+  changeStanding(sql, () => sql.exec('INSERT OR IGNORE INTO merge_closures (survivor_id) VALUES (?)', survivorId));
 
 /** That member's merge did not happen (D1 says this one is not merged): its closure goes. */
-export const reopenAfterMerge = (sql: SqlStorage, survivorId: string): void => {
-  sql.exec('DELETE FROM merge_closures WHERE survivor_id = ?', survivorId);
-};
+export const reopenAfterMerge = (sql: SqlStorage, survivorId: string): void =>
+  changeStanding(sql, () => sql.exec('DELETE FROM merge_closures WHERE survivor_id = ?', survivorId));
 
 /** The records moved: this member is merged for good. */
 export const markMerged = (sql: SqlStorage): void => {
   recordStanding(sql, true);
-  sql.exec('DELETE FROM merge_closures');
+  changeStanding(sql, () => sql.exec('DELETE FROM merge_closures'));
 };

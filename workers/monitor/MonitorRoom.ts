@@ -45,6 +45,11 @@ const REFRESH = 'refresh';
 const FEED_CHECK = 'feed-check';
 /** How soon rooms that did not answer are asked again. */
 const FEED_RETRY_MS = 2000;
+/**
+ * Order changes heard within this long reach the pages as one: a flash sale's thousand member
+ * flushes make a few document changes, not a thousand.
+ */
+const ORDERS_SIGNAL_MS = 200;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -80,6 +85,8 @@ export class MonitorRoom extends YRoom<Env, RoomIdentity> {
   /** Sync-log lines on their way to D1. */
   private readonly log: SqlOutbox<NewSyncEvent>;
   private readonly checkMarks: CheckMarks;
+  /** The latest order change heard and not yet shown; kept in memory, as a lost signal costs a page one refresh. */
+  private ordersChangedAt: number | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -201,10 +208,17 @@ export class MonitorRoom extends YRoom<Env, RoomIdentity> {
   }
 
   /**
-   * Tells the pages watching that an order changed, so they read their figures again: each change
-   * a later value, even two in one millisecond.
+   * Tells the pages watching that an order changed, so they read their figures again: each
+   * `ORDERS_SIGNAL_MS` window of changes a later value, even two in one millisecond.
    */
   async ordersChanged(at: number): Promise<void> {
+    if (this.ordersChangedAt === null) setTimeout(() => this.showOrdersChanged(), ORDERS_SIGNAL_MS);
+    this.ordersChangedAt = Math.max(at, this.ordersChangedAt ?? at);
+  }
+
+  private showOrdersChanged(): void {
+    const at = this.ordersChangedAt ?? clock.now();
+    this.ordersChangedAt = null;
     const activity = this.room(MONITOR_ROOM).doc.getMap<number>(ACTIVITY_MAP);
     const last: ActivityMonitor['ordersChangedAt'] = activity.get('ordersChangedAt');
     this.room(MONITOR_ROOM).doc.transact(

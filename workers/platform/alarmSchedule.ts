@@ -90,14 +90,16 @@ export class AlarmSchedule {
    * again while it runs gets that time; otherwise it leaves the schedule once it has run. One that
    * throws is asked for again `retryMs` later and the others still run. A task an earlier one moved
    * or cancelled waits. Tasks with no handler are dropped. Afterwards the alarm is set for what is next.
+   * Answers the names of the tasks that ran.
    */
-  async run(handlers: Readonly<Record<string, AlarmTask>>, retryMs = RETRY_MS): Promise<void> {
+  async run(handlers: Readonly<Record<string, AlarmTask>>, retryMs = RETRY_MS): Promise<string[]> {
     this.armedAt = undefined;
     const dueBy = Math.max(clock.now(), this.earliest() ?? Number.NEGATIVE_INFINITY);
     const due = [...this.tasks]
       .filter(([, time]) => time.dueAt <= dueBy)
       .sort(([a, x], [b, y]) => x.dueAt - y.dueAt || (a < b ? -1 : 1))
       .map(([name]) => name);
+    const ran: string[] = [];
     for (const name of due) {
       const time = this.tasks.get(name);
       if (!time || time.dueAt > dueBy) continue;
@@ -107,6 +109,7 @@ export class AlarmSchedule {
         continue;
       }
       this.write(name, clock.now() + RUN_LEASE_MS, true);
+      ran.push(name);
       try {
         await handler();
         if (this.tasks.get(name)?.running) this.forget(name);
@@ -116,6 +119,7 @@ export class AlarmSchedule {
       }
     }
     await this.arm();
+    return ran;
   }
 
   private write(task: string, dueAt: number, running = false): void {
