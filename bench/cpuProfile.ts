@@ -59,24 +59,36 @@ const session = (socket: WebSocket) => {
     });
 };
 
+/** A Worker's bundle as wrangler dev built it: its file name and its source map. */
+interface DevBundle {
+  file: string;
+  map: SourceMap;
+}
+
 /**
- * The source map of the Worker wrangler dev is running now (it deletes its build when it stops),
- * from its build directory: `.wrangler/tmp` beside the wrangler.toml it runs.
+ * The bundle wrangler dev is running now (it deletes its build when it stops), from its build
+ * directory: `.wrangler/tmp` beside the wrangler.toml it runs. The bundle is named after the
+ * Worker's main module (`index.js` for the hub, `worker.js` for the floor).
  */
-const devBundleMap = (buildDir: string): SourceMap | null => {
+const devBundle = (buildDir: string): DevBundle | null => {
   const tmp = path.resolve(buildDir);
-  const builds = readdirSync(tmp)
+  const maps = readdirSync(tmp)
     .filter((d) => d.startsWith('dev-'))
-    .map((d) => path.join(tmp, d, 'index.js.map'))
-    .filter((f) => statSync(f, { throwIfNoEntry: false }))
+    .flatMap((d) =>
+      readdirSync(path.join(tmp, d))
+        .filter((f) => f.endsWith('.js.map'))
+        .map((f) => path.join(tmp, d, f)),
+    )
     .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-  return builds[0] ? new SourceMap(JSON.parse(readFileSync(builds[0], 'utf8'))) : null;
+  const newest = maps[0];
+  if (!newest) return null;
+  return { file: path.basename(newest, '.map'), map: new SourceMap(JSON.parse(readFileSync(newest, 'utf8'))) };
 };
 
 /** Points each sampled function at its source file and line instead of the bundle's. */
-const toSources = (profile: Profile, map: SourceMap): Profile => {
+const toSources = (profile: Profile, { file, map }: DevBundle): Profile => {
   for (const { callFrame } of profile.nodes) {
-    if (callFrame.url !== 'index.js') continue;
+    if (callFrame.url !== file) continue;
     const entry = map.findEntry(callFrame.lineNumber, callFrame.columnNumber);
     if (!('originalSource' in entry)) continue;
     callFrame.url = entry.originalSource;
@@ -103,8 +115,8 @@ export const startProfiling = async ({ inspectorPort, buildDir }: Inspected, int
     async stop() {
       const { profile } = await send<{ profile: Profile }>('Profiler.stop');
       socket.close();
-      const map = devBundleMap(buildDir);
-      return map ? toSources(profile, map) : profile;
+      const bundle = devBundle(buildDir);
+      return bundle ? toSources(profile, bundle) : profile;
     },
   };
 };
