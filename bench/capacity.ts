@@ -36,8 +36,15 @@ const DESIGN = {
   relayThreshold: 2000,
   /** A relay is created by its owner's call, so it lives in the owner's colo: one hop there, ms (assumed). */
   relayHopMs: 2,
-  /** D1 statements one order's outbox flush costs (order row, lines, coupon lock: workers/orders). */
-  d1StatementsPerOrder: 2,
+  /**
+   * Members' order flushes meet in this many recorders, each writing what reached it meanwhile in
+   * one D1 batch of up to `ordersPerBatch` orders (workers/orders/OrderRecorder.ts), several
+   * orders or lines to a statement (workers/orders/records/orderRecords.ts).
+   */
+  orderRecorders: 4,
+  ordersPerBatch: 100,
+  ordersPerInsert: 5,
+  linesPerInsert: 16,
 };
 
 /**
@@ -139,7 +146,13 @@ const main = () => {
   // rooms are the buyers' own objects and run in parallel).
   const bySkuCpu = 1000 / skuMs.value;
   const hotSkuOrders = Math.min(LIMITS.objectWritesPerSecond, bySkuCpu);
-  const d1OrdersPerSecond = 1000 / (LIMITS.d1WriteQueryMs * DESIGN.d1StatementsPerOrder);
+  // A burst fills the recorders' batches: one-line orders, statements per full batch.
+  const batchStatements =
+    Math.ceil(DESIGN.ordersPerBatch / DESIGN.ordersPerInsert) +
+    Math.ceil(DESIGN.ordersPerBatch / DESIGN.linesPerInsert);
+  const byD1 = (1000 / (LIMITS.d1WriteQueryMs * batchStatements)) * DESIGN.ordersPerBatch;
+  const byRecorders = DESIGN.orderRecorders * LIMITS.objectRequestsPerSecond;
+  const d1OrdersPerSecond = Math.min(byD1, byRecorders);
   const orders = formatTable(
     'Orders',
     ['orders per hot SKU', 'per second', 'why'],
@@ -154,7 +167,7 @@ const main = () => {
       [
         'reaching D1',
         round(d1OrdersPerSecond),
-        `off the answer's path: ${DESIGN.d1StatementsPerOrder} statements per order at ${LIMITS.d1WriteQueryMs} ms`,
+        `off the answer's path: ${DESIGN.ordersPerBatch} orders in ${batchStatements} statements at ${LIMITS.d1WriteQueryMs} ms (${round(byD1)}/s), ${DESIGN.orderRecorders} recorders at ${LIMITS.objectRequestsPerSecond} calls/s (${round(byRecorders)}/s)`,
       ],
       ['a 10,000-unit sale sells out in', `${round(10_000 / hotSkuOrders)} s`, 'its D1 rows follow within the flush'],
     ],

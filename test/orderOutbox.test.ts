@@ -103,6 +103,38 @@ describe("the member's order outbox", () => {
     expect(await memberRoomOf(env, member.memberId).orderAudit()).toEqual({ queued: 0, oldestQueuedAt: null });
   });
 
+  it("writes many members' flushes in a few D1 batches; one member's refused orders stay queued, the others land", async () => {
+    const clock = holdClock();
+    const [sku] = (await createProduct(1)).skus;
+    if (!sku) throw new Error('no SKU');
+    await patchSku(sku.skuId, { stock: 50 });
+    const members = await Promise.all(Array.from({ length: 24 }, () => phoneLogin(freshPhone(), 'h5')));
+    const [refused, ...others] = members;
+    if (!refused) throw new Error('no members');
+    const outage = await refuseOrderWrites(refused.memberId);
+    const placed = await Promise.all(members.map((m) => accepted(m.token, { items: [{ skuId: sku.skuId, qty: 1 }] })));
+    const batches = vi.spyOn(env.DB, 'batch');
+    clock.move(ORDER_FLUSH_MS);
+    // Every member's flush at once, as in a flash sale: they meet in the recorders (OrderRecorder.ts).
+    await Promise.all(members.map((m) => runDurableObjectAlarm(memberRoomOf(env, m.memberId))));
+    const written = batches.mock.calls.length;
+    batches.mockRestore();
+    // Four recorders: each writes its first flush alone and the rest together; a shared batch the
+    // refused member was in is written again member by member.
+    expect(written).toBeLessThan(members.length);
+    for (const [i, m] of others.entries()) {
+      expect((await storedOrders(m.memberId)).map((o) => o.id)).toEqual([placed[i + 1]?.id]);
+      expect((await memberRoomOf(env, m.memberId).orderAudit()).queued).toBe(0);
+    }
+    expect(await storedOrders(refused.memberId)).toHaveLength(0);
+    expect((await memberRoomOf(env, refused.memberId).orderAudit()).queued).toBe(1);
+
+    await outage();
+    clock.move(1000);
+    expect(await runDurableObjectAlarm(memberRoomOf(env, refused.memberId))).toBe(true);
+    expect((await storedOrders(refused.memberId)).map((o) => o.id)).toEqual([placed[0]?.id]);
+  });
+
   it('keeps an order queued while D1 refuses it, and writes it on the retry', async () => {
     const { clock, member, outage, order } = await queuedThroughOutage('h5');
     expect(await storedOrders(member.memberId)).toHaveLength(0);

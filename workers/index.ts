@@ -16,6 +16,7 @@ export { SkuRoom } from './catalog/SkuRoom';
 export { MemberRoom } from './members/MemberRoom';
 export { ShopSync } from './minishop/ShopSync';
 export { MonitorRoom } from './monitor/MonitorRoom';
+export { OrderRecorder } from './orders/OrderRecorder';
 
 /** The storefront pages and the back office, then the hub's API and sockets (`edge/app.ts`), whose not-found answer ends all. */
 const hub = new Hono<HubEnv>().route('/', storefrontSite).route('/', backOfficeSite).route('/', app);

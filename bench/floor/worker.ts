@@ -10,17 +10,19 @@
  * Orders (bench:flash): the hub's hops for a flash-sale order, bare. `POST /orders` goes to the
  * buyer's own object (`Buyer`, by member id), which calls the hot SKU's object (`Hot`, by SKU id)
  * to reserve a unit (check and decrement in one turn, one unit per member), then keeps the order
- * and queues it in its outbox in one turn; its alarm writes the outbox to D1 in one batch 300 ms
- * later. The hot SKU writes its stock to D1 through its own alarm, at most every 300 ms.
+ * and queues it in its outbox in one turn; its alarm hands the outbox 300 ms later to a
+ * recorder (`Recorder`, one of four), which writes many buyers' flushes to D1 in one batch. The hot SKU writes its stock to D1 through its own alarm, at most every 300 ms.
  * `POST /setup` creates the D1 tables, `POST /skus` a hot SKU, `GET /skus/:id` answers its
  * object's stock, `GET /d1/:skuId` D1's stock and order count of it.
  */
 import { DurableObject } from 'cloudflare:workers';
+import { GroupCommit } from '../../workers/platform/groupCommit';
 
 interface FloorEnv {
   CROWD: DurableObjectNamespace<Crowd>;
   BUYER: DurableObjectNamespace<Buyer>;
   HOT: DurableObjectNamespace<Hot>;
+  RECORDER: DurableObjectNamespace<Recorder>;
   DB: D1Database;
 }
 
@@ -123,10 +125,9 @@ export class Buyer extends DurableObject<FloorEnv> {
       .toArray();
     if (queued.length > 0) {
       try {
-        const insert = this.env.DB.prepare(
-          'INSERT INTO orders (id, member_id, sku_id, qty, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
-        );
-        await this.env.DB.batch(queued.map((o) => insert.bind(o.id, this.memberId, o.sku_id, o.qty, o.created_at)));
+        const rows = queued.map((o) => ({ ...o, member_id: this.memberId }));
+        const refused = await this.env.RECORDER.getByName(`orders-${recorderNumber(this.memberId)}`).record(rows);
+        if (refused !== null) throw new Error(refused);
         for (const o of queued) sql.exec('DELETE FROM outbox WHERE order_id = ?', o.id);
       } catch (error) {
         console.error(`buyer ${this.memberId}: outbox flush failed, retrying`, error);
@@ -152,6 +153,38 @@ export class Buyer extends DurableObject<FloorEnv> {
     if (this.alarmAt !== null) return;
     this.alarmAt = Date.now() + FLUSH_MS;
     await this.ctx.storage.setAlarm(this.alarmAt);
+  }
+}
+
+/** As the hub's order recorders (workers/orders/OrderRecorder.ts): members' flushes spread over four. */
+const RECORDERS = 4;
+
+const recorderNumber = (memberId: string): number => {
+  let hash = 0;
+  for (let i = 0; i < memberId.length; i++) hash = (hash * 31 + memberId.charCodeAt(i)) >>> 0;
+  return hash % RECORDERS;
+};
+
+type RecordedRow = OrderRow & { member_id: string };
+
+/**
+ * Writes buyers' flushes to D1, many buyers' in one batch (the hub's `GroupCommit`, as its
+ * order recorders do); keeps nothing.
+ */
+export class Recorder extends DurableObject<FloorEnv> {
+  private readonly commits = new GroupCommit<RecordedRow>(async (rows) => {
+    const insert = this.env.DB.prepare(
+      'INSERT INTO orders (id, member_id, sku_id, qty, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    );
+    await this.env.DB.batch(rows.map((o) => insert.bind(o.id, o.member_id, o.sku_id, o.qty, o.created_at)));
+  }, 100);
+
+  /** Null once D1 has the rows, else why it refused them. */
+  async record(rows: RecordedRow[]): Promise<string | null> {
+    return this.commits.add(rows).then(
+      () => null,
+      (error: unknown) => String(error),
+    );
   }
 }
 

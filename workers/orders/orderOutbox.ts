@@ -4,17 +4,10 @@ import type { Env } from '../env';
 import type { MemberContext } from '../members/memberContext';
 import { monitorRoomOf } from '../monitor/roomFeed';
 import type { AlarmSchedule } from '../platform/alarmSchedule';
-import { clock } from '../platform/clock';
 import { SqlOutbox } from '../platform/sqlOutbox';
 import { database } from '../records/db';
-import {
-  findMemberOrder,
-  LISTED_ORDERS,
-  memberOrders,
-  type Order,
-  type OrderWrite,
-  writeOrders,
-} from './records/orderRecords';
+import { orderRecorderOf } from './OrderRecorder';
+import { findMemberOrder, LISTED_ORDERS, memberOrders, type Order, type OrderWrite } from './records/orderRecords';
 
 /** How long a placed order may wait in its member's outbox for the flush that writes it to D1. */
 export const ORDER_FLUSH_MS = 300;
@@ -26,8 +19,9 @@ export type OrderOutbox = SqlOutbox<OrderWrite>;
 
 /**
  * The member object's order outbox: an order is durable here in the turn it is accepted and
- * reaches D1 with the others waiting, in one batch (`writeOrders`). Until then every read of the
- * member's orders answers it from here; anything that changes an order in D1 flushes first.
+ * reaches D1 with the others waiting, through an order recorder that batches many members'
+ * flushes together (`OrderRecorder.ts`). Until D1 has it, every read of the member's orders
+ * answers it from here; anything that changes an order in D1 flushes first.
  */
 export const orderOutboxOf = (
   storage: DurableObjectStorage,
@@ -38,7 +32,8 @@ export const orderOutboxOf = (
   new SqlOutbox<OrderWrite>(storage, schedule, 'orders', {
     send: async (writes) => {
       try {
-        await writeOrders(database(env.DB), writes);
+        const refused = await orderRecorderOf(env, memberId).record(writes);
+        if (refused !== null) throw new Error(`D1 refused the orders: ${refused}`);
       } catch (error) {
         // The orders check asks the members on its look-again list, rather than every member (`consistency.ts`).
         await monitorRoomOf(env)
@@ -46,10 +41,6 @@ export const orderOutboxOf = (
           .catch((signal: unknown) => console.error('order outbox signal', signal));
         throw error;
       }
-      // The dashboard reads D1: it hears of new orders once they are there. A lost signal costs it one refresh.
-      await monitorRoomOf(env)
-        .ordersChanged(clock.now())
-        .catch((error: unknown) => console.error('orders signal', error));
     },
     flushAfterMs: ORDER_FLUSH_MS,
     retryMs: ORDER_RETRY_MS,
