@@ -128,6 +128,17 @@ const place = (node: ProfileNode): string => {
 };
 
 /**
+ * What each sample stands for, in µs: the time since the one before, but at most four typical
+ * intervals. Under load workerd's sampler is starved (gaps of a second and more between samples),
+ * and a gap's whole length would land on whatever one sample caught after it.
+ */
+const sampleWeights = (profile: Profile): number[] => {
+  const sorted = [...profile.timeDeltas].sort((a, b) => a - b);
+  const cap = 4 * (sorted[Math.floor(sorted.length / 2)] ?? 0);
+  return profile.timeDeltas.map((delta) => Math.min(delta, cap));
+};
+
+/**
  * The functions with the most CPU, by self time and by total time (self plus what they called),
  * in ms and as a share of the sampled busy time; idle and garbage collection are named apart.
  */
@@ -136,7 +147,8 @@ export const summarizeProfile = (profile: Profile, top = 25): string => {
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const self = new Map<number, number>();
-  for (const [i, id] of profile.samples.entries()) self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  const weight = sampleWeights(profile);
+  for (const [i, id] of profile.samples.entries()) self.set(id, (self.get(id) ?? 0) + (weight[i] ?? 0));
   const selfByPlace = new Map<string, number>();
   const totalByPlace = new Map<string, number>();
   let busy = 0;
