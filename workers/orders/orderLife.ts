@@ -20,8 +20,12 @@ export const skuIdsOf = (order: Order): string[] => order.items.map((i) => i.sku
 /** Asks the alarm schedule for the expiry task by the next open order's expiry (a sooner time asked for stays). */
 export const expectExpiry = async (member: MemberContext): Promise<void> => {
   const next = nextExpiry(member.sql);
-  if (next !== null) await member.schedule.runBy(EXPIRY_TASK, next);
+  if (next !== null) await expectExpiryBy(member, next);
 };
+
+/** The same for a new open order: every one before it has asked for its own expiry already. */
+export const expectExpiryBy = (member: MemberContext, expiresAt: number): Promise<void> =>
+  member.schedule.runBy(EXPIRY_TASK, expiresAt);
 
 /**
  * Releases an order's stock, closes its record (handing the coupon back) and forgets it here.

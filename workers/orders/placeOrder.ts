@@ -11,15 +11,8 @@ import { isRefusal, type Refusal } from '../platform/refusal';
 import { database } from '../records/db';
 import { newId } from '../records/ids';
 import { freightFor, type OrderDelivery, resolveDelivery } from './checkout';
-import {
-  forgetRefusedOrder,
-  type OpenOrder,
-  openOrderById,
-  openOrderByKey,
-  orderIdByKey,
-  recordOpenOrder,
-} from './openOrders';
-import { expectExpiry } from './orderLife';
+import { forgetRefusedOrder, type OpenOrder, openOrderByKey, orderIdByKey, recordOpenOrder } from './openOrders';
+import { expectExpiryBy } from './orderLife';
 import { claimsLockedInQueue, memberOrder } from './orderOutbox';
 import { type Order, type OrderWrite, orderLinesOf } from './records/orderRecords';
 
@@ -88,16 +81,18 @@ export const placeOrder = async (
   if (isRefusal(delivery)) return delivery;
   const now = clock.now();
   const skuIds = request.items.map((i) => i.skuId);
-  const open = openOrderByKey(sql, idempotencyKey) ?? {
+  // A key never used has no open order (both are written and forgotten together, `openOrders.ts`).
+  const earlierOpen = knownId === null ? null : openOrderByKey(sql, idempotencyKey);
+  const open = earlierOpen ?? {
     orderId: newId('ord'),
     memberId,
     idempotencyKey,
     skuIds,
     expiresAt: now + ORDER_TTL_MS,
   };
-  if (!openOrderById(sql, open.orderId)) {
+  if (!earlierOpen) {
     recordOpenOrder(sql, open);
-    await expectExpiry(member);
+    await expectExpiryBy(member, open.expiresAt);
   }
   const placed = await reserveAndPrice(member, open, request, delivery, now);
   if (isRefusal(placed)) {
