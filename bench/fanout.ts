@@ -8,7 +8,11 @@
  * it, two hub variants separate costs the peers do not pay: straight to the worker's own port
  * (no wrangler dev proxy), and clients that do not offer permessage-deflate.
  */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
 import { CHANNELS } from '../shared/channels';
 import type { ChannelMonitor } from '../shared/docs/monitor';
 import { WranglerDev } from '../test/e2e/support/wranglerDev';
@@ -39,13 +43,18 @@ const SUBSCRIBERS = (process.env.BENCH_N ?? '10,100,300,1000,3000').split(',').m
  * runtime, then the Node peers.
  */
 const ONLY = (
-  process.env.BENCH_SERVERS ?? 'hub,floor (bare DO),y-partyserver,y-partyserver (hibernate),y-websocket,hocuspocus'
+  process.env.BENCH_SERVERS ??
+  'hub,floor (bare DO),floor (bare DO + Yjs clients),y-partyserver,y-partyserver (hibernate),y-websocket,hocuspocus'
 ).split(',');
 /** The peers on the hub's own runtime, which the hub's ratios are held to. */
 const RUNTIME_PEERS = ['y-partyserver', 'y-partyserver (hibernate)'];
 const NODE_PEERS = ['y-websocket', 'hocuspocus'];
 /** `bench:floor`'s bare Durable Object, driven as a server here: what the runtime costs before any room code. */
 const FLOOR = 'floor (bare DO)';
+/** The same, its subscribers applying each edit as a Yjs update (the hub's clients' work, none of its server's). */
+const FLOOR_YJS = 'floor (bare DO + Yjs clients)';
+/** y-protocols' message type of a sync message (y-websocket's framing). */
+const MESSAGE_SYNC = 0;
 /** A price edit's update frame on a SKU room is about this long (bench/floor.ts). */
 const FLOOR_FRAME_BYTES = 48;
 const EDITS = 30;
@@ -267,28 +276,45 @@ const startFloor = async () => {
   await dev.start();
   const procs = await wranglerProcesses(dev.port, (body) => body === 'ok');
   const host = `127.0.0.1:${dev.port}`;
-  const server: Server = {
-    target: { name: FLOOR, protocol: 'y-websocket', url: `ws://${host}/` },
+  const base = {
     processes: [
       { role: 'workerd (Worker + DO)', pid: procs.worker },
       { role: 'workerd (dev proxy)', pid: procs.proxy },
     ],
     inspected: { inspectorPort: dev.inspectorPort, buildDir: 'bench/floor/.wrangler/tmp' },
-    subscriber: (doc, _i, onRev) => {
-      const socket = new WebSocket(`ws://${host}/`);
-      socket.binaryType = 'nodebuffer';
-      socket.on('message', (data: Buffer) => onRev(data.readUInt32LE(0), now()));
-      return {
-        synced: new Promise<void>((resolve, reject) => {
-          socket.once('open', () => {
-            onRev(doc.firstRev, now());
-            resolve();
-          });
-          socket.once('error', reject);
-        }),
-        destroy: () => socket.terminate(),
-      };
-    },
+  };
+  /** A raw socket on the floor's one object: `onFrame` gets each frame it sends. */
+  const subscribe = (onOpen: () => void, onFrame: (frame: Uint8Array) => void): SdkSubscriber => {
+    const socket = new WebSocket(`ws://${host}/`);
+    socket.binaryType = 'nodebuffer';
+    socket.on('message', (data: Buffer) => onFrame(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
+    return {
+      synced: new Promise<void>((resolve, reject) => {
+        socket.once('open', () => {
+          onOpen();
+          resolve();
+        });
+        socket.once('error', reject);
+      }),
+      destroy: () => socket.terminate(),
+    };
+  };
+  const broadcast = (frame: Uint8Array<ArrayBuffer>) => {
+    const sentAt = now();
+    const outcome = fetch(`http://${host}/broadcast`, { method: 'POST', body: frame }).then(async (r) => {
+      await r.body?.cancel();
+      return {};
+    });
+    return { sentAt, outcome };
+  };
+  const server: Server = {
+    ...base,
+    target: { name: FLOOR, protocol: 'y-websocket', url: `ws://${host}/` },
+    subscriber: (doc, _i, onRev) =>
+      subscribe(
+        () => onRev(doc.firstRev, now()),
+        (frame) => onRev(new DataView(frame.buffer, frame.byteOffset).getUint32(0, true), now()),
+      ),
     async open() {
       return {
         room: 'crowd',
@@ -296,18 +322,58 @@ const startFloor = async () => {
         edit(_k, rev) {
           const frame = Buffer.alloc(FLOOR_FRAME_BYTES, rev);
           frame.writeUInt32LE(rev, 0);
-          const sentAt = now();
-          const outcome = fetch(`http://${host}/broadcast`, { method: 'POST', body: frame }).then(async (r) => {
-            await r.body?.cancel();
-            return {};
-          });
-          return { sentAt, outcome };
+          return broadcast(frame);
         },
         close() {},
       };
     },
   };
-  return { dev, server };
+  /**
+   * The same object sending each edit as the y-websocket update frame a Yjs server sends, which
+   * each subscriber applies to its own document as the stock provider does: the clients' share of
+   * the hub's rows, with none of the hub's server work.
+   */
+  let source = new Y.Doc();
+  const yjsServer: Server = {
+    ...base,
+    target: { name: FLOOR_YJS, protocol: 'y-websocket', url: `ws://${host}/` },
+    subscriber: (doc, _i, onRev) => {
+      const local = new Y.Doc();
+      Y.applyUpdate(local, Y.encodeStateAsUpdate(source));
+      watchRev(local.getMap('sku'), onRev);
+      return subscribe(
+        () => onRev(doc.firstRev, now()),
+        (frame) => {
+          const decoder = decoding.createDecoder(frame);
+          if (decoding.readVarUint(decoder) === MESSAGE_SYNC) {
+            syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), local, 'floor');
+          }
+        },
+      );
+    },
+    async open() {
+      source = new Y.Doc();
+      source.getMap('sku').set('rev', 0);
+      return {
+        room: 'crowd',
+        firstRev: 0,
+        edit(k, rev) {
+          const before = Y.encodeStateVector(source);
+          const sku = source.getMap('sku');
+          source.transact(() => {
+            sku.set('price', FIRST_PRICE + k);
+            sku.set('rev', rev);
+          });
+          const encoder = encoding.createEncoder();
+          encoding.writeVarUint(encoder, MESSAGE_SYNC);
+          syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(source, before));
+          return broadcast(encoding.toUint8Array(encoder));
+        },
+        close() {},
+      };
+    },
+  };
+  return { dev, server, yjsServer };
 };
 
 /**
@@ -608,6 +674,7 @@ const main = async () => {
           ]
         : []),
       floor.server,
+      floor.yjsServer,
       partyServer('y-partyserver', party, 'document'),
       partyServer('y-partyserver (hibernate)', party, 'hibernating-document'),
       peerServer('y-websocket', 'y-websocket', yws.url, [{ role: 'server', pid: yws.pid }]),
@@ -700,7 +767,7 @@ const render = (results: RunResult[], memory: MemoryRow[], http: Awaited<ReturnT
       'hub (SDK clients)',
       'hub (SDK clients without acks)',
     ]) {
-      for (const peer of [FLOOR, ...RUNTIME_PEERS, ...NODE_PEERS]) {
+      for (const peer of [FLOOR, FLOOR_YJS, ...RUNTIME_PEERS, ...NODE_PEERS]) {
         const a = find(hubName, n);
         const b = find(peer, n);
         if (!a || !b) continue;
