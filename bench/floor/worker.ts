@@ -11,12 +11,15 @@
  * buyer's own object (`Buyer`, by member id), which calls the hot SKU's object (`Hot`, by SKU id)
  * to reserve a unit (check and decrement in one turn, one unit per member), then keeps the order
  * and queues it in its outbox in one turn; its alarm hands the outbox 300 ms later to a
- * recorder (`Recorder`, one of four), which writes many buyers' flushes to D1 in one batch. The hot SKU writes its stock to D1 through its own alarm, at most every 300 ms.
+ * recorder (`Recorder`, one of four), which writes many buyers' flushes to D1 in one batch. The
+ * hot SKU writes its stock to D1 through its own alarm, at most every 300 ms.
  * `POST /setup` creates the D1 tables, `POST /skus` a hot SKU, `GET /skus/:id` answers its
  * object's stock, `GET /d1/:skuId` D1's stock and order count of it.
  */
 import { DurableObject } from 'cloudflare:workers';
 import { GroupCommit } from '../../workers/platform/groupCommit';
+import { objectName } from '../../workers/platform/objectName';
+import { shardOf } from '../../workers/platform/shardOf';
 
 interface FloorEnv {
   CROWD: DurableObjectNamespace<Crowd>;
@@ -65,12 +68,6 @@ interface OrderRow extends Record<string, SqlStorageValue> {
   created_at: number;
 }
 
-const nameOf = (ctx: DurableObjectState): string => {
-  const name = ctx.id.name;
-  if (name === undefined) throw new Error('reached by name only (getByName)');
-  return name;
-};
-
 /** One member's orders: kept here, and queued in an outbox for D1 in the turn they are accepted. */
 export class Buyer extends DurableObject<FloorEnv> {
   private readonly memberId: string;
@@ -79,7 +76,7 @@ export class Buyer extends DurableObject<FloorEnv> {
 
   constructor(ctx: DurableObjectState, env: FloorEnv) {
     super(ctx, env);
-    this.memberId = nameOf(ctx);
+    this.memberId = objectName(ctx);
     ctx.storage.sql.exec(`CREATE TABLE IF NOT EXISTS orders (
       id TEXT PRIMARY KEY, idempotency_key TEXT NOT NULL UNIQUE, sku_id TEXT NOT NULL, qty INTEGER NOT NULL,
       created_at INTEGER NOT NULL)`);
@@ -126,7 +123,7 @@ export class Buyer extends DurableObject<FloorEnv> {
     if (queued.length > 0) {
       try {
         const rows = queued.map((o) => ({ ...o, member_id: this.memberId }));
-        const refused = await this.env.RECORDER.getByName(`orders-${recorderNumber(this.memberId)}`).record(rows);
+        const refused = await this.env.RECORDER.getByName(`orders-${shardOf(this.memberId, RECORDERS)}`).record(rows);
         if (refused !== null) throw new Error(refused);
         for (const o of queued) sql.exec('DELETE FROM outbox WHERE order_id = ?', o.id);
       } catch (error) {
@@ -158,12 +155,6 @@ export class Buyer extends DurableObject<FloorEnv> {
 
 /** As the hub's order recorders (workers/orders/OrderRecorder.ts): members' flushes spread over four. */
 const RECORDERS = 4;
-
-const recorderNumber = (memberId: string): number => {
-  let hash = 0;
-  for (let i = 0; i < memberId.length; i++) hash = (hash * 31 + memberId.charCodeAt(i)) >>> 0;
-  return hash % RECORDERS;
-};
 
 type RecordedRow = OrderRow & { member_id: string };
 
@@ -199,7 +190,7 @@ export class Hot extends DurableObject<FloorEnv> {
 
   constructor(ctx: DurableObjectState, env: FloorEnv) {
     super(ctx, env);
-    this.skuId = nameOf(ctx);
+    this.skuId = objectName(ctx);
     const sql = ctx.storage.sql;
     sql.exec('CREATE TABLE IF NOT EXISTS sku (id INTEGER PRIMARY KEY CHECK (id = 0), stock INTEGER NOT NULL)');
     sql.exec(`CREATE TABLE IF NOT EXISTS reservations (

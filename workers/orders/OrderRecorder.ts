@@ -3,6 +3,7 @@ import type { Env } from '../env';
 import { monitorRoomOf } from '../monitor/roomFeed';
 import { clock } from '../platform/clock';
 import { GroupCommit } from '../platform/groupCommit';
+import { shardOf } from '../platform/shardOf';
 import { database } from '../records/db';
 import { type OrderWrite, writeOrders } from './records/orderRecords';
 
@@ -14,14 +15,8 @@ const RECORDERS = 4;
 /** Orders one D1 batch carries at most. */
 const ORDERS_PER_BATCH = 100;
 
-const recorderNumber = (memberId: string): number => {
-  let hash = 0;
-  for (let i = 0; i < memberId.length; i++) hash = (hash * 31 + memberId.charCodeAt(i)) >>> 0;
-  return hash % RECORDERS;
-};
-
 export const orderRecorderOf = (env: Env, memberId: string) =>
-  env.ORDER_RECORDER.getByName(`orders-${recorderNumber(memberId)}`);
+  env.ORDER_RECORDER.getByName(`orders-${shardOf(memberId, RECORDERS)}`);
 
 /**
  * Writes members' orders to D1, many members' in one batch: each member's order outbox
